@@ -1,0 +1,108 @@
+// The contract between the case engine (src/domain) and the programme workflows.
+// Workflows are pure: they import only xstate, zod and this file (and each other's shared pieces).
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+
+export type Role = 'applicant' | 'officer' | 'expert' | 'approver' | 'liaison' | 'auditor' | 'admin' | 'system';
+export const ROLES: Role[] = ['applicant', 'officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
+
+/** Institutions that run programmes. COMMERCE = local commerce department (商务主管部门). */
+export type InstitutionCode = 'COMMERCE' | 'CDB' | 'EXIM' | 'SINOSURE';
+
+export type ProgrammeCode =
+  | 'special-fund'
+  | 'cdb-infra-loan'
+  | 'exim-order-finance'
+  | 'sinosure-credit-insurance'
+  | 'trade-platform-grant';
+
+export interface Bilingual { zh: string; en: string }
+
+/** Who sends an event. The engine fills this from the logged-in user (or `system` for timers). */
+export interface Actor {
+  id: number;              // user id; 0 for the system
+  role: Role;
+  institution: InstitutionCode | null;
+  enterpriseId: number | null;
+  name: string;
+}
+
+/** Facts the engine looks up before each event, so that machines stay pure. */
+export interface CaseFacts {
+  now: string;                       // ISO time of the event (a fake clock in tests)
+  documentKinds: string[];           // kinds of documents currently attached to the case
+  enterprise: {
+    id: number;
+    province: string;
+    industry: string;
+    regionEligible: boolean;         // 政策: central/western provinces or designated eastern areas
+  };
+  /** Expert user ids linked to the applicant enterprise (conflict of interest). */
+  conflictedExpertIds: number[];
+  noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods
+}
+
+/** The event as the machine receives it. `type` is a dotted name such as `officer.approve`. */
+export interface WorkflowEvent {
+  type: string;
+  data: Record<string, unknown>;
+  comment?: string;
+  actor: Actor;
+  facts: CaseFacts;
+}
+
+export interface EventSpec {
+  type: string;
+  label: Bilingual;
+  /** Roles that may send it. A liaison may send it only for its own institution's programme
+   *  and an applicant only for its own enterprise's case: the engine checks those two. */
+  roles: Role[];
+  /** zod schema of `data` (use z.object({}).strict() when no data is needed). */
+  schema: z.ZodType;
+}
+
+export interface DocumentKind { kind: string; label: Bilingual; required: boolean }
+
+/** What a transition decides, for the decision letter (决定书). */
+export interface DecisionSpec {
+  outcome: string;                   // e.g. 'approved', 'refused', 'loan-committed', 'claim-paid'
+  title: Bilingual;                  // e.g. 批复决定 / Approval decision
+  amount: number | null;             // in CNY yuan
+  conditions: string | null;
+  reasons: string | null;
+  section: string;                   // section of 商产发[2011]473号, e.g. '六.一'
+}
+
+export interface Workflow<Ctx = any> {
+  code: ProgrammeCode;
+  version: number;                   // bump when states are renamed or removed
+  institution: InstitutionCode;
+  name: Bilingual;
+  summary: Bilingual;                // what the programme gives, who decides
+  referencePrefix: string;           // e.g. 'SF' → SF-2026-000123
+  machine: AnyStateMachine;
+  formSchema: z.ZodObject<any>;      // the application form; strict (unknown fields refused)
+  formExample: Record<string, unknown>;
+  documents: DocumentKind[];
+  events: EventSpec[];
+  /** Label for each state, keyed by the dotted state value (e.g. 'review.expert'). */
+  stateLabels: Record<string, Bilingual>;
+  /** Input for machine creation from a new draft's form. */
+  initialInput(form: Record<string, unknown>): Record<string, unknown>;
+  /** Event types the machine accepts in this state (ignoring guards and roles). */
+  eventTypesIn(snapshot: any): string[];
+  /** Why the event would be refused now (guards, policy), or null when it would be accepted. */
+  refusal(snapshot: any, event: WorkflowEvent): Bilingual | null;
+  /** Data that would be accepted if sent now (for `allowedEvents[].example`). */
+  example(snapshot: any, eventType: string, actor: Actor): Record<string, unknown>;
+  /** A timed event that is due at `now` for this snapshot (公示 ended, repayment due), or null. */
+  dueEvent(snapshot: any, now: string): { type: string; data: Record<string, unknown> } | null;
+  /** When the case's next timed event falls due (ISO), for the scheduler's index; null if none. */
+  nextDueAt(snapshot: any): string | null;
+  /** The decision this step issues, if any (compared between the snapshots before and after). */
+  decision(before: any, after: any, event: WorkflowEvent): DecisionSpec | null;
+  /** True in states where the case is finished (closed, refused, withdrawn, settled...). */
+  isFinal(snapshot: any): boolean;
+  /** Roles that must act next in this state (for queues and "what to do next"). */
+  waitingOn(snapshot: any): Role[];
+}
