@@ -40,6 +40,8 @@ export interface CaseFacts {
   /** Expert user ids linked to the applicant enterprise (conflict of interest). */
   conflictedExpertIds: number[];
   noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods
+  /** Optional: expert user ids the officer may assign (used only for `example` data). */
+  expertPool?: number[];
 }
 
 /** The event as the machine receives it. `type` is a dotted name such as `officer.approve`. */
@@ -94,7 +96,7 @@ export interface Workflow<Ctx = any> {
   /** Why the event would be refused now (guards, policy), or null when it would be accepted. */
   refusal(snapshot: any, event: WorkflowEvent): Bilingual | null;
   /** Data that would be accepted if sent now (for `allowedEvents[].example`). */
-  example(snapshot: any, eventType: string, actor: Actor): Record<string, unknown>;
+  example(snapshot: any, eventType: string, actor: Actor, facts?: CaseFacts): Record<string, unknown>;
   /** A timed event that is due at `now` for this snapshot (公示 ended, repayment due), or null. */
   dueEvent(snapshot: any, now: string): { type: string; data: Record<string, unknown> } | null;
   /** When the case's next timed event falls due (ISO), for the scheduler's index; null if none. */

@@ -1,0 +1,44 @@
+// Zod fields that several application forms share, with bilingual hints for the form pages.
+import { z } from 'zod';
+import { INDUSTRY_CODES, PROVINCE_NAMES } from './policy-lists';
+
+export const text = (min: number, max: number, hint: string) => z.string().trim().min(min).max(max).describe(hint);
+
+/** Amounts are whole CNY yuan, within the programme's limits. */
+export const yuanAmount = (min: number, max: number, hint: string) =>
+  z.number().int().min(min).max(max).describe(`${hint}（人民币元，${min}–${max} / CNY yuan）`);
+
+export const positiveYuan = (hint: string) => z.number().int().positive().describe(`${hint}（人民币元 / CNY yuan）`);
+
+export const isoDate = (hint: string) =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'invalid date').describe(hint);
+
+export const province = z.enum(PROVINCE_NAMES).describe('项目所在省份 / Province');
+export const city = z.string().trim().min(1).max(50).optional().describe('城市（可选） / City (optional)');
+export const industry = z.enum(INDUSTRY_CODES).describe('所属行业（见行业目录） / Industry code');
+
+export const hsCode = z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'HS code: 4–10 digits').describe('海关商品编码 / HS code');
+export const product = z.object({
+  hsCode,
+  description: text(1, 200, '商品名称 / Product description'),
+}).strict();
+export const products = z.array(product).min(1).max(50).describe('加工贸易商品 / Processing-trade products');
+
+export const jobsPromised = z.number().int().min(0).max(1_000_000).describe('承诺新增就业岗位 / New jobs promised (政策 五)');
+export const localHiringShare = z.number().min(0).max(100).describe('本地招工比例（%） / Share of local hires (%)');
+export const eiaReference = text(3, 100, '环评批复文号 / EIA approval reference (政策 一.二)');
+
+export const contact = z.object({
+  name: text(1, 50, '联系人 / Contact person'),
+  phone: z.string().regex(/^[+\d][\d\s-]{6,19}$/, 'phone number').describe('电话 / Phone'),
+  email: z.email().describe('电子邮箱 / Email'),
+}).strict();
+
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2').describe('国家（ISO 两位代码） / Country (ISO alpha-2)');
+export const currency = z.enum(['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP']).describe('币种 / Currency');
+
+export const reason = text(2, 2000, '理由 / Reason');
+export const note = text(1, 2000, '说明 / Note');
+export const noData = z.object({}).strict();
+
+export const exampleContact = { name: '王敏', phone: '+86 23 6789 1234', email: 'wang.min@example.cn' };

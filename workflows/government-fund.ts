@@ -1,0 +1,94 @@
+// The lifecycle of a commerce-department grant (special funds 六.一, platform funds 六.四):
+// 提交 → 受理 → 初审 → 专家评审 → 公示 → 批复 → 拨付 → 验收 → 办结.
+import type { z } from 'zod';
+import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
+import { defineWorkflow, go, type StateDef } from './define-workflow';
+import {
+  govFundContext, govFundEvents, govFundRules, type GovFundContext, type GovFundLimits,
+} from './government-fund-events';
+import { bi } from './policy-guards';
+import type { Bilingual, DocumentKind, Workflow } from './types';
+
+export interface GovFundOptions extends GovFundLimits {
+  code: 'special-fund' | 'trade-platform-grant';
+  referencePrefix: string;
+  name: Bilingual;
+  summary: Bilingual;
+  formSchema: z.ZodObject<any>;
+  formExample: Record<string, unknown>;
+  documents: DocumentKind[];
+}
+
+const withdrawable = { 'applicant.withdraw': go('withdrawn') };
+const returnable = { 'officer.return': go('amendment'), 'officer.reject': go('rejected') };
+
+export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
+  // Platform grants keep a final payment (尾款) for after acceptance (政策 六.四); special funds pay in full before.
+  const hasFinalPayment = o.advanceShare < 1;
+  const states: Record<string, StateDef> = {
+    draft: { label: bi('草稿', 'Draft'), on: { 'applicant.submit': go('submitted', 'submissionComplete'), ...withdrawable } },
+    submitted: { label: bi('已提交，待受理', 'Submitted, awaiting acceptance for review'), on: { 'officer.accept': go('review.preliminary'), ...returnable, ...withdrawable } },
+    amendment: { label: bi('退回补正', 'Returned for amendment'), on: { 'applicant.resubmit': go('submitted', 'submissionComplete'), ...withdrawable } },
+    review: {
+      label: bi('审查', 'Review'), initial: 'preliminary',
+      states: {
+        preliminary: { label: bi('初审', 'Preliminary review'), on: { 'officer.pass-screening': go('review.expert', 'screening'), ...returnable, ...withdrawable } },
+        expert: {
+          label: bi('专家评审', 'Expert review'),
+          on: {
+            'officer.assign-experts': go(null, 'panel'),
+            'expert.score': go(null, 'canScore'),
+            'officer.recommend': go('publicNotice', 'recommendable'),
+            ...returnable, ...withdrawable,
+          },
+        },
+      },
+    },
+    publicNotice: {
+      label: bi('公示', 'Public notice'),
+      on: { 'officer.record-objection': go('review.expert'), 'system.notice-ended': go('approval', 'noticeOver'), ...withdrawable },
+    },
+    approval: {
+      label: bi('待批复', 'Awaiting the approval decision'),
+      on: { 'approver.approve': go('disbursement', 'approvable'), 'approver.refuse': go('rejected', 'decisionFourEyes'), ...withdrawable },
+    },
+    disbursement: {
+      label: bi('拨付中', 'Disbursement'),
+      on: { 'officer.disburse': [go('implementation', 'trancheCompletes'), go(null, 'trancheWithin')] },
+    },
+    implementation: {
+      label: hasFinalPayment ? bi('实施中（尾款待验收后拨付）', 'Implementation (final payment after acceptance)') : bi('实施中（资金已拨付）', 'Implementation (funds paid)'),
+      on: { 'officer.propose-acceptance': go('acceptance') },
+    },
+    acceptance: {
+      label: bi('验收', 'Acceptance review'),
+      on: {
+        'approver.accept': go(hasFinalPayment ? 'finalPayment' : 'closed', 'acceptanceFourEyes'),
+        'approver.fail-acceptance': go('acceptanceFailed', 'acceptanceFourEyes'),
+      },
+    },
+    ...(hasFinalPayment ? {
+      finalPayment: { label: bi('尾款拨付', 'Final payment'), on: { 'officer.disburse': [go('closed', 'trancheCompletes'), go(null, 'trancheWithin')] } },
+    } : {}),
+    closed: { label: bi('已办结', 'Closed'), final: true },
+    acceptanceFailed: { label: bi('验收未通过', 'Acceptance failed'), final: true },
+    rejected: { label: bi('不予支持', 'Rejected'), final: true },
+    withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
+  };
+  const refusalTitle = bi('不予支持决定', 'Decision not to support');
+  return defineWorkflow<GovFundContext>({
+    code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix,
+    formSchema: o.formSchema, formExample: o.formExample, documents: o.documents,
+    initialContext: govFundContext,
+    events: [
+      ...applicantEvents<GovFundContext>(o),
+      returnEvent<GovFundContext>('officer'),
+      rejectEvent<GovFundContext>('officer.reject', 'officer', bi('不予支持', 'Reject'), 'refused', refusalTitle, o.section),
+      rejectEvent<GovFundContext>('approver.refuse', 'approver', bi('不予批准', 'Refuse'), 'refused', refusalTitle, o.section),
+      ...govFundEvents(o),
+    ],
+    rules: { ...submissionRules<GovFundContext>(o), ...govFundRules(o) },
+    states,
+    timer: (c, state) => (state === 'publicNotice' && c.noticeEndsAt ? { type: 'system.notice-ended', at: c.noticeEndsAt } : null),
+  });
+}

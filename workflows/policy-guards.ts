@@ -1,0 +1,86 @@
+// The policy checks shared by the programmes. Each returns a bilingual reason or null; the
+// programmes compose them into named rules (define-workflow.ts) used as guards and refusals.
+import type { z } from 'zod';
+import { twoHighsFindings } from './policy-lists';
+import type { Bilingual, DocumentKind, WorkflowEvent } from './types';
+
+export const bi = (zh: string, en: string): Bilingual => ({ zh, en });
+
+export function firstReason(...reasons: (Bilingual | null)[]): Bilingual | null {
+  return reasons.find((r) => r !== null) ?? null;
+}
+
+export const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
+export const yuanEn = (n: number) => `CNY ${n.toLocaleString('en-US')}`;
+
+/** 政策 一.一: support goes to central and western China and designated eastern areas. */
+export function regionReason(ev: WorkflowEvent): Bilingual | null {
+  if (ev.facts.enterprise.regionEligible) return null;
+  return bi(
+    `企业所在地（${ev.facts.enterprise.province}）不属于中西部地区或东部欠发达承接地（政策 一.一）`,
+    `The enterprise's region (${ev.facts.enterprise.province}) is not a central, western or designated eastern undertaking location (policy 一.一)`,
+  );
+}
+
+export function hsCodesOf(form: Record<string, unknown>): string[] {
+  const products = Array.isArray(form.products) ? form.products : [];
+  return products.map((p) => String((p as { hsCode?: unknown }).hsCode ?? ''));
+}
+
+/** 政策 一.二 二是 and 二.二: no processing trade in 两高一资 products, checked on the form's
+ *  industry, every product HS code and the enterprise's registered industry. */
+export function twoHighsReason(form: Record<string, unknown>, ev?: WorkflowEvent): Bilingual | null {
+  const industries = [String(form.industry ?? ''), ev?.facts.enterprise.industry ?? ''];
+  const found = twoHighsFindings(industries, hsCodesOf(form));
+  if (found.length === 0) return null;
+  return bi(
+    `属于“两高一资”，禁止开展加工贸易（政策 二.二）：${found.map((f) => f.zh).join('、')}`,
+    `High-pollution, high-energy or resource-based ("两高一资") processing is forbidden (policy 二.二): ${found.map((f) => f.en).join(', ')}`,
+  );
+}
+
+/** 政策 一.二 二是: a project must have its environmental impact assessment approved. */
+export function eiaReason(ev: WorkflowEvent): Bilingual | null {
+  if (ev.facts.documentKinds.includes('eia-approval')) return null;
+  return bi('缺少环境影响评价批复文件，项目不能通过审查（政策 一.二）', 'No EIA approval document is attached: a project cannot pass review without it (policy 一.二)');
+}
+
+export function documentsReason(documents: DocumentKind[], ev: WorkflowEvent): Bilingual | null {
+  const missing = documents.filter((d) => d.required && !ev.facts.documentKinds.includes(d.kind));
+  if (missing.length === 0) return null;
+  return bi(`缺少必需材料：${missing.map((d) => d.label.zh).join('、')}`, `Required documents are missing: ${missing.map((d) => d.label.en).join(', ')}`);
+}
+
+export function formReason(schema: z.ZodType, form: unknown): Bilingual | null {
+  const parsed = schema.safeParse(form);
+  if (parsed.success) return null;
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return bi(`申请表不完整：${detail}`, `The application form is not complete: ${detail}`);
+}
+
+/** Four eyes (DOMAIN: a decision is never taken by the person who prepared it). */
+export function fourEyesReason(actorId: number, preparers: (number | null | undefined)[]): Bilingual | null {
+  if (!preparers.includes(actorId)) return null;
+  return bi('四眼原则：准备该决定的人员不能作出该决定', 'Four eyes: the person who prepared this decision may not take it');
+}
+
+export function ceilingReason(amount: number, remaining: number, what: Bilingual): Bilingual | null {
+  if (amount <= remaining) return null;
+  return bi(`${what.zh}超过剩余额度（${yuan(remaining)}）`, `${what.en} exceeds what remains (${yuanEn(remaining)})`);
+}
+
+export function amountReason(amount: number, min: number, max: number): Bilingual | null {
+  if (amount >= min && amount <= max) return null;
+  return bi(`金额须在 ${yuan(min)} 至 ${yuan(max)} 之间`, `The amount must be between ${yuanEn(min)} and ${yuanEn(max)}`);
+}
+
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+}
+
+/** The day after an ISO date (YYYY-MM-DD): when an unpaid instalment becomes overdue. */
+export function dayAfter(date: string): string {
+  return addDays(`${date.slice(0, 10)}T00:00:00.000Z`, 1);
+}
