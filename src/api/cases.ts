@@ -1,0 +1,69 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { applyEvent } from '../domain/cases/apply-event';
+import { caseSummary, caseView } from '../domain/cases/case-view';
+import { createCase } from '../domain/cases/create-case';
+import { listCases } from '../domain/cases/list-cases';
+import { visibleCase } from '../domain/cases/load-case';
+import { AppError } from '../domain/errors';
+import type { AppEnv } from '../env';
+import { apiUser, readJson, requireObject } from './auth';
+
+const eventBody = z.object({
+  type: z.string().min(1).max(100),
+  version: z.number().int().min(1),
+  comment: z.string().max(4000).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+}).strict();
+
+const listQuery = z.object({
+  state: z.string().max(100).optional(),
+  programme: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+export const caseId = (c: Context<AppEnv>): number => {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('NOT_FOUND', 'No such case.');
+  return id;
+};
+
+export const caseApi = new Hono<AppEnv>()
+  .post('/cases', async (c) => {
+    const user = apiUser(c);
+    const body = requireObject(await readJson(c));
+    const row = createCase(c.var.deps, user, { programme: body.programme, form: body.form });
+    return c.json(caseView(c.var.deps, user, row), 201);
+  })
+  .get('/cases', (c) => {
+    const user = apiUser(c);
+    const q = listQuery.safeParse(c.req.query());
+    if (!q.success) throw new AppError('BAD_REQUEST', 'limit must be 1–100; state, programme, q and cursor are strings.');
+    const { items, nextCursor } = listCases(c.var.deps, user, q.data);
+    return c.json({ items: items.map(caseSummary), nextCursor });
+  })
+  .get('/cases/:id', (c) => {
+    const user = apiUser(c);
+    return c.json(caseView(c.var.deps, user, visibleCase(c.var.deps, user, caseId(c))));
+  })
+  .post('/cases/:id/events', async (c) => {
+    const user = apiUser(c);
+    const deps = c.var.deps;
+    const id = caseId(c);
+    visibleCase(deps, user, id); // 404 before looking at the body (API.md order of refusals)
+    const parsed = eventBody.safeParse(await readJson(c));
+    if (!parsed.success) {
+      throw new AppError('BAD_REQUEST', `Malformed event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    }
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && (key.length < 1 || key.length > 200)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 characters.');
+    const { type, version, comment, data } = parsed.data;
+    const result = applyEvent(deps, user, { caseId: id, type, expectedVersion: version, comment, data, idempotencyKey: key },
+      (row) => JSON.stringify(caseView(deps, user, row)));
+    if (result.replay) {
+      return c.body(result.replay.body, result.replay.status as 200, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
+    }
+    return c.json(caseView(deps, user, result.row));
+  });

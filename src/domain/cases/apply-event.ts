@@ -1,0 +1,123 @@
+import { and, eq } from 'drizzle-orm';
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import { cases, idempotencyKeys } from '../../db/schema/index';
+import { writeTx } from '../../db/client';
+import type { Actor, Workflow, WorkflowEvent } from '../../../workflows/types';
+import { appendAudit } from '../audit/append-audit';
+import { toActor, type CurrentUser } from '../auth/current-user';
+import { issueDecision } from '../decisions/issue-decision';
+import { renderDecisionSoon } from '../decisions/render-decision';
+import { iso, type Deps } from '../deps';
+import { AppError } from '../errors';
+import { notifyEnterprise } from '../notifications/notify';
+import { canSeeCase, canSendEvent } from '../policy';
+import { caseFacts } from './case-facts';
+import { getCaseRow, restoreSnapshot, workflowOf, type CaseRow } from './load-case';
+import { stateValueKey } from './state-key';
+
+export const SYSTEM_ACTOR: Actor = { id: 0, role: 'system', institution: null, enterpriseId: null, name: 'system' };
+
+export interface EventRequest {
+  caseId: number;
+  type: string;
+  data?: Record<string, unknown>;
+  comment?: string;
+  expectedVersion: number;
+  idempotencyKey?: string;
+}
+
+export interface Applied { row: CaseRow; replay?: { status: number; body: string } }
+
+const bilingual = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
+
+/**
+ * One step of a case. Refusals in the order of API.md: 404 (not visible) → 409 (stale
+ * version) → 403 (role) → 422 (schema or guard); then snapshot, version + 1 and the audit row
+ * are written in one IMMEDIATE transaction with a compare-and-swap on the version.
+ * `user` is null for the scheduler's timed events.
+ */
+export function applyEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, replyBody?: (row: CaseRow) => string): Applied {
+  const actor = user ? toActor(user) : SYSTEM_ACTOR;
+  const row = getCaseRow(deps, req.caseId);
+  if (!row || (user && !canSeeCase(user, row))) throw new AppError('NOT_FOUND', 'No such case.');
+
+  if (user && req.idempotencyKey) {
+    const seen = findIdempotent(deps, user.id, req.idempotencyKey);
+    if (seen) {
+      if (seen.caseId !== row.id) throw new AppError('UNPROCESSABLE', 'This Idempotency-Key was used for another case.');
+      return { row, replay: { status: seen.status, body: seen.body } };
+    }
+  }
+  if (row.version !== req.expectedVersion) throw conflict(row);
+
+  const w = workflowOf(row);
+  const spec = w.events.find((e) => e.type === req.type);
+  if (!spec) throw new AppError('UNPROCESSABLE', `本项目没有“${req.type}”操作 / This programme has no event "${req.type}".`);
+  const allowed = user ? canSendEvent(user, row, spec) : spec.roles.includes('system');
+  if (!allowed) throw new AppError('FORBIDDEN', `您的角色不能执行此操作 / Your role may not send "${req.type}" on this case.`);
+
+  const before = restoreSnapshot(w, row);
+  const now = deps.clock.now();
+  const event: WorkflowEvent = { type: req.type, data: req.data ?? {}, comment: req.comment, actor, facts: caseFacts(deps, row, now) };
+  const reason = w.refusal(before, event);
+  if (reason) throw new AppError('UNPROCESSABLE', bilingual(reason));
+  const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
+  const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
+  if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');
+
+  const decision = w.decision(before, after, event);
+  let result: ReturnType<typeof commitStep>;
+  try {
+    result = writeTx(deps.db, (tx) => commitStep(tx, { deps, row, w, after, persisted, event, actor, req, decision, now, replyBody, user }));
+  } catch (err) {
+    // The same key sent twice at once: the loser replays the winner's answer.
+    const seen = user && req.idempotencyKey && err instanceof AppError && err.code === 'VERSION_CONFLICT'
+      ? findIdempotent(deps, user.id, req.idempotencyKey) : undefined;
+    if (seen && seen.caseId === row.id) return { row: getCaseRow(deps, row.id)!, replay: { status: seen.status, body: seen.body } };
+    throw err;
+  }
+  if (result.decisionId) renderDecisionSoon(deps, result.decisionId);
+  return { row: result.row };
+}
+
+function commitStep(tx: Deps['db'], s: {
+  deps: Deps; row: CaseRow; w: Workflow; after: AnyMachineSnapshot; persisted: string; event: WorkflowEvent; actor: Actor;
+  req: EventRequest; decision: ReturnType<Workflow['decision']>; now: Date; replyBody?: (row: CaseRow) => string; user: CurrentUser | null;
+}): { row: CaseRow; decisionId: number | null } {
+  const { row, w, after, actor, req, now } = s;
+  const at = iso(now);
+  const state = stateValueKey(after.value);
+  const version = row.version + 1;
+  const updated = tx.update(cases).set({
+    snapshot: s.persisted, state, version, updatedAt: at,
+    stateSince: state === row.state ? row.stateSince : at,
+    submittedAt: row.submittedAt ?? (state !== 'draft' ? at : null),
+    dueAt: w.nextDueAt(after), isFinal: w.isFinal(after),
+  }).where(and(eq(cases.id, row.id), eq(cases.version, row.version))).returning().get();
+  // Another request took this version between our read and this write.
+  if (!updated) throw conflict(getCaseRow(s.deps, row.id) ?? row);
+  appendAudit(tx, {
+    at, kind: 'event', caseId: row.id, actorId: actor.id || null, actorName: actor.name, actorRole: actor.role,
+    type: req.type, fromState: row.state, toState: state, version, comment: req.comment ?? null, data: req.data ?? {},
+  });
+  const decisionId = s.decision ? issueDecision(tx, { row: updated, spec: s.decision, actor, now, institution: w.institution }) : null;
+  if (state !== row.state) notifyEnterprise(tx, { caseRow: updated, stateLabel: w.stateLabels[state], actorId: actor.id, at });
+  if (s.user && req.idempotencyKey) {
+    tx.insert(idempotencyKeys).values({
+      userId: s.user.id, key: req.idempotencyKey, caseId: row.id, status: 200,
+      body: s.replyBody ? s.replyBody(updated) : '', createdAt: at,
+    }).run();
+  }
+  return { row: updated, decisionId };
+}
+
+function findIdempotent(deps: Deps, userId: number, key: string) {
+  return deps.db.select().from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).get();
+}
+
+function conflict(row: CaseRow): AppError {
+  return new AppError('VERSION_CONFLICT',
+    `案件已被他人更新（当前版本 ${row.version}）/ The case has changed: it is now at version ${row.version}, state ${row.state}.`,
+    { currentVersion: row.version, state: row.state });
+}

@@ -1,0 +1,96 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditEvents } from '../../db/schema/index';
+import type { EventSpec, Workflow } from '../../../workflows/types';
+import { toActor, type CurrentUser } from '../auth/current-user';
+import type { Deps } from '../deps';
+import { canSendEvent } from '../policy';
+import { caseFacts } from './case-facts';
+import { restoreSnapshot, workflowOf, type CaseRow } from './load-case';
+
+export interface AllowedEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
+export interface BlockedEvent { type: string; label: string; labelEn: string; reason: string; reasonEn: string }
+export interface HistoryEntry { at: string; actor: string; role: string; type: string; from: string | null; to: string | null; comment: string | null; version: number | null; data: unknown }
+
+const schemaCache = new WeakMap<EventSpec, Record<string, unknown>>();
+/** JSON Schema of an event's data; computed once per event type. */
+export function eventJsonSchema(spec: EventSpec): Record<string, unknown> {
+  let s = schemaCache.get(spec);
+  if (!s) {
+    s = z.toJSONSchema(spec.schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    schemaCache.set(spec, s);
+  }
+  return s;
+}
+
+/**
+ * The events this user may send now: in the current state, allowed to the role and the
+ * institution, and accepted by the guards with the example data. Events the role could send
+ * but a guard refuses now are returned as `blocked`, with the reason, for the pages.
+ */
+export function eventsFor(deps: Deps, user: CurrentUser, row: CaseRow, w: Workflow = workflowOf(row)) {
+  const allowed: AllowedEvent[] = [];
+  const blocked: BlockedEvent[] = [];
+  if (row.isFinal) return { allowed, blocked };
+  const snapshot = restoreSnapshot(w, row);
+  const types = new Set(w.eventTypesIn(snapshot));
+  const candidates = w.events.filter((e) => types.has(e.type) && canSendEvent(user, row, e));
+  if (candidates.length === 0) return { allowed, blocked };
+  const actor = toActor(user);
+  const facts = caseFacts(deps, row);
+  for (const spec of candidates) {
+    const example = w.example(snapshot, spec.type, actor, facts);
+    const reason = w.refusal(snapshot, { type: spec.type, data: example, actor, facts });
+    if (reason) blocked.push({ type: spec.type, label: spec.label.zh, labelEn: spec.label.en, reason: reason.zh, reasonEn: reason.en });
+    else allowed.push({ type: spec.type, label: spec.label.zh, labelEn: spec.label.en, schema: eventJsonSchema(spec), example });
+  }
+  return { allowed, blocked };
+}
+
+/** Workflow events of the case, oldest first (timed events have actor and role `system`). */
+export function caseHistory(deps: Deps, caseId: number): HistoryEntry[] {
+  return deps.db.select().from(auditEvents)
+    .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.kind, 'event')))
+    .orderBy(asc(auditEvents.id)).all()
+    .map((a) => ({
+      at: a.at, actor: a.actorName, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
+      comment: a.comment, version: a.version, data: a.data ? JSON.parse(a.data) : null,
+    }));
+}
+
+export function caseSummary(row: CaseRow) {
+  const w = workflowOf(row);
+  const label = w.stateLabels[row.state];
+  return {
+    id: row.id, reference: row.reference, programme: row.programmeCode,
+    applicant: { id: row.enterpriseId, name: row.enterpriseName },
+    state: row.state, stateLabel: label?.zh ?? row.state, stateLabelEn: label?.en ?? row.state,
+    version: row.version, amount: row.amount, province: row.province,
+    createdAt: row.createdAt, updatedAt: row.updatedAt, submittedAt: row.submittedAt, stateSince: row.stateSince, dueAt: row.dueAt,
+  };
+}
+
+/** A case as the API shows it to this user (API.md). */
+export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
+  const w = workflowOf(row);
+  const { allowed, blocked } = eventsFor(deps, user, row, w);
+  const context = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  return {
+    ...caseSummary(row),
+    form: JSON.parse(row.form) as Record<string, unknown>,
+    details: publicContext(context, user),
+    allowedEvents: allowed,
+    blockedEvents: blocked,
+    history: caseHistory(deps, row.id),
+  };
+}
+
+/** Workflow facts worth showing (amounts, dates); expert scores stay with staff. */
+function publicContext(ctx: Record<string, unknown>, user: CurrentUser): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(ctx)) {
+    if (user.role === 'applicant' && /score|prepared|recommendedBy|assigned|expert/i.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}

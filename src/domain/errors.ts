@@ -1,0 +1,56 @@
+// One error type for everything the user may be told; mapped to an HTTP status in one place.
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
+  CASE_UNREADABLE: 422,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly userMessage: string = defaultMessage(code),
+    readonly details?: unknown,
+  ) {
+    super(userMessage);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+function defaultMessage(code: ErrorCode): string {
+  switch (code) {
+    case 'BAD_REQUEST': return 'The request is malformed.';
+    case 'UNAUTHENTICATED': return 'Please sign in.';
+    case 'FORBIDDEN': return 'You are not allowed to do this.';
+    case 'NOT_FOUND': return 'Not found.';
+    case 'VERSION_CONFLICT': return 'The case has changed since you loaded it.';
+    case 'CONFLICT': return 'This conflicts with existing data.';
+    case 'TOO_LARGE': return 'The request is too large.';
+    case 'UNSUPPORTED_MEDIA': return 'This type of content is not accepted.';
+    case 'UNPROCESSABLE': return 'The request breaks a rule.';
+    case 'TOO_MANY_REQUESTS': return 'Too many attempts; please wait and try again.';
+    case 'CASE_UNREADABLE': return 'This case was saved by an older workflow and cannot be restored.';
+    default: return 'Something went wrong on our side.';
+  }
+}
+
+/** Turns a zod error into one readable sentence plus per-field messages. */
+export function validationError(issues: { path: PropertyKey[]; message: string }[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const i of issues) fields[i.path.map(String).join('.') || '_'] ??= i.message;
+  const message = Object.entries(fields).map(([k, v]) => (k === '_' ? v : `${k}: ${v}`)).join('; ');
+  return new AppError('UNPROCESSABLE', message || 'Invalid data.', { fields });
+}

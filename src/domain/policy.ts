@@ -1,0 +1,66 @@
+// Who may see and do what. Routes, the API and the engine all ask here; nowhere else decides.
+import type { EventSpec, InstitutionCode, ProgrammeCode } from '../../workflows/types';
+import type { CurrentUser } from './auth/current-user';
+import { AppError } from './errors';
+
+const PROGRAMME_INSTITUTIONS: Record<ProgrammeCode, InstitutionCode[]> = {
+  'special-fund': ['COMMERCE'],
+  'trade-platform-grant': ['COMMERCE'],
+  // CDB lends after a local recommendation of the commerce department.
+  'cdb-infra-loan': ['CDB', 'COMMERCE'],
+  'exim-order-finance': ['EXIM'],
+  'sinosure-credit-insurance': ['SINOSURE'],
+};
+
+/** The institution that runs the programme (its liaisons act on its cases). */
+export function programmeInstitutions(code: string): InstitutionCode[] {
+  return PROGRAMME_INSTITUTIONS[code as ProgrammeCode] ?? [];
+}
+
+/** Programmes whose submitted cases this staff user may see (auditors: all). */
+export function visibleProgrammes(user: CurrentUser): string[] | 'all' | 'own-enterprise' | 'none' {
+  switch (user.role) {
+    case 'applicant': return 'own-enterprise';
+    case 'auditor': return 'all';
+    case 'admin': return 'none';
+    default: {
+      if (!user.institutionCode) return [];
+      return (Object.keys(PROGRAMME_INSTITUTIONS) as ProgrammeCode[]).filter((p) =>
+        PROGRAMME_INSTITUTIONS[p].includes(user.institutionCode!));
+    }
+  }
+}
+
+export interface CaseAccessFacts { programmeCode: string; enterpriseId: number; submittedAt: string | null }
+
+/** Drafts are the enterprise's own; once submitted, staff of the programme's institutions and auditors see it. */
+export function canSeeCase(user: CurrentUser, c: CaseAccessFacts): boolean {
+  const scope = visibleProgrammes(user);
+  if (scope === 'own-enterprise') return user.enterpriseId !== null && user.enterpriseId === c.enterpriseId;
+  if (c.submittedAt === null) return false;
+  if (scope === 'all') return true;
+  if (scope === 'none') return false;
+  return scope.includes(c.programmeCode);
+}
+
+/** May this user send this event on this case (ignoring the state, which the workflow decides)? */
+export function canSendEvent(user: CurrentUser, c: CaseAccessFacts, spec: EventSpec): boolean {
+  if (user.role === 'auditor' || user.role === 'admin') return false; // auditors change nothing
+  if (!canSeeCase(user, c)) return false;
+  if (!spec.roles.includes(user.role)) return false;
+  if (user.role === 'liaison') {
+    // A liaison acts only on its own institution's programme.
+    const own = programmeInstitutions(c.programmeCode)[0];
+    return user.institutionCode === own;
+  }
+  return true;
+}
+
+export function requireRole(user: CurrentUser | null, ...roles: CurrentUser['role'][]): CurrentUser {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!roles.includes(user.role)) throw new AppError('FORBIDDEN');
+  return user;
+}
+
+export const STAFF_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison'];
+export const READ_ALL_ROLES: CurrentUser['role'][] = ['auditor'];

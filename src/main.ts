@@ -1,0 +1,24 @@
+// Starts the server. Everything else lives in createApp and the domain.
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { systemClock, type Deps } from './domain/deps';
+import { startBackgroundWork } from './domain/setup/start';
+
+const config = loadConfig();
+const db = openDatabase(config.DATABASE_PATH);
+const deps: Deps = { db, config, clock: systemClock };
+await startBackgroundWork(deps);
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  if (config.LOG_LEVEL !== 'silent') console.log(`Chengjie listening on http://${info.address}:${info.port} (database ${config.DATABASE_PATH})`);
+});
+
+function shutdown() {
+  server.close();
+  db.$client.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
