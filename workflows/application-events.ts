@@ -14,6 +14,7 @@ export type CaseContext = {
   requestedAmount: number;
   submittedAt: string | null;
   lastEventAt: string | null;
+  stepCount: number;             // accepted events: every accepted step changes the snapshot
   returnReason: string | null;
   returnedBy: number | null;
   returnCount: number;
@@ -24,7 +25,7 @@ export type CaseContext = {
 
 export function baseContext(form: Record<string, unknown>): CaseContext {
   return {
-    form, requestedAmount: num(form.requestedAmount), submittedAt: null, lastEventAt: null,
+    form, requestedAmount: num(form.requestedAmount), submittedAt: null, lastEventAt: null, stepCount: 0,
     returnReason: null, returnedBy: null, returnCount: 0, resubmitNote: null, rejection: null, withdrawal: null,
   };
 }

@@ -132,6 +132,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
       record: assign(({ context, event }) => ({
         ...(specs.get(event.type)?.effect?.(context, event) ?? {}),
         lastEventAt: event.facts.now,
+        stepCount: Number(context.stepCount ?? 0) + 1,
       }) as unknown as Partial<C>),
     },
   }).createMachine({

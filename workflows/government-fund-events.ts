@@ -136,7 +136,7 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
       schema: z.object({ amount: positiveYuan('拨付金额 / Tranche amount') }).strict(),
       effect: (c, ev) => ({ disbursed: c.disbursed + num(ev.data.amount), tranches: [...c.tranches, { amount: num(ev.data.amount), by: ev.actor.id, at: ev.facts.now }] }),
       // Half of what is left while more than half the grant remains, so that examples pay in tranches.
-      example: (c) => ({ amount: remaining(c) > num(c.approvedAmount) / 2 ? Math.ceil(remaining(c) / 2) : remaining(c) }) },
+      example: (c) => ({ amount: Math.max(1, remaining(c) > num(c.approvedAmount) / 2 ? Math.ceil(remaining(c) / 2) : remaining(c)) }) },
     { type: 'officer.propose-acceptance', label: bi('提请验收', 'Propose acceptance (验收)'), roles: ['officer'],
       schema: z.object({ jobsConfirmed: z.number().int().min(0).describe('核实新增就业 / Jobs confirmed (政策 五)'), report: text(2, 8000, '验收意见 / Acceptance report') }).strict(),
       effect: (_c, ev) => ({ acceptance: { proposedBy: ev.actor.id, jobsConfirmed: num(ev.data.jobsConfirmed), report: String(ev.data.report), at: ev.facts.now } }),

@@ -1,0 +1,133 @@
+// Test harness for the programme workflows: facts, actors, one pure step, and a path explorer
+// built on xstate/graph that drives every machine with the workflows' own example data.
+import { getInitialSnapshot, transition, type AnyMachineSnapshot, type AnyStateNode } from 'xstate';
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { candidateTransitions, stateKey } from '../../workflows/define-workflow';
+import type { Actor, CaseFacts, Role, Workflow, WorkflowEvent } from '../../workflows/types';
+
+export const NOW = '2026-03-01T08:00:00.000Z';
+
+export function facts(wf: Workflow, over: Partial<CaseFacts> = {}): CaseFacts {
+  return {
+    now: NOW,
+    documentKinds: [...wf.documents.map((d) => d.kind), 'eia-approval'],
+    enterprise: { id: 7, province: '重庆', industry: 'electronics', regionEligible: true },
+    conflictedExpertIds: [],
+    noticeDays: 7,
+    expertPool: [20, 21, 22],
+    ...over,
+  };
+}
+
+/** Users by role: several per role so that four eyes can be satisfied. */
+export const POOL: Record<Role, number[]> = {
+  applicant: [1], officer: [10, 11], expert: [20, 21, 22], approver: [30, 31], liaison: [40, 41, 42],
+  auditor: [50], admin: [60], system: [0],
+};
+
+export function actor(wf: Workflow, role: Role, id = POOL[role][0]): Actor {
+  const institution = role === 'liaison' ? wf.institution : ['officer', 'approver', 'expert'].includes(role) ? 'COMMERCE' : null;
+  return { id, role, institution, enterpriseId: role === 'applicant' ? 7 : null, name: `${role} ${id}` };
+}
+
+export function start(wf: Workflow, form: Record<string, unknown> = wf.formExample): AnyMachineSnapshot {
+  return getInitialSnapshot(wf.machine, wf.initialInput(form));
+}
+
+export function event(wf: Workflow, s: AnyMachineSnapshot, type: string, o: { actor?: Actor; data?: Record<string, unknown>; facts?: Partial<CaseFacts> } = {}): WorkflowEvent {
+  const spec = wf.events.find((e) => e.type === type);
+  const who = o.actor ?? actor(wf, spec?.roles[0] ?? 'applicant');
+  const f = facts(wf, { now: timeFor(wf, s, type), ...o.facts });
+  return { type, data: o.data ?? wf.example(s, type, who, f), actor: who, facts: f };
+}
+
+/** The clock for an event: timed events fire when due, others at the last step's time. */
+export function timeFor(wf: Workflow, s: AnyMachineSnapshot, type: string): string {
+  if (type.startsWith('system.')) return wf.nextDueAt(s) ?? NOW;
+  return (s.context.lastEventAt as string | null) ?? NOW;
+}
+
+/** Refusal and next snapshot of one event; throws when refusal() and the machine disagree. */
+export function step(wf: Workflow, s: AnyMachineSnapshot, ev: WorkflowEvent) {
+  const refusal = wf.refusal(s, ev);
+  const [next] = transition(wf.machine, s, ev);
+  const changed = JSON.stringify([next.value, next.context]) !== JSON.stringify([s.value, s.context]);
+  if (changed === (refusal !== null)) throw new Error(`refusal() and the machine disagree on ${ev.type} in ${stateKey(s)}: ${refusal?.en}`);
+  return { refusal, next };
+}
+
+/** Send the example of `type` with the first actor of the role that is not refused. */
+export function send(wf: Workflow, s: AnyMachineSnapshot, type: string, o: { data?: Record<string, unknown>; facts?: Partial<CaseFacts> } = {}) {
+  const role = wf.events.find((e) => e.type === type)!.roles[0];
+  let last;
+  for (const id of POOL[role]) {
+    last = step(wf, s, event(wf, s, type, { ...o, actor: actor(wf, role, id) }));
+    if (!last.refusal) return last.next;
+  }
+  throw new Error(`${type} refused in ${stateKey(s)}: ${last?.refusal?.en}`);
+}
+
+export function run(wf: Workflow, types: string[], s = start(wf)): AnyMachineSnapshot {
+  return types.reduce((snap, type) => send(wf, snap, type), s);
+}
+
+/** The transition XState takes, found with the machine's own guard implementations. */
+export function takenTransition(wf: Workflow, s: AnyMachineSnapshot, ev: WorkflowEvent) {
+  const guards = (wf.machine.implementations.guards ?? {}) as Record<string, (a: unknown) => boolean>;
+  return candidateTransitions(s, ev.type).find((t) => guards[String((t.guard as { type?: string })?.type ?? t.guard)]({ context: s.context, event: ev }));
+}
+
+export const transitionKey = (source: AnyStateNode, type: string, targets?: readonly AnyStateNode[]) =>
+  `${source.id} --${type}--> ${targets?.length ? targets.map((t) => t.id).join(',') : '(stay)'}`;
+
+export function allTransitions(node: AnyStateNode): string[] {
+  const own = [...node.transitions.entries()].flatMap(([type, defs]) => defs.map((d) => transitionKey(node, type, d.target)));
+  return [...own, ...Object.values(node.states).flatMap((child) => allTransitions(child as AnyStateNode))];
+}
+
+// Loops (return → resubmit, objections, repeated requests) are taken once; that is enough to
+// cover every transition and keeps the state space finite.
+function bounded(s: AnyMachineSnapshot, type: string): boolean {
+  const c = s.context;
+  if (type.endsWith('.return')) return c.returnCount < 1;
+  if (type === 'officer.record-objection') return c.objections.length < 1;
+  if (type === 'applicant.request-limit') return c.limits.length < 2;
+  if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
+  if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;
+  return true;
+}
+
+const PARTIAL = new Set(['officer.disburse', 'liaison.drawdown', 'liaison.disburse', 'liaison.record-repayment']);
+
+/** Events of the current state, with example data and an actor that the guards accept if any;
+ *  amounts are also tried at half the example (a partial tranche or repayment) early on. */
+export function generateEvents(wf: Workflow) {
+  return (s: AnyMachineSnapshot): WorkflowEvent[] => wf.eventTypesIn(s).filter((t) => bounded(s, t)).flatMap((type) => {
+    const role = wf.events.find((e) => e.type === type)!.roles[0];
+    const tries = POOL[role].map((id) => event(wf, s, type, { actor: actor(wf, role, id) }));
+    const ev = tries.find((e) => wf.refusal(s, e) === null) ?? tries[0];
+    const c = s.context;
+    const payments = ['tranches', 'drawdowns', 'repayments'].reduce((n, k) => n + (Array.isArray(c[k]) ? c[k].length : 0), 0);
+    const amount = ev.data.amount;
+    if (!PARTIAL.has(type) || typeof amount !== 'number' || amount < 2 || payments > 2) return [ev];
+    return [ev, { ...ev, data: { ...ev.data, amount: Math.floor(amount / 2) } }];
+  });
+}
+
+const VOLATILE = /^(at|stepCount|lastEventAt|.*At|shippedOn|dueDate|policyNo|contractNo|repaymentDueDate)$/;
+export const serialize = (s: AnyMachineSnapshot) => JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) ? undefined : v));
+
+const traversal = (wf: Workflow) => ({
+  input: wf.initialInput(wf.formExample),
+  events: generateEvents(wf) as never,
+  serializeState: serialize as never,
+  limit: 50_000,
+});
+
+export const explore = (wf: Workflow) => getShortestPaths(wf.machine, traversal(wf));
+export const adjacency = (wf: Workflow) => getAdjacencyMap(wf.machine, traversal(wf));
+
+export function leafStates(wf: Workflow): string[] {
+  const keys = Object.keys(wf.stateLabels);
+  return keys.filter((k) => !keys.some((other) => other.startsWith(`${k}.`)));
+}
