@@ -6,3 +6,4 @@ export * from './programmes';
 export * from './cases';
 export * from './audit';
 export * from './documents';
+export * from './workbench';
