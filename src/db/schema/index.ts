@@ -7,3 +7,4 @@ export * from './cases';
 export * from './audit';
 export * from './documents';
 export * from './workbench';
+export * from './stats';
