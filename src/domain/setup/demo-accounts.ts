@@ -24,6 +24,11 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'cdb@demo.local', name: '孙丽（国家开发银行）', role: 'liaison', institutionCode: 'CDB' },
   { email: 'exim@demo.local', name: '周杰（中国进出口银行）', role: 'liaison', institutionCode: 'EXIM' },
   { email: 'sinosure@demo.local', name: '吴敏（中国信保）', role: 'liaison', institutionCode: 'SINOSURE' },
+  // Second liaisons: a bank's credit committee or a second underwriter signs what the first
+  // prepared (four eyes), so each institution needs two people.
+  { email: 'cdb2@demo.local', name: '钱进（国家开发银行贷审会）', role: 'liaison', institutionCode: 'CDB' },
+  { email: 'exim2@demo.local', name: '冯雪（中国进出口银行审批）', role: 'liaison', institutionCode: 'EXIM' },
+  { email: 'sinosure2@demo.local', name: '褚云（中国信保核保）', role: 'liaison', institutionCode: 'SINOSURE' },
   { email: 'auditor@demo.local', name: '郑华（审计）', role: 'auditor' },
   { email: 'admin@demo.local', name: '系统管理员', role: 'admin' },
 ];

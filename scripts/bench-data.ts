@@ -1,0 +1,127 @@
+// Builds a benchmark database: the demo accounts, 500 enterprises, and N cases spread over the
+// five programmes and their states. State snapshots come from random walks through the real
+// engine, so every generated case is one the engine can step.
+import { eq } from 'drizzle-orm';
+import { testConfig } from '../src/config';
+import { openDatabase, type Db } from '../src/db/client';
+import { users } from '../src/db/schema/index';
+import { userFromRow, type CurrentUser } from '../src/domain/auth/current-user';
+import { applyEvent } from '../src/domain/cases/apply-event';
+import { eventsFor } from '../src/domain/cases/case-view';
+import { createCase } from '../src/domain/cases/create-case';
+import { getCaseRow, type CaseRow } from '../src/domain/cases/load-case';
+import { FakeClock, type Deps } from '../src/domain/deps';
+import { creditCodeCheckChar } from '../src/domain/reference/credit-code';
+import { PROVINCES } from '../src/domain/reference/provinces';
+import { seedDemoAccounts } from '../src/domain/setup/demo-accounts';
+import { ensureReferenceData } from '../src/domain/setup/reference-data';
+import { PROGRAMME_CODES, workflowFor } from '../workflows/index';
+
+type Template = Pick<CaseRow, 'state' | 'snapshot' | 'version' | 'isFinal' | 'dueAt' | 'submittedAt'>;
+
+function usersOf(deps: Deps): CurrentUser[] {
+  return deps.db.select().from(users).all().map(userFromRow);
+}
+
+function attachDocuments(db: Db, caseId: number, programme: string, by: number) {
+  const insert = db.$client.prepare(`insert into documents (case_id, kind, filename, stored_name, mime, size, sha256, uploaded_by, uploaded_at)
+    values (?, ?, ?, ?, 'application/pdf', 2048, ?, ?, '2026-01-05T00:00:00.000Z')`);
+  for (const d of workflowFor(programme)!.documents) insert.run(caseId, d.kind, `${d.kind}.pdf`, `bench-${caseId}-${d.kind}`, 'b'.repeat(64), by);
+}
+
+/** Random walks from a fresh draft; returns one template per state reached. */
+async function templates(programme: string, walks: number): Promise<Map<string, Template>> {
+  const deps: Deps = { db: openDatabase(':memory:'), config: testConfig(), clock: new FakeClock(new Date('2026-01-05T09:00:00Z')) };
+  ensureReferenceData(deps.db);
+  await seedDemoAccounts(deps);
+  const everyone = usersOf(deps);
+  const ent1 = everyone.find((u) => u.email === 'ent1@demo.local')!;
+  const out = new Map<string, Template>();
+  let seed = 7;
+  const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  for (let i = 0; i < walks; i++) {
+    let row = createCase(deps, ent1, { programme, form: workflowFor(programme)!.formExample });
+    attachDocuments(deps.db, row.id, programme, ent1.id);
+    for (let step = 0; step < 40 && !row.isFinal; step++) {
+      out.set(row.state, row);
+      const all = everyone.flatMap((u) => eventsFor(deps, u, row).allowed.map((e) => ({ u, e })));
+      // Mostly forward: refusals, returns and withdrawals are taken now and then.
+      const forward = all.filter(({ e }) => !/withdraw|decline|return|reject|refuse|objection|fail|overdue|default/.test(e.type));
+      const options = forward.length > 0 && rand(6) !== 0 ? forward : all;
+      if (options.length === 0) break;
+      const { u, e } = options[rand(options.length)]!;
+      deps.clock.advance(3_600_000);
+      row = applyEvent(deps, u, { caseId: row.id, type: e.type, data: e.example, expectedVersion: row.version }).row;
+    }
+    out.set(row.state, row);
+  }
+  deps.db.$client.close();
+  return out;
+}
+
+export interface BenchData { dbPath: string; submittedSpecialFund: number[]; historyCaseId: number; hotCaseId: number }
+
+export async function buildBenchDatabase(dbPath: string, total: number): Promise<BenchData> {
+  const deps: Deps = { db: openDatabase(dbPath), config: testConfig({ DATABASE_PATH: dbPath, SCRYPT_LOG_N: '15' }), clock: new FakeClock(new Date('2026-01-05T09:00:00Z')) };
+  ensureReferenceData(deps.db);
+  await seedDemoAccounts(deps);
+  const sqlite = deps.db.$client;
+  const all = new Map<string, Map<string, Template>>();
+  for (const p of PROGRAMME_CODES) all.set(p, await templates(p, 16));
+
+  const entIds: { id: number; name: string; code: string; province: string; industry: string }[] = [];
+  const insertEnt = sqlite.prepare(`insert into enterprises (name, credit_code, province, city, industry, customs_code, contact_name, contact_phone, contact_email, created_at)
+    values (?, ?, ?, null, ?, ?, '联系人', '010-0000 0000', ?, '2026-01-01T00:00:00.000Z')`);
+  const industries = ['electronics', 'textiles', 'garments', 'toys', 'new-energy', 'warehousing-logistics'];
+  const eligible = PROVINCES.filter((p) => p.region === 'central' || p.region === 'western');
+  sqlite.transaction(() => {
+    for (let i = 0; i < 500; i++) {
+      const first17 = `91500000MA${String(100000 + i).padStart(6, '0')}X`.slice(0, 17);
+      const code = first17 + creditCodeCheckChar(first17);
+      const prov = eligible[i % eligible.length]!;
+      const name = `${prov.name}承接示范企业${i}号有限公司`;
+      const id = Number(insertEnt.run(name, code, prov.name, industries[i % industries.length], String(5000000000 + i), `bench${i}@example.cn`).lastInsertRowid);
+      entIds.push({ id, name, code, province: prov.name, industry: industries[i % industries.length]! });
+    }
+  })();
+
+  const applicant = sqlite.prepare("select id from users where email = 'ent1@demo.local'").get() as { id: number };
+  const insertCase = sqlite.prepare(`insert into cases (reference, programme_code, enterprise_id, created_by, state, snapshot, machine_version, version, form, amount, province, industry, enterprise_name, credit_code, submitted_at, state_since, due_at, is_final, created_at, updated_at)
+    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const submittedSpecialFund: number[] = [];
+  const pick: { programme: string; t: Template }[] = [];
+  for (const [p, m] of all) for (const t of m.values()) pick.push({ programme: p, t });
+  const sfSubmitted = all.get('special-fund')!.get('submitted')!;
+  const start = Date.parse('2025-01-01T00:00:00Z');
+  sqlite.transaction(() => {
+    for (let i = 0; i < total; i++) {
+      // 40 % are special-fund cases waiting at 'submitted': the events scenario steps them.
+      const { programme, t } = i % 5 < 2 ? { programme: 'special-fund', t: sfSubmitted } : pick[i % pick.length]!;
+      const ent = entIds[i % entIds.length]!;
+      const w = workflowFor(programme)!;
+      const at = new Date(start + i * 300_000).toISOString();
+      const form = JSON.parse(JSON.stringify(w.formExample));
+      const amount = typeof form.amount === 'number' ? form.amount : null;
+      const id = Number(insertCase.run(`${w.referencePrefix}-B-${String(i).padStart(7, '0')}`, programme, ent.id, applicant.id, t.state, t.snapshot, t.version,
+        JSON.stringify(form), amount, ent.province, ent.industry, ent.name, ent.code, t.state === 'draft' ? null : at, at, t.dueAt, t.isFinal ? 1 : 0, at, at).lastInsertRowid);
+      if (t === sfSubmitted) submittedSpecialFund.push(id);
+    }
+  })();
+
+  // A Sinosure case with a 200-event history (shipment declarations under an issued policy).
+  const ent1 = userFromRow(deps.db.select().from(users).where(eq(users.email, 'ent1@demo.local')).get()!);
+  const everyone = usersOf(deps);
+  let row = createCase(deps, ent1, { programme: 'sinosure-credit-insurance', form: workflowFor('sinosure-credit-insurance')!.formExample });
+  attachDocuments(deps.db, row.id, 'sinosure-credit-insurance', ent1.id);
+  for (let guard = 0; guard < 400 && row.version < 201; guard++) {
+    const shipment = eventsFor(deps, ent1, row).allowed.find((e) => e.type === 'applicant.declare-shipment');
+    const next = shipment ? { u: ent1, e: shipment } : everyone.flatMap((u) => eventsFor(deps, u, row).allowed
+      .filter((e) => !/withdraw|decline|return|refuse/.test(e.type)).map((e) => ({ u, e })))[0];
+    if (!next) break;
+    row = applyEvent(deps, next.u, { caseId: row.id, type: next.e.type, data: next.e.example, expectedVersion: row.version }).row;
+  }
+  const hot = submittedSpecialFund.pop()!;
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
+  return { dbPath, submittedSpecialFund, historyCaseId: row.id, hotCaseId: hot };
+}
