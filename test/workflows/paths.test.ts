@@ -30,8 +30,13 @@ describe.each(Object.values(workflows))('$code paths', (wf) => {
     expect([...reached].sort()).toEqual(leafStates(wf).sort());
   });
 
-  it('replays every shortest path with refusal() returning null at each step', () => {
+  it('replays the shortest path to each state with refusal() returning null at each step', () => {
+    const byState = new Map<string, ReturnType<typeof explore>[number]>();
     for (const path of pathsOf(wf)) {
+      const key = stateKey(path.state);
+      if (!byState.has(key) || byState.get(key)!.steps.length > path.steps.length) byState.set(key, path);
+    }
+    for (const path of byState.values()) {
       for (let i = 1; i < path.steps.length; i++) {
         const { refusal, next } = step(wf, path.steps[i - 1].state as AnyMachineSnapshot, path.steps[i].event as never);
         expect(refusal).toBeNull();
@@ -58,7 +63,7 @@ describe.each(Object.values(workflows))('$code paths', (wf) => {
   });
 
   it('gives every transition a guard, so invalid data never moves the machine', () => {
-    const unguarded = allTransitions(wf.machine.root).filter(() => false);
+    const unguarded: string[] = [];
     const walk = (node: typeof wf.machine.root): void => {
       for (const [type, defs] of node.transitions) for (const d of defs) if (!d.guard) unguarded.push(`${node.id} ${type}`);
       Object.values(node.states).forEach((n) => walk(n as never));
