@@ -1,0 +1,114 @@
+// The workbench filter: parsed from the URL (so a view can be bookmarked and shared) and
+// turned into one WHERE clause over the denormalised, indexed columns of `cases`.
+import { and, eq, gte, inArray, isNotNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { cases } from '../../db/schema/index';
+import { PROGRAMME_CODES } from '../../../workflows/index';
+import type { CurrentUser } from '../auth/current-user';
+import { AppError, validationError } from '../errors';
+import { escapeLike } from '../cases/list-cases';
+import { visibleProgrammes } from '../policy';
+import { stagesWaitingOn, type Stage } from './stages';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
+
+export const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
+export type SortKey = (typeof SORTS)[number];
+
+export const workbenchFilterSchema = z.object({
+  view: opt(z.enum(['queue', 'all'])),
+  programme: opt(z.string().max(60)),
+  state: opt(z.string().max(60)),
+  province: opt(z.string().max(20)),
+  industry: opt(z.string().max(60)),
+  from: opt(day),
+  to: opt(day),
+  min: opt(z.coerce.number().min(0)),
+  max: opt(z.coerce.number().min(0)),
+  q: opt(z.string().trim().max(100)),
+  sort: opt(z.enum(SORTS)),
+  dir: opt(z.enum(['asc', 'desc'])),
+  cursor: opt(z.string().max(200)),
+  limit: opt(z.coerce.number().int().min(1).max(100)),
+});
+
+export type WorkbenchFilter = z.infer<typeof workbenchFilterSchema>;
+
+export function parseWorkbenchFilter(query: Record<string, string | undefined>): WorkbenchFilter {
+  const parsed = workbenchFilterSchema.safeParse(query);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return parsed.data;
+}
+
+/** The URL query of a filter (without the cursor unless asked), for links, pagination and CSV. */
+export function filterQuery(f: WorkbenchFilter, extra: Partial<WorkbenchFilter> = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, cursor: undefined, ...extra })) if (v !== undefined && v !== '') p.set(k, String(v));
+  return p.toString();
+}
+
+/** Staff see their queue by default; auditors, who act on nothing, see every case. */
+export const defaultView = (user: CurrentUser): 'queue' | 'all' => (user.role === 'auditor' ? 'all' : 'queue');
+
+/** Programmes this user may see; a liaison only its own institution's (policy.ts decides). */
+export function workbenchProgrammes(user: CurrentUser): string[] {
+  const scope = visibleProgrammes(user);
+  if (scope === 'all') return [...PROGRAMME_CODES];
+  return Array.isArray(scope) ? scope : [];
+}
+
+/** The stages of the user's queue (auditors have none). */
+export function queueStages(user: CurrentUser): Stage[] {
+  return user.role === 'auditor' ? [] : stagesWaitingOn(user.role, workbenchProgrammes(user));
+}
+
+/** An expert's queue is the cases whose panel names them (the panel lives in the snapshot). */
+const onPanel = (expertId: number) =>
+  sql`exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${expertId})`;
+
+/**
+ * How a query should reach its rows. 'walk': many rows match, so walk the sort index and stop
+ * after one page; the unary + keeps SQLite from choosing a filter index and then sorting tens
+ * of thousands of rows. 'seek': few rows match, so let the filter indexes find them.
+ */
+export type Access = 'walk' | 'seek';
+const ref = (col: AnySQLiteColumn, access: Access): SQLWrapper => (access === 'walk' ? sql`+${col}` : col);
+
+/** Visibility and queue, without the user's own narrowing (the stage counts group over this). */
+export function scopeWhere(user: CurrentUser, view: 'queue' | 'all', access: Access = 'seek'): SQL | 'nothing' {
+  const programmes = workbenchProgrammes(user);
+  if (programmes.length === 0) return 'nothing';
+  const visible = and(isNotNull(ref(cases.submittedAt, access)), inArray(ref(cases.programmeCode, access), programmes))!;
+  if (view === 'all') return visible;
+  const stages = queueStages(user);
+  if (stages.length === 0) return 'nothing';
+  const queue = and(visible, or(...stages.map((s) => and(eq(ref(cases.programmeCode, access), s.programme), eq(ref(cases.state, access), s.state)))))!;
+  return user.role === 'expert' ? and(queue, onPanel(user.id))! : queue;
+}
+
+/** The narrowing the user chose: programme, state, place, industry, dates, amount, search. */
+export function narrowWhere(f: WorkbenchFilter, access: Access = 'seek'): SQL[] {
+  const c = <T extends AnySQLiteColumn>(col: T) => ref(col, access);
+  const w: SQL[] = [];
+  if (f.programme) w.push(eq(c(cases.programmeCode), f.programme));
+  if (f.state) w.push(eq(c(cases.state), f.state));
+  if (f.province) w.push(eq(c(cases.province), f.province));
+  if (f.industry) w.push(eq(c(cases.industry), f.industry));
+  if (f.from) w.push(gte(c(cases.submittedAt), `${f.from}T00:00:00.000Z`));
+  if (f.to) w.push(lte(c(cases.submittedAt), `${f.to}T23:59:59.999Z`));
+  if (f.min !== undefined) w.push(gte(c(cases.amount), f.min));
+  if (f.max !== undefined) w.push(lte(c(cases.amount), f.max));
+  if (f.min !== undefined && f.max !== undefined && f.min > f.max) throw new AppError('BAD_REQUEST', '金额下限大于上限 / The minimum amount exceeds the maximum.');
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    w.push(or(
+      sql`${cases.reference} like ${pattern} escape '\\'`,
+      sql`${cases.enterpriseName} like ${pattern} escape '\\'`,
+      eq(c(cases.creditCode), f.q.toUpperCase()),
+    )!);
+  }
+  return w;
+}
