@@ -1,0 +1,38 @@
+import { asc, eq } from 'drizzle-orm';
+import { decisions } from '../../db/schema/index';
+import type { CurrentUser } from '../auth/current-user';
+import { visibleCase } from '../cases/load-case';
+import type { Deps } from '../deps';
+import { decisionPdfUrl } from './decision-access';
+import { storedDecisionPdf } from './decision-pdf';
+
+export interface DecisionItem {
+  id: number; number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
+  issuedAt: string; sha256: string; verificationCode: string; pdfUrl: string;
+  replacesId: number | null; replacedById: number | null;
+}
+
+/**
+ * The decisions of a case, oldest first, for a user who may see the case (404 otherwise).
+ * Letters not yet rendered are rendered here, so that every item carries its SHA-256.
+ */
+export async function listCaseDecisions(deps: Deps, user: CurrentUser, caseId: number): Promise<DecisionItem[]> {
+  visibleCase(deps, user, caseId);
+  return caseDecisions(deps, caseId);
+}
+
+/** Without the visibility check: for callers that have made it already (case file, ZIP). */
+export async function caseDecisions(deps: Deps, caseId: number): Promise<DecisionItem[]> {
+  const rows = deps.db.select({
+    id: decisions.id, number: decisions.number, outcome: decisions.outcome, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
+    amount: decisions.amount, issuedAt: decisions.issuedAt, sha256: decisions.pdfSha256,
+    verificationCode: decisions.verificationCode, replacesId: decisions.replacesId,
+  }).from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all();
+  const items: DecisionItem[] = [];
+  for (const r of rows) {
+    const sha256 = r.sha256 ?? (await storedDecisionPdf(deps, r.id)).sha256;
+    const replacedBy = rows.find((x) => x.replacesId === r.id);
+    items.push({ ...r, sha256, pdfUrl: decisionPdfUrl(r.id), replacedById: replacedBy?.id ?? null });
+  }
+  return items;
+}

@@ -1,0 +1,70 @@
+import { Hono, type Context } from 'hono';
+import { userForApiToken } from '../domain/auth/api-tokens';
+import { correctDecision } from '../domain/decisions/correct-decision';
+import { decisionDetails } from '../domain/decisions/decision-details';
+import { downloadDecisionPdf } from '../domain/decisions/decision-pdf';
+import { verifyDecision } from '../domain/decisions/verify-decision';
+import { AppError } from '../domain/errors';
+import type { AppEnv } from '../env';
+import { DecisionPage } from '../../views/decisions/decision-page';
+import { VerifyPage } from '../../views/decisions/verify';
+import { renderPage } from './render';
+
+/** The session user, or else the bearer token's: the API's pdfUrl points here (API.md). */
+function cookieOrBearerUser(c: Context<AppEnv>) {
+  if (c.var.user) return c.var.user;
+  const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+  return m ? userForApiToken(c.var.deps, m[1]!) : null;
+}
+
+const decisionId = (raw: string | undefined): number => {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('NOT_FOUND', '没有这份决定书 / No such decision.');
+  return id;
+};
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export const decisionRoutes = new Hono<AppEnv>()
+  .get('/decisions/:file{[0-9]+\\.pdf}', async (c) => {
+    const id = decisionId(c.req.param('file').replace(/\.pdf$/, ''));
+    const { pdf, sha256, filename } = await downloadDecisionPdf(c.var.deps, cookieOrBearerUser(c), id);
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Content-Length': String(pdf.length),
+      'X-Content-SHA256': sha256,
+      'Cache-Control': 'private, no-store',
+    });
+  })
+  .get('/verify/:code', async (c) => {
+    const code = c.req.param('code').slice(0, 64);
+    const decision = await verifyDecision(c.var.deps, code);
+    const zh = c.var.locale === 'zh';
+    const title = decision ? (zh ? '决定书核验：真实' : 'Verification: genuine') : (zh ? '决定书核验：不是真实的' : 'Verification: not genuine');
+    return renderPage(c, title, <VerifyPage locale={c.var.locale} code={code} decision={decision} />, decision ? 200 : 404);
+  })
+  .get('/decisions/:id{[0-9]+}', (c) => {
+    const { data, canCorrect } = decisionDetails(c.var.deps, c.var.user, decisionId(c.req.param('id')));
+    return renderPage(c, `${c.var.locale === 'zh' ? '决定书' : 'Decision'} ${data.number}`,
+      <DecisionPage locale={c.var.locale} d={data} canCorrect={canCorrect} csrfToken={c.var.csrfToken} />);
+  })
+  .post('/decisions/:id{[0-9]+}/corrections', async (c) => {
+    const id = decisionId(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const input = { reasons: str(body.reasons), amount: str(body.amount), conditions: str(body.conditions) };
+    try {
+      const newId = correctDecision(c.var.deps, c.var.user ?? failUnauthenticated(), id, input);
+      return c.redirect(`/decisions/${newId}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
+      const { data, canCorrect } = decisionDetails(c.var.deps, c.var.user, id);
+      const errors = (err.details as { fields?: Record<string, string> })?.fields ?? {};
+      return renderPage(c, data.number, <DecisionPage locale={c.var.locale} d={data} canCorrect={canCorrect}
+        csrfToken={c.var.csrfToken} values={input} errors={errors} error={err.userMessage} />, 422);
+    }
+  });
+
+function failUnauthenticated(): never {
+  throw new AppError('UNAUTHENTICATED');
+}

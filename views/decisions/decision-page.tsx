@@ -1,0 +1,57 @@
+import type { FC } from 'hono/jsx';
+import { CsrfField, FormError, type FieldErrors } from '../components/fields';
+import type { Locale } from '../i18n';
+
+export interface DecisionPageData {
+  id: number; number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
+  conditions: string | null; reasons: string | null; issuedAt: string; sha256: string | null; verificationCode: string;
+  caseReference: string; replaces: { id: number; number: string } | null; replacedBy: { id: number; number: string } | null;
+}
+
+/** One decision: its facts, its place in a correction chain and, for its institution's staff, the correction form. */
+export const DecisionPage: FC<{
+  locale: Locale; d: DecisionPageData; canCorrect: boolean; csrfToken: string | null;
+  values?: Record<string, string>; errors?: FieldErrors; error?: string;
+}> = ({ locale, d, canCorrect, csrfToken, values = {}, errors = {}, error }) => {
+  const zh = locale === 'zh';
+  return (
+    <>
+      <h1>{zh ? '决定书' : 'Decision'} {d.number}</h1>
+      <section class="card">
+        <dl class="facts">
+          <dt>{zh ? '案件' : 'Case'}</dt><dd>{d.caseReference}</dd>
+          <dt>{zh ? '决定' : 'Decision'}</dt><dd>{d.titleZh} / {d.titleEn} ({d.outcome})</dd>
+          <dt>{zh ? '金额' : 'Amount'}</dt><dd>{d.amount === null ? '—' : `¥${d.amount.toLocaleString('zh-CN')}`}</dd>
+          <dt>{zh ? '条件' : 'Conditions'}</dt><dd>{d.conditions ?? '—'}</dd>
+          <dt>{zh ? '理由' : 'Reasons'}</dt><dd>{d.reasons ?? '—'}</dd>
+          <dt>{zh ? '日期' : 'Issued'}</dt><dd><time datetime={d.issuedAt}>{d.issuedAt.slice(0, 10)}</time></dd>
+          <dt>{zh ? '核验码' : 'Verification code'}</dt><dd><a href={`/verify/${d.verificationCode}`}>{d.verificationCode}</a></dd>
+          <dt>SHA-256</dt><dd><code style="word-break:break-all">{d.sha256 ?? (zh ? '生成中' : 'being rendered')}</code></dd>
+          {d.replaces ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd><a href={`/decisions/${d.replaces.id}`}>{d.replaces.number}</a></dd></> : null}
+          {d.replacedBy ? <><dt>{zh ? '已被更正' : 'Corrected by'}</dt><dd><a href={`/decisions/${d.replacedBy.id}`}>{d.replacedBy.number}</a></dd></> : null}
+        </dl>
+        <p><a class="button" href={`/decisions/${d.id}.pdf`} download>{zh ? '下载 PDF' : 'Download PDF'}</a></p>
+      </section>
+      {canCorrect && !d.replacedBy ? (
+        <section class="card" aria-labelledby="correct-title">
+          <h2 id="correct-title">{zh ? '更正此决定' : 'Correct this decision'}</h2>
+          <p class="hint">{zh ? '原决定不会被修改；更正将作为新决定书发出，并注明所取代的决定。'
+            : 'The original is never changed: the correction is issued as a new decision that names the one it replaces.'}</p>
+          <FormError message={error} />
+          <form method="post" action={`/decisions/${d.id}/corrections`}>
+            <CsrfField token={csrfToken} />
+            <label for="f-reasons">{zh ? '更正后的理由' : 'Corrected reasons'}</label>
+            <textarea id="f-reasons" name="reasons" rows={4} required aria-invalid={errors.reasons ? 'true' : undefined}>{values.reasons ?? d.reasons ?? ''}</textarea>
+            {errors.reasons ? <p class="field-error">{errors.reasons}</p> : null}
+            <label for="f-amount">{zh ? '金额（元，留空则不变）' : 'Amount (CNY; blank keeps it)'}</label>
+            <input id="f-amount" name="amount" inputmode="decimal" value={values.amount ?? ''} aria-invalid={errors.amount ? 'true' : undefined} />
+            {errors.amount ? <p class="field-error">{errors.amount}</p> : null}
+            <label for="f-conditions">{zh ? '条件' : 'Conditions'}</label>
+            <textarea id="f-conditions" name="conditions" rows={2}>{values.conditions ?? d.conditions ?? ''}</textarea>
+            <p><button type="submit">{zh ? '发出更正决定' : 'Issue the correction'}</button></p>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+};
