@@ -31,7 +31,8 @@ function attachDocuments(db: Db, caseId: number, programme: string, by: number) 
 
 /** Random walks from a fresh draft; returns one template per state reached. */
 async function templates(programme: string, walks: number): Promise<Map<string, Template>> {
-  const deps: Deps = { db: openDatabase(':memory:'), config: testConfig(), clock: new FakeClock(new Date('2026-01-05T09:00:00Z')) };
+  const clock = new FakeClock(new Date('2026-01-05T09:00:00Z'));
+  const deps: Deps = { db: openDatabase(':memory:'), config: testConfig(), clock };
   ensureReferenceData(deps.db);
   await seedDemoAccounts(deps);
   const everyone = usersOf(deps);
@@ -50,7 +51,7 @@ async function templates(programme: string, walks: number): Promise<Map<string, 
       const options = forward.length > 0 && rand(6) !== 0 ? forward : all;
       if (options.length === 0) break;
       const { u, e } = options[rand(options.length)]!;
-      deps.clock.advance(3_600_000);
+      clock.advance(3_600_000);
       row = applyEvent(deps, u, { caseId: row.id, type: e.type, data: e.example, expectedVersion: row.version }).row;
     }
     out.set(row.state, row);

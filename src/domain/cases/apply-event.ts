@@ -58,7 +58,7 @@ export function applyEvent(deps: Deps, user: CurrentUser | null, req: EventReque
 
   const before = restoreSnapshot(w, row);
   const now = deps.clock.now();
-  const event: WorkflowEvent = { type: req.type, data: req.data ?? {}, comment: req.comment, actor, facts: caseFacts(deps, row, now) };
+  const event: WorkflowEvent = { type: req.type, data: withCurrentForm(row, req.type, req.data ?? {}), comment: req.comment, actor, facts: caseFacts(deps, row, now) };
   const reason = w.refusal(before, event);
   if (reason) throw new AppError('UNPROCESSABLE', bilingual(reason));
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
@@ -109,6 +109,17 @@ function commitStep(tx: Deps['db'], s: {
     }).run();
   }
   return { row: updated, decisionId };
+}
+
+/**
+ * The form is edited outside the workflow (draft autosave, amendments); a submission carries
+ * the form as it is now, so the screening guards judge what was actually submitted.
+ */
+export function withCurrentForm(row: CaseRow, type: string, data: Record<string, unknown>): Record<string, unknown> {
+  if ((type === 'applicant.submit' || type === 'applicant.resubmit') && data.form === undefined) {
+    return { ...data, form: JSON.parse(row.form) as Record<string, unknown> };
+  }
+  return data;
 }
 
 function findIdempotent(deps: Deps, userId: number, key: string) {

@@ -5,6 +5,7 @@ import type { EventSpec, Workflow } from '../../../workflows/types';
 import { toActor, type CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { canSendEvent } from '../policy';
+import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
 import { restoreSnapshot, workflowOf, type CaseRow } from './load-case';
 
@@ -40,7 +41,7 @@ export function eventsFor(deps: Deps, user: CurrentUser, row: CaseRow, w: Workfl
   const facts = caseFacts(deps, row);
   for (const spec of candidates) {
     const example = w.example(snapshot, spec.type, actor, facts);
-    const reason = w.refusal(snapshot, { type: spec.type, data: example, actor, facts });
+    const reason = w.refusal(snapshot, { type: spec.type, data: withCurrentForm(row, spec.type, example), actor, facts });
     if (reason) blocked.push({ type: spec.type, label: spec.label.zh, labelEn: spec.label.en, reason: reason.zh, reasonEn: reason.en });
     else allowed.push({ type: spec.type, label: spec.label.zh, labelEn: spec.label.en, schema: eventJsonSchema(spec), example });
   }

@@ -1,0 +1,160 @@
+// npm run bench — a script, not a test. Builds a database of generated cases, starts the real
+// server as its own process (synchronous=FULL), drives it with autocannon and prints, per
+// scenario, requests/s, p50 and p99, and the ratio to a ceiling measured in the same run.
+import autocannon from 'autocannon';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { renderDecisionLetter } from '../src/pdf/decision-letter';
+import { buildBenchDatabase } from './bench-data';
+import { bareHonoCeiling, sqliteCasCeiling } from './bench-ceilings';
+import { projectRoot, startServer } from './server-process';
+
+const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+interface Row { scenario: string; rps: number; p50: number; p99: number; ceiling?: number; note?: string }
+const rows: Row[] = [];
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function login(url: string, email: string): Promise<string> {
+  const r = await fetch(`${url}/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+    body: new URLSearchParams({ email, password: 'demo-pass-2026' }),
+  });
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('cj_session='));
+  if (!cookie) throw new Error(`login ${email}: ${r.status}`);
+  return cookie.split(';')[0]!;
+}
+
+async function token(url: string, email: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-pass-2026' }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function pdfRate(seconds: number): Promise<{ perSec: number; ms: number }> {
+  const base = {
+    institution: { code: 'COMMERCE', nameZh: '商务主管部门', nameEn: 'Commerce Department' },
+    applicant: { name: '重庆渝芯电子科技有限公司', creditCode: '91500000MA5U000010' },
+    programme: { code: 'special-fund', nameZh: '承接转移专项资金', nameEn: 'Special funds' },
+    caseReference: 'SF-2026-000001', outcome: 'approved', titleZh: '批复决定', titleEn: 'Approval decision',
+    amount: 1_200_000, conditions: '分三期拨付', reasons: '符合支持条件', section: '六.一', issuedAt: '2026-03-02T09:00:00.000Z',
+    signerRole: 'approver', verificationUrl: 'http://127.0.0.1/verify/X', replaces: null,
+  };
+  await renderDecisionLetter({ ...base, number: 'WARM', verificationCode: 'WARM' }); // font load
+  const end = Date.now() + seconds * 1000;
+  let n = 0;
+  while (Date.now() < end) await renderDecisionLetter({ ...base, number: `COMMERCE-2026-${n}`, verificationCode: `CODE-${n++}` });
+  return { perSec: n / seconds, ms: (seconds * 1000) / n };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'chengjie-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  log(`building ${TOTAL} cases in ${dbPath} …`);
+  let t = Date.now();
+  const data = await buildBenchDatabase(dbPath, TOTAL);
+  log(`built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  copyFileSync(dbPath, join(dir, 'ceiling.db'));
+
+  const server = await startServer({ dbPath, env: { DEMO_DATA: '0', SCHEDULER_INTERVAL_SECONDS: '3600', SCRYPT_LOG_N: '15' } });
+  try {
+    const officerToken = await token(server.url, 'officer@demo.local');
+    const officerCookie = await login(server.url, 'officer@demo.local');
+    const sinosureCookie = await login(server.url, 'sinosure@demo.local');
+    const ent1Token = await token(server.url, 'ent1@demo.local');
+
+    // 1. Events through the API on distinct cases.
+    log('scenario 1: events on distinct cases');
+    let next = 0;
+    const ids = data.submittedSpecialFund;
+    const s1 = await autocannon({
+      url: server.url, connections: CONNECTIONS, duration: SECONDS,
+      requests: [{
+        method: 'POST', path: '/',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
+        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
+      }],
+    });
+    rows.push({ scenario: '1 events, distinct cases (API)', rps: s1.requests.average, p50: s1.latency.p50, p99: s1.latency.p99, note: `${s1['2xx']} accepted, ${s1.non2xx} refused` });
+
+    // 3. Pages: an officer's filtered queue and a case page with a 200-event history.
+    log('scenario 3: pages');
+    const queuePath = '/workbench?programme=special-fund&state=review.preliminary';
+    const casePath = `/workbench/cases/${data.historyCaseId}`;
+    const probe = await fetch(`${server.url}${queuePath}`, { headers: { cookie: officerCookie } });
+    const s3q = await autocannon({ url: `${server.url}${queuePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: officerCookie } });
+    rows.push({ scenario: '3a officer queue page (filtered)', rps: s3q.requests.average, p50: s3q.latency.p50, p99: s3q.latency.p99, note: `HTTP ${probe.status}, ${s3q.non2xx} non-2xx` });
+    const probeCase = await fetch(`${server.url}${casePath}`, { headers: { cookie: sinosureCookie } });
+    const s3c = await autocannon({ url: `${server.url}${casePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: sinosureCookie } });
+    rows.push({ scenario: '3b case page, 200-event history', rps: s3c.requests.average, p50: s3c.latency.p50, p99: s3c.latency.p99, note: `HTTP ${probeCase.status}, ${(await probeCase.text()).length} bytes` });
+
+    // 2. Events on one hot case: most get 409; the accepted ones must match the version.
+    log('scenario 2: one hot case');
+    const hotId = data.historyCaseId;
+    const before = (await (await fetch(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
+    let known = before.version as number;
+    const shipment = before.allowedEvents.find((e: any) => e.type === 'applicant.declare-shipment');
+    let accepted = 0;
+    const s2 = await autocannon({
+      url: server.url, connections: CONNECTIONS, duration: SECONDS,
+      requests: [{
+        method: 'POST', path: `/api/v1/cases/${hotId}/events`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ent1Token}` },
+        setupRequest: (req: any) => ({ ...req, body: JSON.stringify({ type: 'applicant.declare-shipment', version: known, data: shipment?.example ?? {} }) }),
+        onResponse: (status: number, body: string) => {
+          if (status === 200) { accepted++; known = (JSON.parse(body) as { version: number }).version; }
+        },
+      }],
+    });
+    const after = (await (await fetch(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
+    const consistent = after.version === before.version + accepted;
+    rows.push({ scenario: '2 events, one hot case', rps: s2.requests.average, p50: s2.latency.p50, p99: s2.latency.p99,
+      note: `${accepted} accepted, version ${before.version}→${after.version} (${consistent ? 'consistent' : 'MISMATCH'}), ${s2.non2xx} refused` });
+
+    const rss = peakRssMb(server.proc.pid!);
+
+    // 4. Decision PDFs rendered per second (one core, in process).
+    log('scenario 4: PDFs');
+    const pdf = await pdfRate(5);
+    rows.push({ scenario: '4 decision PDFs rendered', rps: pdf.perSec, p50: pdf.ms, p99: NaN, note: `${pdf.ms.toFixed(1)} ms each` });
+
+    // Ceilings.
+    log('ceilings');
+    const bare = await bareHonoCeiling(SECONDS, CONNECTIONS);
+    const cas = sqliteCasCeiling(join(dir, 'ceiling.db'), data.submittedSpecialFund.slice(0, 5000), 5);
+    rows.push({ scenario: 'ceiling: bare Hono route', rps: bare.rps, p50: bare.p50, p99: bare.p99 });
+    rows.push({ scenario: 'ceiling: bare SQLite CAS + audit tx', rps: cas.txPerSec, p50: NaN, p99: NaN });
+    for (const r of rows) {
+      if (r.scenario.startsWith('1') || r.scenario.startsWith('2')) r.ceiling = r.rps / cas.txPerSec;
+      if (r.scenario.startsWith('3')) r.ceiling = r.rps / bare.rps;
+    }
+
+    const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+    const lines = [
+      `Chengjie benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      `${TOTAL} cases, ${CONNECTIONS} connections, ${SECONDS} s per scenario, synchronous=FULL`,
+      '',
+      '| scenario | req/s | p50 ms | p99 ms | ratio to ceiling | notes |',
+      '|---|---:|---:|---:|---:|---|',
+      ...rows.map((r) => `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.ceiling === undefined ? '' : fmt(r.ceiling, 2)} | ${r.note ?? ''} |`),
+      '',
+      `server peak memory (VmHWM): ${rss.toFixed(0)} MB`,
+    ];
+    console.log(lines.join('\n'));
+    mkdirSync(join(projectRoot, 'test-output'), { recursive: true });
+    writeFileSync(join(projectRoot, 'test-output/bench.md'), `${lines.join('\n')}\n`);
+  } finally {
+    await server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
