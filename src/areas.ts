@@ -2,10 +2,22 @@
 import type { Hono } from 'hono';
 import { auditApi } from './api/audit';
 import { caseApi } from './api/cases';
+import { decisionApi } from './api/decisions';
+import { auditRoutes } from './routes/audit';
+import { auditDownloadRoutes } from './routes/audit-downloads';
+import { auditGuardArea } from './routes/audit-guard';
+import { decisionRoutes } from './routes/decisions';
+import { statsRoutes } from './routes/stats';
 import type { AppEnv } from './env';
 
 /** Page areas (session cookie, CSRF), mounted at '/'. */
-export const pageAreas: Hono<AppEnv>[] = [];
+export const pageAreas: Hono<AppEnv>[] = [
+  auditGuardArea, // first: auditors' state-changing requests are refused before any later area's routes
+  decisionRoutes,
+  auditRoutes,
+  auditDownloadRoutes,
+  statsRoutes,
+];
 
 /** JSON API areas, mounted under /api/v1. */
-export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi];
+export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi];

@@ -15,9 +15,4 @@ export const deskRoutes = new Hono<AppEnv>()
     const u = requireRole(c.var.user, 'officer', 'expert', 'approver', 'liaison', 'auditor');
     const title = c.var.locale === 'zh' ? '工作台' : 'Workbench';
     return renderPage(c, title, <DeskPage locale={c.var.locale} title={title} role={u.role} name={u.name} institution={u.institutionCode}><p>{c.var.locale === 'zh' ? '暂无待办案件。' : 'Nothing waiting for you.'}</p></DeskPage>);
-  })
-  .get('/audit', (c) => {
-    const u = requireRole(c.var.user, 'auditor');
-    const title = c.var.locale === 'zh' ? '审计工作台' : 'Audit desk';
-    return renderPage(c, title, <DeskPage locale={c.var.locale} title={title} role={u.role} name={u.name}><p>{c.var.locale === 'zh' ? '只读访问全部案件。' : 'Read-only access to every case.'}</p></DeskPage>);
   });

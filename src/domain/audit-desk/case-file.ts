@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { institutions } from '../../db/schema/index';
+import { renderCaseFile, type CaseFileRecord } from '../../pdf/case-file';
+import type { CurrentUser } from '../auth/current-user';
+import { caseHistory } from '../cases/case-view';
+import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import { caseDecisions } from '../decisions/list-case-decisions';
+import { recordDownload } from '../decisions/decision-pdf';
+import type { Deps } from '../deps';
+import { listDocuments } from '../documents/list-documents';
+import { requireRole } from '../policy';
+
+type JsonSchema = { description?: string; properties?: Record<string, JsonSchema> };
+
+/**
+ * The application form as label/value rows: nested objects become dotted paths, and each row
+ * is labelled with the schema's own description (the bilingual label the applicant saw).
+ */
+export function formRows(form: Record<string, unknown>, schema: JsonSchema | undefined, prefix = ''): { label: string; value: string }[] {
+  const rows: { label: string; value: string }[] = [];
+  for (const [key, value] of Object.entries(form)) {
+    const sub = schema?.properties?.[key];
+    const label = sub?.description ? `${sub.description} (${prefix}${key})` : `${prefix}${key}`;
+    if (value && typeof value === 'object' && !Array.isArray(value)) rows.push(...formRows(value as Record<string, unknown>, sub, `${prefix}${key}.`));
+    else if (Array.isArray(value)) rows.push({ label, value: value.map((v) => (typeof v === 'object' ? Object.values(v as object).join(' · ') : String(v))).join('\n') });
+    else rows.push({ label, value: value === null || value === undefined ? '' : String(value) });
+  }
+  return rows;
+}
+
+/** Everything the system holds on a case, as the case-file renderer takes it. */
+export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
+  const w = workflowOf(row);
+  const inst = deps.db.select().from(institutions).where(eq(institutions.code, w.institution)).get();
+  const schema = z.toJSONSchema(w.formSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  const state = w.stateLabels[row.state];
+  return {
+    caseReference: row.reference,
+    institution: { code: w.institution, nameZh: inst?.nameZh ?? w.institution, nameEn: inst?.nameEn ?? w.institution },
+    programme: { code: w.code, nameZh: w.name.zh, nameEn: w.name.en },
+    applicant: { name: row.enterpriseName, creditCode: row.creditCode },
+    state: state ? `${state.zh} / ${state.en}` : row.state,
+    generatedAt: deps.clock.now().toISOString(),
+    form: formRows(JSON.parse(row.form) as Record<string, unknown>, schema),
+    history: caseHistory(deps, row.id).map((h) => ({ at: h.at, actor: h.actor, role: h.role, type: h.type, from: h.from, to: h.to, comment: h.comment })),
+    documents: listDocuments(deps, row.id, { includeReplaced: true }).map((d) => ({ kind: d.kind, filename: d.filename, size: d.size, sha256: d.sha256 })),
+    decisions: (await caseDecisions(deps, row.id)).map((d) => ({
+      number: d.number, outcome: d.outcome, titleZh: d.titleZh, titleEn: d.titleEn, amount: d.amount,
+      issuedAt: d.issuedAt, sha256: d.sha256, verificationCode: d.verificationCode,
+    })),
+  };
+}
+
+/** The 案卷 PDF of one case for an auditor; the download goes into the audit chain. */
+export async function downloadCaseFile(deps: Deps, user: CurrentUser | null, caseId: number) {
+  const auditor = requireRole(user, 'auditor');
+  const row = visibleCase(deps, auditor, caseId);
+  const pdf = await renderCaseFile(await caseFileRecord(deps, row));
+  recordDownload(deps, auditor, { caseId: row.id, type: 'case-file.downloaded', data: { reference: row.reference, bytes: pdf.length } });
+  return { pdf, filename: `${row.reference}-案卷.pdf`, asciiFilename: `${row.reference}-case-file.pdf` };
+}
