@@ -1,0 +1,98 @@
+// The two statistics views: the full report for staff (七.三 evaluation) and the public report
+// with small cells suppressed (七.四 information sharing).
+import type { CurrentUser } from '../auth/current-user';
+import type { Deps } from '../deps';
+import { requireRole } from '../policy';
+import { applicationsByState, monthlyTrend, type MonthRow, type StateCount } from './breakdowns';
+import { evaluationIndex, type IndexRow, type Weights } from './evaluation-index';
+import { FIGURES, type FigureCode } from './figures';
+import type { StatsFilter } from './filters';
+import { loadWeights } from './index-weights';
+import { locationFigures, nationalFigures, type Cell, type LocationFigures } from './location-figures';
+import { suppressColumn, type Shown } from './suppression';
+
+/** Roles that see the full statistics: the commerce side and those who check it. */
+export const STATS_ROLES: CurrentUser['role'][] = ['officer', 'approver', 'auditor', 'admin'];
+
+export interface FullReport {
+  filter: StatsFilter;
+  locations: LocationFigures[];
+  total: LocationFigures;
+  index: IndexRow[];
+  weights: Weights;
+  byState: StateCount[];
+  months: MonthRow[];
+}
+
+export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFilter): FullReport {
+  requireRole(user, ...STATS_ROLES);
+  const locations = locationFigures(deps.db, filter);
+  const weights = loadWeights(deps.db);
+  return {
+    filter, locations, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(locations, weights),
+    byState: applicationsByState(deps.db, filter), months: fillMonths(monthlyTrend(deps.db, filter)),
+  };
+}
+
+/** Months without applications are shown as zeros, so that a trend line does not skip them. */
+export function fillMonths(rows: MonthRow[]): MonthRow[] {
+  if (rows.length < 2) return rows;
+  const zero: Cell = { value: 0, n: 0, lo: null, hi: null };
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const out: MonthRow[] = [];
+  let [y, m] = rows[0]!.month.split('-').map(Number) as [number, number];
+  const last = rows[rows.length - 1]!.month;
+  for (let month = rows[0]!.month; month <= last; month = `${y}-${String(m).padStart(2, '0')}`) {
+    out.push(byMonth.get(month) ?? { month, applications: zero, supported: zero, requested: zero, granted: zero });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+export type PublicColumn = 'enterprises' | FigureCode;
+export interface PublicRow { province: string; cells: Record<PublicColumn, Shown>; approvalRate: number | null; medianDays: number | null }
+export interface PublicReport {
+  filter: StatsFilter;
+  rows: PublicRow[];
+  total: PublicRow;
+  byState: { programme: string; state: string; count: Shown }[];
+  byStateTotal: Shown;
+  months: { month: string; applications: Shown; supported: Shown; requested: Shown; granted: Shown }[];
+  monthTotals: Record<'applications' | 'supported' | 'requested' | 'granted', Shown>;
+}
+
+const COLUMNS: PublicColumn[] = ['enterprises', ...FIGURES.map((x) => x.code)];
+const cellOf = (l: LocationFigures, c: PublicColumn): Cell => (c === 'enterprises' ? l.enterprises : l.figures[c]);
+
+/** Province level only: cities would leave most cells with fewer than 3 enterprises. */
+export function publicReport(deps: Deps, filter: StatsFilter): PublicReport {
+  const f: StatsFilter = { ...filter, level: 'province' };
+  const locations = locationFigures(deps.db, f);
+  const national = nationalFigures(deps.db, f);
+  const columns = Object.fromEntries(COLUMNS.map((c) => [c, suppressColumn(locations.map((l) => cellOf(l, c)), cellOf(national, c))]));
+  const row = (i: number | 'total', l: LocationFigures): PublicRow => {
+    const cells = Object.fromEntries(COLUMNS.map((c) => [c, i === 'total' ? columns[c]!.total : columns[c]!.cells[i]!])) as Record<PublicColumn, Shown>;
+    // A rate or a median is shown only when the counts it is made of are shown: otherwise
+    // decided = supported ÷ rate would undo the suppression.
+    const open = cells.decided.hidden === null && cells.supported.hidden === null;
+    return { province: l.province, cells, approvalRate: open ? l.approvalRate : null, medianDays: open ? l.medianDays : null };
+  };
+  const byState = applicationsByState(deps.db, f, false);
+  const stateColumn = suppressColumn(byState.map((s) => s.count), national.figures.applications);
+  const months = fillMonths(monthlyTrend(deps.db, f));
+  const monthKeys = ['applications', 'supported', 'requested', 'granted'] as const;
+  const monthTotal: Record<(typeof monthKeys)[number], Cell> = {
+    applications: national.figures.applications, supported: national.figures.supported, requested: national.figures.requested,
+    granted: national.figures.granted,
+  };
+  const monthColumns = Object.fromEntries(monthKeys.map((k) => [k, suppressColumn(months.map((m) => m[k]), monthTotal[k])]));
+  return {
+    filter: f,
+    rows: locations.map((l, i) => row(i, l)),
+    total: row('total', national),
+    byState: byState.map((s, i) => ({ programme: s.programme, state: s.state, count: stateColumn.cells[i]! })),
+    byStateTotal: stateColumn.total,
+    months: months.map((m, i) => ({ month: m.month, ...Object.fromEntries(monthKeys.map((k) => [k, monthColumns[k]!.cells[i]!])) }) as PublicReport['months'][number]),
+    monthTotals: Object.fromEntries(monthKeys.map((k) => [k, monthColumns[k]!.total])) as PublicReport['monthTotals'],
+  };
+}

@@ -1,0 +1,113 @@
+// Every figure and the index on a small known set of cases (fixture.ts), worked out by hand.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../helpers/index';
+import { locationFigures, nationalFigures, type LocationFigures } from '../../src/domain/stats/location-figures';
+import { evaluationIndex, DEFAULT_WEIGHTS } from '../../src/domain/stats/evaluation-index';
+import { applicationsByState, monthlyTrend } from '../../src/domain/stats/breakdowns';
+import { insertFixture } from './fixture';
+
+let t: TestApp;
+beforeAll(async () => { t = await makeTestApp(); insertFixture(t.deps.db); });
+
+const values = (l: LocationFigures) => ({
+  enterprises: l.enterprises.value,
+  ...Object.fromEntries(Object.entries(l.figures).map(([k, c]) => [k, c.value])),
+  approvalRate: l.approvalRate, medianDays: l.medianDays,
+});
+const byProvince = (rows: LocationFigures[]) => Object.fromEntries(rows.map((r) => [r.key, r]));
+
+describe('figures per province', () => {
+  it('match the hand count for every figure', () => {
+    const p = byProvince(locationFigures(t.deps.db, {}));
+    expect(Object.keys(p).sort()).toEqual(['四川', '湖北', '河南', '重庆'].sort());
+    expect(values(p['四川']!)).toEqual({
+      enterprises: 4, applications: 6, requested: 37_000_000, decided: 5, supported: 4,
+      approved: 3_800_000, disbursed: 3_400_000, committed: 9_000_000, drawn: 5_000_000, insured: 15_000_000,
+      granted: 27_800_000, claimsPaid: 1_000_000, jobsPromised: 645, jobsConfirmed: 40, approvalRate: 0.8, medianDays: 20,
+    });
+    expect(values(p['湖北']!)).toEqual({
+      enterprises: 2, applications: 2, requested: 2_500_000, decided: 2, supported: 2,
+      approved: 500_000, disbursed: 500_000, committed: 1_500_000, drawn: 1_500_000, insured: 0,
+      granted: 2_000_000, claimsPaid: 0, jobsPromised: 70, jobsConfirmed: 30, approvalRate: 1, medianDays: 10,
+    });
+    // The corrected refusal counts as supported (latest decision) and is dated by the first (2 days).
+    expect(values(p['重庆']!)).toEqual({
+      enterprises: 3, applications: 3, requested: 14_500_000, decided: 3, supported: 1,
+      approved: 0, disbursed: 0, committed: 6_000_000, drawn: 0, insured: 0,
+      granted: 6_000_000, claimsPaid: 0, jobsPromised: 300, jobsConfirmed: 0, approvalRate: 1 / 3, medianDays: 2,
+    });
+    expect(values(p['河南']!)).toMatchObject({ enterprises: 1, applications: 0, approvalRate: null, medianDays: null });
+  });
+
+  it('count the enterprises behind each figure', () => {
+    const p = byProvince(locationFigures(t.deps.db, {}));
+    expect(p['四川']!.figures.applications.n).toBe(4);
+    expect(p['四川']!.figures.supported.n).toBe(3);
+    expect(p['四川']!.figures.approved.n).toBe(1); // both grants are S1's
+    expect(p['湖北']!.figures.applications.n).toBe(2);
+  });
+
+  it('national totals, with the median over all decided cases', () => {
+    expect(values(nationalFigures(t.deps.db, {}))).toMatchObject({
+      enterprises: 10, applications: 11, requested: 54_000_000, decided: 10, supported: 7, granted: 35_800_000,
+      jobsPromised: 1015, jobsConfirmed: 70, approvalRate: 0.7, medianDays: 12.5,
+    });
+    expect(nationalFigures(t.deps.db, {}).figures.applications.n).toBe(9);
+  });
+
+  it('by city where known', () => {
+    const c = byProvince(locationFigures(t.deps.db, { level: 'city' }));
+    expect(c['四川|成都']!.figures.applications.value).toBe(5);
+    expect(c['四川|绵阳']!.figures.applications.value).toBe(1);
+    expect(c['重庆|']!.figures.committed.value).toBe(6_000_000); // C2 has no city
+    expect(c['重庆|重庆']!.enterprises.value).toBe(2);
+  });
+
+  it('filter by period, programme and industry', () => {
+    const feb = byProvince(locationFigures(t.deps.db, { from: '2026-02', to: '2026-02' }));
+    expect(feb['四川']!.figures.applications.value).toBe(3);
+    expect(feb['湖北']!.figures.applications.value).toBe(1);
+    expect(feb['重庆']!.enterprises.value).toBe(2); // the demo enterprise registered in March
+    expect(feb['河南']).toBeUndefined();
+    const grants = nationalFigures(t.deps.db, { programme: 'special-fund' });
+    expect(grants.figures.applications.value).toBe(4);
+    expect(grants.figures.requested.value).toBe(5_000_000);
+    const textiles = byProvince(locationFigures(t.deps.db, { industry: 'textiles' }));
+    expect(Object.keys(textiles).sort()).toEqual(['河南', '湖北'].sort());
+    expect(textiles['湖北']!.figures.applications.value).toBe(2);
+  });
+
+  it('applications by programme and state, and by month', () => {
+    const s = applicationsByState(t.deps.db, {}).filter((r) => r.province === '四川');
+    expect(s.map((r) => [r.programme, r.state, r.count.value])).toEqual(expect.arrayContaining([
+      ['special-fund', 'disbursement', 1], ['special-fund', 'rejected', 1], ['exim-order-finance', 'creditApproval', 1],
+    ]));
+    expect(s.reduce((n, r) => n + r.count.value, 0)).toBe(6);
+    expect(monthlyTrend(t.deps.db, {}).map((m) => [m.month, m.applications.value, m.supported.value, m.requested.value, m.granted.value])).toEqual([
+      ['2026-01', 3, 2, 3_500_000, 1_300_000],
+      ['2026-02', 4, 4, 35_000_000, 28_500_000],
+      ['2026-03', 4, 1, 15_500_000, 6_000_000],
+    ]);
+  });
+});
+
+describe('evaluation index', () => {
+  it('min-max normalises and weights every indicator', () => {
+    const idx = evaluationIndex(locationFigures(t.deps.db, {}), DEFAULT_WEIGHTS);
+    expect(idx.map((r) => [r.key, r.score, r.rank])).toEqual([
+      ['四川', 87, 1], ['湖北', 42.92, 2], ['重庆', 25.98, 3], ['河南', 0, 4],
+    ]);
+    const hubei = idx.find((r) => r.key === '湖北')!.normalised;
+    expect(hubei.approvalRate).toBe(1);
+    expect(hubei.speed).toBeCloseTo(10 / 18, 12);
+    expect(hubei.jobsConfirmed).toBe(0.75);
+  });
+
+  it('follows the weights, and equal scores share a rank', () => {
+    const only = { ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])), jobsConfirmed: 1 } as typeof DEFAULT_WEIGHTS;
+    const rows = evaluationIndex(locationFigures(t.deps.db, {}), only);
+    expect(Object.fromEntries(rows.map((r) => [r.key, [r.score, r.rank]]))).toEqual({
+      四川: [100, 1], 湖北: [75, 2], 河南: [0, 3], 重庆: [0, 3],
+    });
+  });
+});
