@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { applyEvent } from '../domain/cases/apply-event';
+import { applyEventGrouped } from '../domain/cases/apply-event';
 import { caseSummary, caseView } from '../domain/cases/case-view';
 import { createCase } from '../domain/cases/create-case';
 import { listCases } from '../domain/cases/list-cases';
@@ -60,7 +60,7 @@ export const caseApi = new Hono<AppEnv>()
     const key = c.req.header('idempotency-key');
     if (key !== undefined && (key.length < 1 || key.length > 200)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 characters.');
     const { type, version, comment, data } = parsed.data;
-    const result = applyEvent(deps, user, { caseId: id, type, expectedVersion: version, comment, data, idempotencyKey: key },
+    const result = await applyEventGrouped(deps, user, { caseId: id, type, expectedVersion: version, comment, data, idempotencyKey: key },
       (row) => JSON.stringify(caseView(deps, user, row)));
     if (result.replay) {
       return c.body(result.replay.body, result.replay.status as 200, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });

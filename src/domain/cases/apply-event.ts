@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { cases, idempotencyKeys } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
+import { enqueueWrite } from '../../db/group-commit';
 import type { Actor, Workflow, WorkflowEvent } from '../../../workflows/types';
 import { appendAudit } from '../audit/append-audit';
 import { toActor, type CurrentUser } from '../auth/current-user';
@@ -30,13 +31,18 @@ export interface Applied { row: CaseRow; replay?: { status: number; body: string
 
 const bilingual = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
 
+/** An event that passed every check, with its next snapshot computed, ready to be written. */
+interface Prepared {
+  deps: Deps; row: CaseRow; w: Workflow; after: AnyMachineSnapshot; persisted: string; event: WorkflowEvent; actor: Actor;
+  req: EventRequest; decision: ReturnType<Workflow['decision']>; now: Date; replyBody?: (row: CaseRow) => string; user: CurrentUser | null;
+}
+
 /**
- * One step of a case. Refusals in the order of API.md: 404 (not visible) → 409 (stale
- * version) → 403 (role) → 422 (schema or guard); then snapshot, version + 1 and the audit row
- * are written in one IMMEDIATE transaction with a compare-and-swap on the version.
- * `user` is null for the scheduler's timed events.
+ * Everything before the write: refusals in the order of API.md — 404 (not visible) → 409
+ * (stale version) → 403 (role) → 422 (schema or guard) — and the pure XState transition.
+ * Returns a replay instead when the Idempotency-Key was seen before.
  */
-export function applyEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, replyBody?: (row: CaseRow) => string): Applied {
+function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, replyBody?: (row: CaseRow) => string): Prepared | Applied {
   const actor = user ? toActor(user) : SYSTEM_ACTOR;
   const row = getCaseRow(deps, req.caseId);
   if (!row || (user && !canSeeCase(user, row))) throw new AppError('NOT_FOUND', 'No such case.');
@@ -64,26 +70,52 @@ export function applyEvent(deps: Deps, user: CurrentUser | null, req: EventReque
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
   const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
   if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');
+  return { deps, row, w, after, persisted, event, actor, req, decision: w.decision(before, after, event), now, replyBody, user };
+}
 
-  const decision = w.decision(before, after, event);
-  let result: ReturnType<typeof commitStep>;
-  try {
-    result = writeTx(deps.db, (tx) => commitStep(tx, { deps, row, w, after, persisted, event, actor, req, decision, now, replyBody, user }));
-  } catch (err) {
-    // The same key sent twice at once: the loser replays the winner's answer.
-    const seen = user && req.idempotencyKey && err instanceof AppError && err.code === 'VERSION_CONFLICT'
-      ? findIdempotent(deps, user.id, req.idempotencyKey) : undefined;
-    if (seen && seen.caseId === row.id) return { row: getCaseRow(deps, row.id)!, replay: { status: seen.status, body: seen.body } };
-    throw err;
-  }
-  if (result.decisionId) renderDecisionSoon(deps, result.decisionId);
+/** The same key sent twice at once: the loser of the compare-and-swap replays the winner's answer. */
+function replayAfterConflict(p: Prepared, err: unknown): Applied {
+  const seen = p.user && p.req.idempotencyKey && err instanceof AppError && err.code === 'VERSION_CONFLICT'
+    ? findIdempotent(p.deps, p.user.id, p.req.idempotencyKey) : undefined;
+  if (seen && seen.caseId === p.row.id) return { row: getCaseRow(p.deps, p.row.id)!, replay: { status: seen.status, body: seen.body } };
+  throw err;
+}
+
+function afterCommit(p: Prepared, result: { row: CaseRow; decisionId: number | null }): Applied {
+  if (result.decisionId) renderDecisionSoon(p.deps, result.decisionId);
   return { row: result.row };
 }
 
-function commitStep(tx: Deps['db'], s: {
-  deps: Deps; row: CaseRow; w: Workflow; after: AnyMachineSnapshot; persisted: string; event: WorkflowEvent; actor: Actor;
-  req: EventRequest; decision: ReturnType<Workflow['decision']>; now: Date; replyBody?: (row: CaseRow) => string; user: CurrentUser | null;
-}): { row: CaseRow; decisionId: number | null } {
+/**
+ * One step of a case: checks, then snapshot, version + 1 and the audit row written in one
+ * IMMEDIATE transaction with a compare-and-swap on the version. `user` is null for the
+ * scheduler's timed events.
+ */
+export function applyEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, replyBody?: (row: CaseRow) => string): Applied {
+  const p = prepareEvent(deps, user, req, replyBody);
+  if (!('w' in p)) return p;
+  try {
+    return afterCommit(p, writeTx(deps.db, (tx) => commitStep(tx, p)));
+  } catch (err) {
+    return replayAfterConflict(p, err);
+  }
+}
+
+/**
+ * The same step for request handlers under load: the write joins the group commit of this
+ * turn of the event loop (src/db/group-commit.ts); it resolves once the COMMIT is durable.
+ */
+export async function applyEventGrouped(deps: Deps, user: CurrentUser | null, req: EventRequest, replyBody?: (row: CaseRow) => string): Promise<Applied> {
+  const p = prepareEvent(deps, user, req, replyBody);
+  if (!('w' in p)) return p;
+  try {
+    return afterCommit(p, await enqueueWrite(deps.db, (tx) => commitStep(tx, p)));
+  } catch (err) {
+    return replayAfterConflict(p, err);
+  }
+}
+
+function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: number | null } {
   const { row, w, after, actor, req, now } = s;
   const at = iso(now);
   const state = stateValueKey(after.value);
