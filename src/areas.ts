@@ -7,6 +7,7 @@ import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
 import { auditGuardArea } from './routes/audit-guard';
 import { decisionRoutes } from './routes/decisions';
+import { statsRoutes } from './routes/stats';
 import type { AppEnv } from './env';
 
 /** Page areas (session cookie, CSRF), mounted at '/'. */
@@ -15,6 +16,7 @@ export const pageAreas: Hono<AppEnv>[] = [
   decisionRoutes,
   auditRoutes,
   auditDownloadRoutes,
+  statsRoutes,
 ];
 
 /** JSON API areas, mounted under /api/v1. */
