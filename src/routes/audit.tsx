@@ -2,15 +2,14 @@ import { Hono, type Context } from 'hono';
 import { workflowFor } from '../../workflows/index';
 import { auditCase, deskOptions } from '../domain/audit-desk/audit-case';
 import { auditorCaseFilter, auditorCases, countFilteredDecisions } from '../domain/audit-desk/auditor-cases';
-import { auditTrailPage } from '../domain/audit-desk/audit-trail';
-import { verifyAuditChain } from '../domain/audit/verify-audit-chain';
+import { auditChainCheck, auditTrailPage } from '../domain/audit-desk/audit-trail';
 import type { CaseRow } from '../domain/cases/load-case';
 import { AppError } from '../domain/errors';
 import { filterQuery, type WorkbenchFilter } from '../domain/workbench/case-filter';
 import type { AppEnv } from '../env';
 import { Timeline } from '../../views/components/timeline';
 import { AuditCasePage } from '../../views/audit/case';
-import { AuditDesk, AuditFilterForm, AuditResults, type AuditCaseRow } from '../../views/audit/desk';
+import { AuditDesk, AuditFilterForm, AuditResults, ChainBanner, type AuditCaseRow } from '../../views/audit/desk';
 import { TrailPage } from '../../views/audit/trail';
 import { isHtmx, renderFragment, renderPage } from './render';
 
@@ -42,26 +41,29 @@ const positiveId = (raw: string | undefined): number => {
 export const auditRoutes = new Hono<AppEnv>()
   .get('/audit', (c) => {
     const { filter, node } = results(c);
-    const chain = verifyAuditChain(c.var.deps.db);
     const form = <AuditFilterForm locale={c.var.locale} f={filter} {...deskOptions(c.var.locale)} />;
     return renderPage(c, c.var.locale === 'zh' ? '审计工作台' : 'Audit desk',
-      <AuditDesk locale={c.var.locale} chainOk={chain.ok} checked={chain.checked} firstBadId={chain.firstBadId}
-        form={form} results={node} today={c.var.deps.clock.now().toISOString().slice(0, 10)} />);
+      <AuditDesk locale={c.var.locale} form={form} results={node} today={c.var.deps.clock.now().toISOString().slice(0, 10)} />);
   })
   .get('/audit/results', (c) => {
     const { node } = results(c);
     return isHtmx(c) ? renderFragment(c, node) : c.redirect(`/audit?${new URL(c.req.url).searchParams}`, 303);
   })
+  .get('/audit/chain', (c) => {
+    const chain = auditChainCheck(c.var.deps, c.var.user);
+    const banner = <ChainBanner locale={c.var.locale} ok={chain.ok} checked={chain.checked} firstBadId={chain.firstBadId} />;
+    return isHtmx(c) ? renderFragment(c, banner) : renderPage(c, c.var.locale === 'zh' ? '审计链校验' : 'Audit chain check', banner);
+  })
   .get('/audit/trail', (c) => {
     const page = auditTrailPage(c.var.deps, c.var.user, { cursor: c.req.query('cursor') });
-    return renderPage(c, c.var.locale === 'zh' ? '审计记录' : 'Audit trail', <TrailPage locale={c.var.locale} chain={page.chain}
+    return renderPage(c, c.var.locale === 'zh' ? '审计记录' : 'Audit trail', <TrailPage locale={c.var.locale}
       rows={page.items} nextHref={page.nextCursor ? `/audit/trail?cursor=${encodeURIComponent(page.nextCursor)}` : null} />);
   })
   .get('/audit/cases/:id{[0-9]+}', async (c) => {
     const id = positiveId(c.req.param('id'));
     const { view, workflow, history } = await auditCase(c.var.deps, c.var.user, id);
     const trail = auditTrailPage(c.var.deps, c.var.user, { caseId: id, cursor: c.req.query('cursor') });
-    return renderPage(c, view.reference, <AuditCasePage locale={c.var.locale} c={view} chain={trail.chain} trail={trail.items}
+    return renderPage(c, view.reference, <AuditCasePage locale={c.var.locale} c={view} trail={trail.items}
       trailNext={trail.nextCursor ? `/audit/cases/${id}?cursor=${encodeURIComponent(trail.nextCursor)}` : null}
       timeline={<Timeline entries={history} workflow={workflow} locale={c.var.locale} />} />);
   });

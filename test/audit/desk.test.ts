@@ -39,7 +39,8 @@ function unzipList(zip: Buffer): string {
 describe('the auditor’s desk', () => {
   test('lists every submitted case with the chain check, and filters with the workbench’s parameters', async () => {
     const html = await (await get(t.app, '/audit', auditor.cookie)).text();
-    expect(html).toContain('data-chain="ok"');
+    expect(html).toContain('hx-get="/audit/chain"');
+    expect(await (await get(t.app, '/audit/chain', auditor.cookie, { 'hx-request': 'true' })).text()).toContain('data-chain="ok"');
     for (const m of made) expect(html).toContain(m.reference);
     const filtered = await (await get(t.app, `/audit/results?q=${encodeURIComponent('河南中原')}`, auditor.cookie, { 'hx-request': 'true' })).text();
     expect(filtered).toContain(made[1]!.reference);
@@ -57,7 +58,7 @@ describe('the auditor’s desk', () => {
     const html = await (await get(t.app, `/audit/cases/${made[0]!.caseId}`, auditor.cookie)).text();
     expect(html).toContain(made[0]!.decision.number);
     expect(html).toContain('data-event="liaison.decline"');
-    expect(html).toContain('data-chain="ok"');
+    expect(html).toContain('hx-get="/audit/chain"');
     expect(html).not.toMatch(/<form[^>]*method="post"[^>]*action="\/(?!logout|lang)/);
   });
 
@@ -125,13 +126,16 @@ describe('audit trail export', () => {
     expect((await get(t.app, '/audit/trail.csv?from=2026-03-09&to=2026-03-01', auditor.cookie)).status).toBe(400);
   });
 
-  test('the system trail page shows the chain check and names a tampered row', async () => {
-    expect(await (await get(t.app, '/audit/trail', auditor.cookie)).text()).toContain('data-chain="ok"');
+  test('the system trail page shows the rows and the chain check, which names a tampered row', async () => {
+    const trail = await (await get(t.app, '/audit/trail', auditor.cookie)).text();
+    expect(trail).toContain('data-type="decision.rendered"');
+    expect(trail).toContain('hx-get="/audit/chain"');
+    expect(await (await get(t.app, '/audit/chain', auditor.cookie)).text()).toContain('data-chain="ok"');
     const victim = t.deps.db.select().from(auditEvents).limit(1).get()!;
     const triggers = t.deps.db.$client.prepare("select name from sqlite_master where type='trigger' and tbl_name='audit_events'").all() as { name: string }[];
     for (const tr of triggers) t.deps.db.$client.exec(`drop trigger ${tr.name}`);
     t.deps.db.$client.prepare('update audit_events set actor_name = ? where id = ?').run('tampered', victim.id);
-    const html = await (await get(t.app, '/audit/trail', auditor.cookie)).text();
+    const html = await (await get(t.app, '/audit/chain', auditor.cookie)).text();
     expect(html).toContain('data-chain="broken"');
     expect(html).toContain(`第 ${victim.id} 条`);
   });

@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
-import { ChainBanner } from './desk';
+import { ChainCheck } from './desk';
 import { TrailTable, type TrailRow } from './trail';
 
 export interface AuditCaseView {
@@ -12,8 +12,8 @@ export interface AuditCaseView {
 
 /** One case, read-only: no form or button here changes anything. */
 export const AuditCasePage: FC<{
-  locale: Locale; c: AuditCaseView; timeline: Child; chain: { ok: boolean; checked: number; firstBadId: number | null }; trail: TrailRow[]; trailNext: string | null;
-}> = ({ locale, c, timeline, chain, trail, trailNext }) => {
+  locale: Locale; c: AuditCaseView; timeline: Child; trail: TrailRow[]; trailNext: string | null;
+}> = ({ locale, c, timeline, trail, trailNext }) => {
   const zh = locale === 'zh';
   return (
     <>
@@ -49,7 +49,7 @@ export const AuditCasePage: FC<{
           <tbody>{c.documents.map((d) => <tr><td>{d.kind}</td><td>{d.filename}</td><td>{d.size}</td><td><code style="word-break:break-all">{d.sha256}</code></td></tr>)}</tbody></table>
       )}
       <h2>{zh ? '本案审计记录' : 'Audit trail of this case'}</h2>
-      <ChainBanner locale={locale} ok={chain.ok} checked={chain.checked} firstBadId={chain.firstBadId} />
+      <ChainCheck locale={locale} />
       <TrailTable locale={locale} rows={trail} nextHref={trailNext} />
     </>
   );

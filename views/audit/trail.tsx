@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
-import { ChainBanner } from './desk';
+import { ChainCheck } from './desk';
 
 export interface TrailRow {
   id: number; at: string; kind: string; caseId: number | null; actor: string; role: string; type: string;
@@ -32,11 +32,11 @@ export const TrailTable: FC<{ locale: Locale; rows: TrailRow[]; nextHref: string
   );
 };
 
-export const TrailPage: FC<{ locale: Locale; chain: { ok: boolean; checked: number; firstBadId: number | null }; rows: TrailRow[]; nextHref: string | null }> = ({ locale, chain, rows, nextHref }) => (
+export const TrailPage: FC<{ locale: Locale; rows: TrailRow[]; nextHref: string | null }> = ({ locale, rows, nextHref }) => (
   <>
     <h1>{locale === 'zh' ? '全系统审计记录' : 'System audit trail'}</h1>
     <p><a href="/audit">{locale === 'zh' ? '返回审计工作台' : 'Back to the audit desk'}</a></p>
-    <ChainBanner locale={locale} ok={chain.ok} checked={chain.checked} firstBadId={chain.firstBadId} />
+    <ChainCheck locale={locale} />
     <TrailTable locale={locale} rows={rows} nextHref={nextHref} />
   </>
 );

@@ -9,16 +9,20 @@ import { AppError } from '../errors';
 import { requireRole } from '../policy';
 import { recordDownload } from '../decisions/decision-pdf';
 
-/**
- * A page of the audit trail (of one case or of the whole system) with the result of a full
- * chain check: a trail shown without it would invite trust it has not earned.
- */
+/** A page of the audit trail, of one case or of the whole system (the chain check is auditChainCheck). */
 export function auditTrailPage(deps: Deps, user: CurrentUser | null, q: { caseId?: number; cursor?: string; limit?: number }) {
   const auditor = requireRole(user, 'auditor');
   if (q.caseId) visibleCase(deps, auditor, q.caseId);
-  const page = listAudit(deps, auditor, { caseId: q.caseId, cursor: q.cursor, limit: q.limit ?? 50 });
-  const chain: ChainCheck = verifyAuditChain(deps.db);
-  return { ...page, chain };
+  return listAudit(deps, auditor, { caseId: q.caseId, cursor: q.cursor, limit: q.limit ?? 50 });
+}
+
+/**
+ * The whole chain rehashed: a trail shown without this would invite trust it has not earned.
+ * Always the full chain, even beside one case's rows, since a case's rows are linked to all others.
+ */
+export function auditChainCheck(deps: Deps, user: CurrentUser | null): ChainCheck {
+  requireRole(user, 'auditor');
+  return verifyAuditChain(deps.db);
 }
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
