@@ -3,10 +3,12 @@ import type { Hono } from 'hono';
 import { auditApi } from './api/audit';
 import { caseApi } from './api/cases';
 import { decisionApi } from './api/decisions';
+import { documentApi } from './api/documents';
 import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
 import { auditGuardArea } from './routes/audit-guard';
 import { decisionRoutes } from './routes/decisions';
+import { portalArea } from './routes/portal';
 import { statsRoutes } from './routes/stats';
 import type { AppEnv } from './env';
 
@@ -17,7 +19,8 @@ export const pageAreas: Hono<AppEnv>[] = [
   auditRoutes,
   auditDownloadRoutes,
   statsRoutes,
+  portalArea, // applicant portal, programme pages, notifications
 ];
 
 /** JSON API areas, mounted under /api/v1. */
-export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi];
+export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi, documentApi];

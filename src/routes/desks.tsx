@@ -6,11 +6,6 @@ import { renderPage } from './render';
 
 /** Each role's desk. Later areas (portal, workbench, audit) mount their own pages over these. */
 export const deskRoutes = new Hono<AppEnv>()
-  .get('/portal', (c) => {
-    const u = requireRole(c.var.user, 'applicant');
-    const title = c.var.locale === 'zh' ? '企业申请人工作台' : 'Applicant portal';
-    return renderPage(c, title, <DeskPage locale={c.var.locale} title={title} role={u.role} name={u.name}><p>{c.var.locale === 'zh' ? '暂无申请。' : 'No applications yet.'}</p></DeskPage>);
-  })
   .get('/workbench', (c) => {
     const u = requireRole(c.var.user, 'officer', 'expert', 'approver', 'liaison', 'auditor');
     const title = c.var.locale === 'zh' ? '工作台' : 'Workbench';

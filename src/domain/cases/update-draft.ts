@@ -1,0 +1,170 @@
+// The applicant's side of a case before a reviewer sees it: opening a draft, saving the form
+// as it is typed, and telling what still stands in the way of submission.
+import { eq } from 'drizzle-orm';
+import { getInitialSnapshot } from 'xstate';
+import { z } from 'zod';
+import { cases, enterprises } from '../../db/schema/index';
+import { writeTx } from '../../db/client';
+import { workflowFor } from '../../../workflows/index';
+import type { Bilingual, Workflow } from '../../../workflows/types';
+import { appendAudit } from '../audit/append-audit';
+import { toActor, type CurrentUser } from '../auth/current-user';
+import { iso, type Deps } from '../deps';
+import { listDocuments } from '../documents/list-documents';
+import { AppError } from '../errors';
+import { requireRole } from '../policy';
+import { caseFacts } from './case-facts';
+import { caseReference } from './counters';
+import { restoreSnapshot, visibleCase, workflowOf, type CaseRow } from './load-case';
+import { stateValueKey } from './state-key';
+
+export type FieldErrors = Record<string, string>;
+export type Locale = 'zh' | 'en';
+
+const LOCALE_ERRORS = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
+
+/** A zod issue in the reader's language; a choice list is not repeated back at them. */
+function issueMessage(i: z.core.$ZodIssue, locale: Locale): string {
+  if (i.code === 'invalid_value') return locale === 'zh' ? '请从列表中选择' : 'Choose one of the listed options';
+  if (i.code === 'invalid_type' && i.input === undefined) return locale === 'zh' ? '必填' : 'Required';
+  return i.message;
+}
+
+/** The event that sends the form on in this state: submit (draft) or resubmit (amendment). */
+export function formEventOf(w: Workflow, row: CaseRow): 'applicant.submit' | 'applicant.resubmit' | null {
+  if (row.isFinal) return null;
+  const types = w.eventTypesIn(restoreSnapshot(w, row));
+  if (types.includes('applicant.submit')) return 'applicant.submit';
+  if (types.includes('applicant.resubmit')) return 'applicant.resubmit';
+  return null;
+}
+
+/** Per-field messages: each field present is checked alone, so a half-filled form gets no noise. */
+export function fieldErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
+  const shape = w.formSchema.shape as Record<string, z.ZodType>;
+  const errors: FieldErrors = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (value === undefined) continue;
+    const r = shape[key]?.safeParse(value, { error: LOCALE_ERRORS[locale], reportInput: true });
+    if (r && !r.success) for (const i of r.error.issues) errors[[key, ...i.path.map(String)].join('.')] ??= issueMessage(i, locale);
+  }
+  return errors;
+}
+
+/** Everything the full schema still refuses (missing fields included), by dotted path. */
+export function completenessErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
+  const r = w.formSchema.safeParse(form, { error: LOCALE_ERRORS[locale], reportInput: true });
+  const errors: FieldErrors = {};
+  if (!r.success) for (const i of r.error.issues) errors[i.path.map(String).join('.') || '_'] ??= issueMessage(i, locale);
+  return errors;
+}
+
+/** The enterprise's own facts, filled in where the programme's form asks for them. */
+function prefill(w: Workflow, ent: typeof enterprises.$inferSelect): Record<string, unknown> {
+  const shape = w.formSchema.shape as Record<string, z.ZodType>;
+  const candidates: Record<string, unknown> = {
+    province: ent.province, city: ent.city ?? undefined, industry: ent.industry,
+    contact: { name: ent.contactName, phone: ent.contactPhone, email: ent.contactEmail },
+  };
+  return Object.fromEntries(Object.entries(candidates).filter(([k, v]) => v !== undefined && shape[k]?.safeParse(v).success));
+}
+
+/**
+ * Opens an empty draft. Unlike createCase (the API, which takes a complete form) the pages
+ * save the form as it is typed, so a draft starts with only what the enterprise record gives.
+ */
+export function startDraft(deps: Deps, user: CurrentUser, programme: string): CaseRow {
+  requireRole(user, 'applicant');
+  const w = workflowFor(programme);
+  if (!w) throw new AppError('NOT_FOUND', 'No such programme.');
+  const ent = deps.db.select().from(enterprises).where(eq(enterprises.id, user.enterpriseId ?? -1)).get();
+  if (!ent) throw new AppError('FORBIDDEN', 'Your account is not linked to an enterprise.');
+  const form = prefill(w, ent);
+  const now = iso(deps.clock.now());
+  const snapshot = getInitialSnapshot(w.machine, w.initialInput(form));
+  const state = stateValueKey(snapshot.value);
+  return writeTx(deps.db, (tx) => {
+    const reference = caseReference(tx, w.referencePrefix, deps.clock.now().getUTCFullYear());
+    const row = tx.insert(cases).values({
+      reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
+      snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), machineVersion: w.version, version: 1,
+      form: JSON.stringify(form), amount: null, province: ent.province, industry: ent.industry,
+      enterpriseName: ent.name, creditCode: ent.creditCode, stateSince: now, createdAt: now, updatedAt: now,
+    }).returning().get();
+    appendAudit(tx, {
+      at: now, kind: 'case', caseId: row.id, actorId: user.id, actorName: user.name, actorRole: user.role,
+      type: 'case.created', toState: state, version: 1, data: { reference, programme: w.code, via: 'portal' },
+    });
+    return row;
+  });
+}
+
+const MAX_TEXT = 10_000;
+/** Bounds what a draft may hold whatever the schema says, so autosave cannot store megabytes. */
+function bounded(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return v.slice(0, MAX_TEXT);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+  if (depth > 3) return undefined;
+  if (Array.isArray(v)) return v.slice(0, 50).map((x) => bounded(x, depth + 1));
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).slice(0, 50).map(([k, x]) => [k.slice(0, 50), bounded(x, depth + 1)]));
+  return undefined;
+}
+
+/**
+ * Saves the form of a draft or of a case returned for amendment. A draft is the enterprise's
+ * alone, so everything typed is kept (no lost work); during amendment staff can read the form,
+ * so only fields that pass their schema replace the submitted ones.
+ */
+export function updateDraft(deps: Deps, user: CurrentUser, caseId: number, input: Record<string, unknown>, locale: Locale = 'zh') {
+  requireRole(user, 'applicant');
+  const row = visibleCase(deps, user, caseId);
+  const w = workflowOf(row);
+  const event = formEventOf(w, row);
+  if (!event) throw new AppError('UNPROCESSABLE', '此案件的申请表已不能修改 / The form of this case can no longer be changed.');
+  const shape = w.formSchema.shape as Record<string, z.ZodType>;
+  const incoming = Object.fromEntries(Object.entries(input).filter(([k]) => Object.hasOwn(shape, k)).map(([k, v]) => [k, bounded(v)]));
+  const errors = fieldErrors(w, incoming, locale);
+  const kept = event === 'applicant.submit'
+    ? incoming
+    : Object.fromEntries(Object.entries(incoming).filter(([k]) => !Object.keys(errors).some((e) => e === k || e.startsWith(`${k}.`))));
+  const before = JSON.parse(row.form) as Record<string, unknown>;
+  const form: Record<string, unknown> = { ...before, ...kept };
+  for (const k of Object.keys(shape)) if (Object.hasOwn(input, k) && input[k] === undefined) delete form[k];
+  const changed = Object.keys(shape).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(form[k]));
+  if (changed.length === 0) return { row, form, errors, changed };
+  const now = iso(deps.clock.now());
+  const saved = writeTx(deps.db, (tx) => {
+    const amount = typeof form.requestedAmount === 'number' ? form.requestedAmount : null;
+    const updated = tx.update(cases).set({ form: JSON.stringify(form), amount, updatedAt: now }).where(eq(cases.id, row.id)).returning().get();
+    appendAudit(tx, {
+      at: now, kind: 'case', caseId: row.id, actorId: user.id, actorName: user.name, actorRole: user.role,
+      type: 'form.saved', fromState: row.state, toState: row.state, data: { fields: changed },
+    });
+    return updated!;
+  });
+  return { row: saved, form, errors, changed };
+}
+
+/** Why the form cannot be sent on yet: missing or invalid fields, documents, policy guards. */
+export function submissionBlockers(deps: Deps, user: CurrentUser, row: CaseRow): { event: string | null; reasons: Bilingual[]; missing: FieldErrors } {
+  const w = workflowOf(row);
+  const event = formEventOf(w, row);
+  if (!event) return { event: null, reasons: [], missing: {} };
+  const form = JSON.parse(row.form) as Record<string, unknown>;
+  const missing = completenessErrors(w, form);
+  const reasons: Bilingual[] = [];
+  if (Object.keys(missing).length) {
+    reasons.push({ zh: `申请表尚有 ${Object.keys(missing).length} 项未填或有误`, en: `${Object.keys(missing).length} form field(s) are missing or invalid` });
+  }
+  const have = new Set(listDocuments(deps, row.id).map((d) => d.kind));
+  for (const d of w.documents) {
+    if (d.required && !have.has(d.kind)) reasons.push({ zh: `缺少材料：${d.label.zh}`, en: `Missing document: ${d.label.en}` });
+  }
+  if (reasons.length === 0) {
+    // The workflow's own guards (region, anything else) have the last word.
+    const data = event === 'applicant.submit' ? { form } : { form, note: 'check' };
+    const refusal = w.refusal(restoreSnapshot(w, row), { type: event, data, actor: toActor(user), facts: caseFacts(deps, row) });
+    if (refusal) reasons.push(refusal);
+  }
+  return { event, reasons, missing };
+}

@@ -1,0 +1,53 @@
+// The application form of a draft (or of a case returned for amendment), saved as it is typed.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { visibleCase, workflowOf } from '../domain/cases/load-case';
+import { fieldErrors, formEventOf, updateDraft } from '../domain/cases/update-draft';
+import { AppError } from '../domain/errors';
+import { requireRole } from '../domain/policy';
+import type { AppEnv } from '../env';
+import type { Workflow } from '../../workflows/types';
+import { errorSlots, formFromFields, type JsonSchema } from '../../views/components/case-form';
+import { AutosaveResult, FormPage } from '../../views/portal/form-page';
+import { pathCaseId } from './portal-model';
+import { isHtmx, renderFragment, renderPage } from './render';
+
+const schemaCache = new WeakMap<Workflow, JsonSchema>();
+/** JSON Schema of the programme's form (the same one the API publishes), computed once. */
+function formJsonSchema(w: Workflow): JsonSchema {
+  let s = schemaCache.get(w);
+  if (!s) {
+    s = z.toJSONSchema(w.formSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+    schemaCache.set(w, s);
+  }
+  return s;
+}
+
+export const portalFormRoutes = new Hono<AppEnv>()
+  .get('/portal/cases/:id/form', (c) => {
+    const user = requireRole(c.var.user, 'applicant');
+    const row = visibleCase(c.var.deps, user, pathCaseId(c));
+    const w = workflowOf(row);
+    if (!formEventOf(w, row)) return c.redirect(`/portal/cases/${row.id}`, 303);
+    const form = JSON.parse(row.form) as Record<string, unknown>;
+    return renderPage(c, `${row.reference} · ${c.var.locale === 'zh' ? '申请表' : 'Form'}`,
+      <FormPage caseId={row.id} reference={row.reference} programmeName={w.name} schema={formJsonSchema(w)} form={form}
+        errors={fieldErrors(w, form, c.var.locale)} csrfToken={c.var.csrfToken} locale={c.var.locale} savedAt={row.updatedAt} />);
+  })
+  .post('/portal/cases/:id/form', async (c) => {
+    const user = requireRole(c.var.user, 'applicant');
+    const row = visibleCase(c.var.deps, user, pathCaseId(c));
+    const w = workflowOf(row);
+    const schema = formJsonSchema(w);
+    const body = await c.req.parseBody();
+    if (Object.values(body).some((v) => typeof v !== 'string')) throw new AppError('BAD_REQUEST', 'The form has only text fields.');
+    const result = updateDraft(c.var.deps, user, row.id, formFromFields(schema, body), c.var.locale);
+    if (isHtmx(c)) {
+      return renderFragment(c, <AutosaveResult names={errorSlots(schema, result.form)} errors={result.errors} savedAt={result.row.updatedAt} locale={c.var.locale} />);
+    }
+    if (Object.keys(result.errors).length) {
+      return renderPage(c, row.reference, <FormPage caseId={row.id} reference={row.reference} programmeName={w.name} schema={schema} form={result.form}
+        errors={result.errors} csrfToken={c.var.csrfToken} locale={c.var.locale} savedAt={result.row.updatedAt} />, 422);
+    }
+    return c.redirect(`/portal/cases/${row.id}`, 303);
+  });

@@ -1,0 +1,49 @@
+// Gathers what the portal pages show from the domain verbs (no rules decided here).
+import type { Context } from 'hono';
+import type { CurrentUser } from '../domain/auth/current-user';
+import { caseHistory, eventsFor } from '../domain/cases/case-view';
+import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
+import { submissionBlockers } from '../domain/cases/update-draft';
+import type { Deps } from '../domain/deps';
+import { listDocuments } from '../domain/documents/list-documents';
+import { AppError } from '../domain/errors';
+import type { AppEnv } from '../env';
+import type { CasePageProps } from '../../views/portal/case-page';
+import type { Bilingual } from '../../workflows/types';
+
+export const stateLabelOf = (row: CaseRow): Bilingual => workflowOf(row).stateLabels[row.state] ?? { zh: row.state, en: row.state };
+
+/** The case id of the path; anything but a positive integer is simply not found. */
+export function pathCaseId(c: Context<AppEnv>): number {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('NOT_FOUND', 'No such case.');
+  return id;
+}
+
+export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, locale: 'zh' | 'en', csrfToken: string | null): CasePageProps {
+  const w = workflowOf(row);
+  const history = caseHistory(deps, row.id);
+  const { allowed } = eventsFor(deps, user, row, w);
+  const blockers = submissionBlockers(deps, user, row);
+  const context = (JSON.parse(row.snapshot) as { context?: { returnReason?: string | null } }).context ?? {};
+  const visited = [...new Set(history.flatMap((h) => [h.from, h.to]).filter((s): s is string => !!s))];
+  return {
+    c: {
+      id: row.id, reference: row.reference, programmeName: w.name, state: row.state, stateLabel: stateLabelOf(row),
+      version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, submittedAt: row.submittedAt, dueAt: row.dueAt, isFinal: row.isFinal,
+    },
+    workflow: w,
+    history,
+    visited: visited.filter((s) => s !== row.state),
+    docs: listDocuments(deps, row.id),
+    kinds: w.documents,
+    canReplace: blockers.event !== null,
+    formEvent: blockers.event,
+    blockers: blockers.reasons,
+    canWithdraw: allowed.some((e) => e.type === 'applicant.withdraw'),
+    waitingOn: row.isFinal ? [] : w.waitingOn(restoreSnapshot(w, row)),
+    returnReason: blockers.event === 'applicant.resubmit' ? context.returnReason ?? null : null,
+    csrfToken,
+    locale,
+  };
+}

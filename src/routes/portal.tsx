@@ -1,0 +1,99 @@
+// The applicant portal: the enterprise's cases, one case, and the steps an applicant takes.
+import { Hono, type Context } from 'hono';
+import type { CurrentUser } from '../domain/auth/current-user';
+import { applyEvent } from '../domain/cases/apply-event';
+import { eventsFor } from '../domain/cases/case-view';
+import { listCases } from '../domain/cases/list-cases';
+import { visibleCase, workflowOf } from '../domain/cases/load-case';
+import { AppError } from '../domain/errors';
+import { downloadDocument } from '../domain/documents/download-document';
+import { uploadDocument } from '../domain/documents/upload-document';
+import { requireRole } from '../domain/policy';
+import type { AppEnv } from '../env';
+import { readUpload, sendDocument } from '../api/documents';
+import { CasePage } from '../../views/portal/case-page';
+import { PortalHome } from '../../views/portal/home';
+import { casePageModel, pathCaseId, stateLabelOf } from './portal-model';
+import { notificationRoutes } from './notifications';
+import { portalFormRoutes } from './portal-form';
+import { portalTeamRoutes } from './portal-team';
+import { programmeRoutes } from './programmes';
+import { renderPage } from './render';
+
+const applicant = (c: Context<AppEnv>): CurrentUser => requireRole(c.var.user, 'applicant');
+
+/** The case page again, with the refusal in place (a 4xx page, never a 500). */
+function casePageWith(c: Context<AppEnv>, user: CurrentUser, id: number, err: AppError, field: 'error' | 'uploadError' = 'error') {
+  const row = visibleCase(c.var.deps, user, id);
+  const model = casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken);
+  return renderPage(c, row.reference, <CasePage {...model} {...{ [field]: err.userMessage }} />, err.status as 409 | 413 | 422);
+}
+
+const RECOVERABLE = new Set(['UNPROCESSABLE', 'VERSION_CONFLICT', 'CONFLICT', 'TOO_LARGE', 'BAD_REQUEST']);
+
+/** Sends a workflow event from a page form: back to the case page, with the reason when refused. */
+async function sendEvent(c: Context<AppEnv>, type: string, data: (body: Record<string, unknown>, form: Record<string, unknown>) => Record<string, unknown>) {
+  const user = applicant(c);
+  const id = pathCaseId(c);
+  const row = visibleCase(c.var.deps, user, id);
+  const body = await c.req.parseBody();
+  const version = Number(body.version);
+  try {
+    applyEvent(c.var.deps, user, {
+      caseId: id, type, expectedVersion: Number.isSafeInteger(version) ? version : -1,
+      data: data(body, JSON.parse(row.form) as Record<string, unknown>),
+      comment: typeof body.note === 'string' ? body.note.slice(0, 2000) : typeof body.reason === 'string' && body.reason ? body.reason.slice(0, 2000) : undefined,
+    });
+  } catch (err) {
+    if (err instanceof AppError && RECOVERABLE.has(err.code)) return casePageWith(c, user, id, err);
+    throw err;
+  }
+  return c.redirect(`/portal/cases/${id}`, 303);
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+export const portalRoutes = new Hono<AppEnv>()
+  .get('/portal', (c) => {
+    const user = applicant(c);
+    const deps = c.var.deps;
+    const { items } = listCases(deps, user, { limit: 100 });
+    const cases = items.map((row) => ({
+      id: row.id, reference: row.reference, programmeName: workflowOf(row).name, state: row.state, stateLabel: stateLabelOf(row),
+      updatedAt: row.updatedAt, dueAt: row.dueAt, yourTurn: eventsFor(deps, user, row).allowed.some((e) => e.type !== 'applicant.withdraw'),
+    }));
+    const title = c.var.locale === 'zh' ? '我的申请' : 'My applications';
+    return renderPage(c, title, <PortalHome name={user.name} enterprise={items[0]?.enterpriseName ?? ''} cases={cases} locale={c.var.locale} />);
+  })
+  .get('/portal/cases/:id', (c) => {
+    const user = applicant(c);
+    const row = visibleCase(c.var.deps, user, pathCaseId(c));
+    return renderPage(c, row.reference, <CasePage {...casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken)} />);
+  })
+  .post('/portal/cases/:id/submit', (c) => sendEvent(c, 'applicant.submit', (_b, form) => ({ form })))
+  .post('/portal/cases/:id/resubmit', (c) => sendEvent(c, 'applicant.resubmit', (b, form) => ({ note: str(b.note), form })))
+  .post('/portal/cases/:id/withdraw', (c) => sendEvent(c, 'applicant.withdraw', (b) => (str(b.reason) ? { reason: str(b.reason) } : {})))
+  .post('/portal/cases/:id/documents', async (c) => {
+    const user = applicant(c);
+    const id = pathCaseId(c);
+    visibleCase(c.var.deps, user, id);
+    try {
+      uploadDocument(c.var.deps, user, id, await readUpload(c));
+    } catch (err) {
+      if (err instanceof AppError && RECOVERABLE.has(err.code)) return casePageWith(c, user, id, err, 'uploadError');
+      throw err;
+    }
+    return c.redirect(`/portal/cases/${id}#docs-h`, 303);
+  })
+  .get('/portal/cases/:id/documents/:docId', (c) => {
+    const user = applicant(c);
+    return sendDocument(c, downloadDocument(c.var.deps, user, pathCaseId(c), Number(c.req.param('docId'))));
+  })
+  .route('/', portalFormRoutes)
+  .route('/', portalTeamRoutes);
+
+/** Everything of the applicant side, mounted as one page area (programmes and notifications are public / all roles). */
+export const portalArea = new Hono<AppEnv>()
+  .route('/', portalRoutes)
+  .route('/', programmeRoutes)
+  .route('/', notificationRoutes);

@@ -1,0 +1,179 @@
+// The application form of a programme, generated from the JSON Schema of its zod formSchema,
+// so the page asks exactly what the API validates. Field names are dotted paths
+// (`contact.email`, `products.0.hsCode`); formFromFields turns a posted form back into JSON.
+import type { FC } from 'hono/jsx';
+import { INDUSTRIES, PROVINCES } from '../../workflows/policy-lists';
+import type { Locale } from '../i18n';
+
+export interface JsonSchema {
+  type?: string; description?: string; enum?: (string | number)[]; format?: string; pattern?: string;
+  minimum?: number; maximum?: number; minLength?: number; maxLength?: number; maxItems?: number;
+  properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
+}
+
+/** `项目名称 / Project name（…）` → the label in one language; the full text stays as the hint. */
+export function fieldLabel(schema: JsonSchema, key: string, locale: Locale): string {
+  const d = schema.description;
+  if (!d) return key;
+  const dash = d.indexOf(' — ');
+  const slash = d.indexOf(' / ');
+  const [zh, en] = dash >= 0 ? [d.slice(0, dash), d.slice(dash + 3)] : slash >= 0 ? [d.slice(0, slash), d.slice(slash + 3)] : [d, d];
+  return (locale === 'zh' ? zh : en).replace(/[（(][^）)]*[）)]?$/, '').replace(/[：:].*$/, '').trim() || key;
+}
+
+const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const errorIdOf = (name: string) => `${idOf(name)}-err`;
+
+function optionLabel(field: string, value: string, locale: Locale): string {
+  if (field.endsWith('province')) {
+    const p = PROVINCES.find((x) => x.name === value);
+    return p ? (locale === 'zh' ? p.name : `${p.en} ${p.name}`) : value;
+  }
+  if (field.endsWith('industry')) {
+    const i = INDUSTRIES.find((x) => x.code === value);
+    return i ? `${i.label[locale]}${i.forbidden ? (locale === 'zh' ? '（两高一资）' : ' (两高一资, not supported)') : ''}` : value;
+  }
+  return value;
+}
+
+export const FieldError: FC<{ name: string; message?: string; oob?: boolean }> = ({ name, message, oob }) => (
+  <p class="field-error" id={errorIdOf(name)} hx-swap-oob={oob ? 'true' : undefined}>{message ?? ''}</p>
+);
+
+interface LeafProps { name: string; schema: JsonSchema; value: unknown; required: boolean; errors: Record<string, string>; locale: Locale }
+
+const Leaf: FC<LeafProps> = ({ name, schema, value, required, errors, locale }) => {
+  const id = idOf(name);
+  const key = name.split('.').pop()!;
+  const label = fieldLabel(schema, key, locale);
+  const err = errors[name];
+  const hint = schema.description && schema.description !== label ? schema.description : undefined;
+  const describedBy = `${hint ? `${id}-hint ` : ''}${errorIdOf(name)}`;
+  const common = { id, name, required, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': describedBy };
+  const v = value === undefined || value === null ? '' : String(value);
+  let control;
+  if (schema.enum) {
+    control = (
+      <select {...common}>
+        <option value="">{locale === 'zh' ? '请选择' : 'Choose…'}</option>
+        {schema.enum.map((o) => <option value={String(o)} selected={String(o) === v}>{optionLabel(name, String(o), locale)}</option>)}
+      </select>
+    );
+  } else if (schema.type === 'integer' || schema.type === 'number') {
+    control = <input {...common} type="number" inputmode={schema.type === 'integer' ? 'numeric' : 'decimal'} step={schema.type === 'integer' ? '1' : 'any'}
+      min={schema.minimum} max={schema.maximum} value={v} />;
+  } else if ((schema.maxLength ?? 0) > 200) {
+    control = <textarea {...common} rows={4} maxlength={schema.maxLength}>{v}</textarea>;
+  } else {
+    const type = schema.format === 'email' ? 'email' : schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'date' : 'text';
+    control = <input {...common} type={type} maxlength={schema.maxLength} value={v} />;
+  }
+  return (
+    <div class="field">
+      <label for={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {control}
+      <FieldError name={name} message={err} />
+    </div>
+  );
+};
+
+interface NodeProps { name: string; schema: JsonSchema; value: unknown; required: boolean; errors: Record<string, string>; locale: Locale }
+
+/** One property: a leaf input, a fieldset for an object, or numbered rows for a list. */
+const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) => {
+  const key = name.split('.').pop()!;
+  if (schema.type === 'object' && schema.properties) {
+    const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+    return (
+      <fieldset id={`${idOf(name)}-set`}>
+        <legend>{fieldLabel(schema, key, locale)}{required ? <span aria-hidden="true"> *</span> : null}</legend>
+        {Object.entries(schema.properties).map(([k, s]) => (
+          <Node name={`${name}.${k}`} schema={s} value={obj[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} />
+        ))}
+        <FieldError name={name} message={errors[name]} />
+      </fieldset>
+    );
+  }
+  if (schema.type === 'array' && schema.items) {
+    const rows = Array.isArray(value) ? value : [];
+    // One empty row more than saved, so a new line can always be typed (the page reloads to add more).
+    const count = Math.min(rows.length + 1, schema.maxItems ?? 50);
+    return (
+      <fieldset id={`${idOf(name)}-set`}>
+        <legend>{fieldLabel(schema, key, locale)}{required ? <span aria-hidden="true"> *</span> : null}</legend>
+        {Array.from({ length: count }, (_, i) => (
+          <div class="row-group">
+            <Node name={`${name}.${i}`} schema={{ ...schema.items!, description: `${locale === 'zh' ? '第' : 'No. '}${i + 1}${locale === 'zh' ? '项' : ''}` }}
+              value={rows[i]} required={false} errors={errors} locale={locale} />
+          </div>
+        ))}
+        <FieldError name={name} message={errors[name]} />
+      </fieldset>
+    );
+  }
+  return <Leaf name={name} schema={schema} value={value} required={required} errors={errors} locale={locale} />;
+};
+
+export const CaseFormFields: FC<{ schema: JsonSchema; form: Record<string, unknown>; errors: Record<string, string>; locale: Locale }> = ({ schema, form, errors, locale }) => (
+  <>
+    {Object.entries(schema.properties ?? {}).map(([k, s]) => (
+      <Node name={k} schema={s} value={form[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} />
+    ))}
+  </>
+);
+
+/** Every error slot of the form as out-of-band swaps: cleared where the field is fine now. */
+export function errorSlots(schema: JsonSchema, form: Record<string, unknown>, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [k, s] of Object.entries(schema.properties ?? {})) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    out.push(name);
+    const v = (form as Record<string, unknown>)[k];
+    if (s.type === 'object' && s.properties) out.push(...errorSlots(s, (v ?? {}) as Record<string, unknown>, name));
+    if (s.type === 'array' && s.items) {
+      const n = Math.min((Array.isArray(v) ? v.length : 0) + 1, s.maxItems ?? 50);
+      for (let i = 0; i < n; i++) {
+        if (s.items.type === 'object') out.push(...errorSlots(s.items, ((Array.isArray(v) ? v[i] : undefined) ?? {}) as Record<string, unknown>, `${name}.${i}`));
+        else out.push(`${name}.${i}`);
+      }
+    }
+  }
+  return out;
+}
+
+export const FieldErrorsOob: FC<{ names: string[]; errors: Record<string, string> }> = ({ names, errors }) => (
+  <>{names.map((n) => <FieldError name={n} message={errors[n]} oob />)}</>
+);
+
+/** The posted fields back into the form's JSON: numbers typed, empty fields and rows dropped. */
+export function formFromFields(schema: JsonSchema, fields: Record<string, unknown>): Record<string, unknown> {
+  const convert = (s: JsonSchema, name: string): unknown => {
+    if (s.type === 'object' && s.properties) {
+      const o: Record<string, unknown> = {};
+      for (const [k, sub] of Object.entries(s.properties)) {
+        const v = convert(sub, `${name}.${k}`);
+        if (v !== undefined) o[k] = v;
+      }
+      return Object.keys(o).length ? o : undefined;
+    }
+    if (s.type === 'array' && s.items) {
+      const rows: unknown[] = [];
+      for (let i = 0; i < (s.maxItems ?? 50); i++) {
+        const v = convert(s.items, `${name}.${i}`);
+        if (v !== undefined) rows.push(v);
+      }
+      return rows.length ? rows : undefined;
+    }
+    const raw = fields[name];
+    if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+    if (s.type === 'integer' || s.type === 'number') {
+      const n = Number(raw.trim());
+      return Number.isFinite(n) ? n : raw; // kept as text so the schema names the mistake
+    }
+    return raw;
+  };
+  const form: Record<string, unknown> = {};
+  for (const [k, s] of Object.entries(schema.properties ?? {})) form[k] = convert(s, k);
+  return form;
+}

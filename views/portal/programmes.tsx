@@ -1,0 +1,87 @@
+// The five programmes: what each gives, who decides, what it asks for, and whether the
+// signed-in enterprise looks eligible (the facts are computed by the route, not here).
+import type { FC } from 'hono/jsx';
+import type { Bilingual, DocumentKind } from '../../workflows/types';
+import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
+import type { Locale } from '../i18n';
+
+export const INSTITUTION_LABELS: Record<string, Bilingual> = {
+  COMMERCE: { zh: '商务主管部门', en: 'Commerce department' },
+  CDB: { zh: '国家开发银行', en: 'China Development Bank' },
+  EXIM: { zh: '中国进出口银行', en: 'Export-Import Bank of China' },
+  SINOSURE: { zh: '中国出口信用保险公司', en: 'Sinosure' },
+};
+
+export interface ProgrammeCard { code: string; name: Bilingual; summary: Bilingual; institution: string; documents: DocumentKind[] }
+export interface EligibilityCheck { ok: boolean; label: Bilingual; detail: Bilingual }
+
+export const EligibilityList: FC<{ checks: EligibilityCheck[]; locale: Locale }> = ({ checks, locale }) => (
+  <ul class="eligibility">
+    {checks.map((c) => (
+      <li class={c.ok ? 'ok' : 'error'}>
+        <strong>{c.ok ? '✓ ' : '✗ '}{c.label[locale]}</strong>：{c.detail[locale]}
+      </li>
+    ))}
+  </ul>
+);
+
+export const ProgrammeListPage: FC<{ programmes: ProgrammeCard[]; checks: EligibilityCheck[] | null; locale: Locale }> = ({ programmes, checks, locale }) => (
+  <>
+    <h1>{locale === 'zh' ? '支持项目' : 'Support programmes'}</h1>
+    <p>{locale === 'zh'
+      ? '依据商产发[2011]473号，对中西部地区和东部欠发达地区承接加工贸易梯度转移给予以下支持。'
+      : 'Under 商产发[2011]473号, processing trade moving to central and western China and less-developed eastern areas can receive the following support.'}</p>
+    {checks ? (
+      <section class="card" aria-labelledby="elig-h">
+        <h2 id="elig-h">{locale === 'zh' ? '贵企业是否符合条件' : 'Does your enterprise look eligible?'}</h2>
+        <EligibilityList checks={checks} locale={locale} />
+      </section>
+    ) : null}
+    <div class="grid">
+      {programmes.map((p) => (
+        <article class="card programme">
+          <h2><a href={`/programmes/${p.code}`}>{p.name[locale]}</a></h2>
+          <p>{p.summary[locale]}</p>
+          <p class="muted">{locale === 'zh' ? '决定机构：' : 'Decided by: '}{INSTITUTION_LABELS[p.institution]?.[locale] ?? p.institution}</p>
+        </article>
+      ))}
+    </div>
+  </>
+);
+
+export const ProgrammePage: FC<{
+  programme: ProgrammeCard & DiagramWorkflow; checks: EligibilityCheck[] | null; canApply: boolean; csrfToken: string | null; locale: Locale;
+}> = ({ programme: p, checks, canApply, csrfToken, locale }) => (
+  <>
+    <p><a href="/programmes">{locale === 'zh' ? '← 全部支持项目' : '← All programmes'}</a></p>
+    <h1>{p.name[locale]}</h1>
+    <dl class="facts">
+      <dt>{locale === 'zh' ? '提供什么' : 'What it gives'}</dt><dd>{p.summary[locale]}</dd>
+      <dt>{locale === 'zh' ? '决定机构' : 'Who decides'}</dt><dd>{INSTITUTION_LABELS[p.institution]?.[locale] ?? p.institution}</dd>
+      <dt>{locale === 'zh' ? '项目代码' : 'Code'}</dt><dd><code>{p.code}</code></dd>
+    </dl>
+    <h2>{locale === 'zh' ? '所需材料' : 'Documents needed'}</h2>
+    <ul>
+      {p.documents.map((d) => <li>{d.label[locale]}{d.required ? (locale === 'zh' ? '（必需）' : ' (required)') : (locale === 'zh' ? '（可选）' : ' (optional)')}</li>)}
+    </ul>
+    {checks ? (
+      <section aria-labelledby="elig-h">
+        <h2 id="elig-h">{locale === 'zh' ? '贵企业是否符合条件' : 'Does your enterprise look eligible?'}</h2>
+        <EligibilityList checks={checks} locale={locale} />
+      </section>
+    ) : null}
+    {canApply ? (
+      <form method="post" action={`/programmes/${p.code}/apply`} class="card">
+        {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+        <p>{locale === 'zh' ? '申请表会在填写时自动保存为草稿，材料齐全后即可提交。' : 'The form is saved as a draft as you type; submit it once it is complete and the documents are attached.'}</p>
+        <button type="submit">{locale === 'zh' ? '开始申请' : 'Start an application'}</button>
+      </form>
+    ) : (
+      <p class="muted">{locale === 'zh' ? '企业申请人登录后可在线申请。' : 'Applicants can apply online once signed in.'} <a href={`/login?next=/programmes/${p.code}`}>{locale === 'zh' ? '登录' : 'Sign in'}</a></p>
+    )}
+    <h2>{locale === 'zh' ? '办理流程' : 'How the case proceeds'}</h2>
+    <figure class="diagram">
+      <WorkflowDiagram workflow={p} locale={locale} idPrefix="prog" />
+    </figure>
+  </>
+);
