@@ -17,6 +17,14 @@ beforeAll(async () => {
   ids = { caseId: done.caseId, decisionId: done.decisionId };
 });
 
+/** A well-formed multipart upload, so that only the role can be the reason for a refusal. */
+function upload(path: string, token: string) {
+  const form = new FormData();
+  form.set('kind', 'business-licence');
+  form.set('file', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a])], 'licence.pdf', { type: 'application/pdf' }));
+  return t.app.request(path, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+}
+
 /** A concrete path for a route pattern: ids of real records, so that refusals are not 404s. */
 function concrete(path: string): string {
   return path
@@ -60,7 +68,7 @@ test('every state-changing API route answers 403 to an auditor, given a body tha
   };
   const wrong: string[] = [];
   for (const r of writeRoutes().filter((x) => x.path.startsWith('/api/'))) {
-    const res = await apiRequest(t.app, r.method, concrete(r.path), bodies[r.path] ?? {}, token);
+    const res = r.path.endsWith('/documents') ? await upload(concrete(r.path), token) : await apiRequest(t.app, r.method, concrete(r.path), bodies[r.path] ?? {}, token);
     if (res.status !== 403) wrong.push(`${r.method} ${r.path} → ${res.status} ${(await res.text()).slice(0, 120)}`);
   }
   expect(wrong).toEqual([]);
