@@ -10,6 +10,7 @@ import { auditGuardArea } from './routes/audit-guard';
 import { decisionRoutes } from './routes/decisions';
 import { portalArea } from './routes/portal';
 import { statsRoutes } from './routes/stats';
+import { workbenchRoutes } from './routes/workbench';
 import type { AppEnv } from './env';
 
 /** Page areas (session cookie, CSRF), mounted at '/'. */
@@ -20,6 +21,7 @@ export const pageAreas: Hono<AppEnv>[] = [
   auditDownloadRoutes,
   statsRoutes,
   portalArea, // applicant portal, programme pages, notifications
+  workbenchRoutes, // staff queues, case pages, expert review, CSV
 ];
 
 /** JSON API areas, mounted under /api/v1. */

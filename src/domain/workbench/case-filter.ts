@@ -50,8 +50,15 @@ export function filterQuery(f: WorkbenchFilter, extra: Partial<WorkbenchFilter> 
   return p.toString();
 }
 
-/** Staff see their queue by default; auditors, who act on nothing, see every case. */
-export const defaultView = (user: CurrentUser): 'queue' | 'all' => (user.role === 'auditor' ? 'all' : 'queue');
+/**
+ * Staff see their queue by default; auditors, who act on nothing, see every case. Experts only
+ * ever see their panel's cases: they must declare their interests before opening any other.
+ */
+export function viewFor(user: CurrentUser, f: Pick<WorkbenchFilter, 'view'>): 'queue' | 'all' {
+  if (user.role === 'expert') return 'queue';
+  if (user.role === 'auditor') return 'all';
+  return f.view ?? 'queue';
+}
 
 /** Programmes this user may see; a liaison only its own institution's (policy.ts decides). */
 export function workbenchProgrammes(user: CurrentUser): string[] {

@@ -6,7 +6,7 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { CaseRow } from '../cases/load-case';
-import { defaultView, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } from './case-filter';
+import { viewFor, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } from './case-filter';
 import { stageOf } from './stages';
 
 /** Sort expressions; amount is nullable, so it sorts as 0 to keep the keyset comparison total. */
@@ -38,7 +38,7 @@ export const WALK_THRESHOLD = 2000;
 
 /** `matches`: how many rows the filter matches (the stage counts' total), when already known. */
 export function listWorkbench(deps: Deps, user: CurrentUser, f: WorkbenchFilter, matches?: number): WorkbenchPage {
-  const view = f.view ?? defaultView(user);
+  const view = viewFor(user, f);
   const sort = f.sort ?? 'updated';
   const dir = f.dir ?? naturalDir(sort);
   const limit = f.limit ?? 25;
@@ -72,7 +72,7 @@ export interface StageCount { programme: string; state: string; label: { zh: str
 
 /** Cases per stage in the user's view, narrowed by everything but the state itself. */
 export function stageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
-  const view = f.view ?? defaultView(user);
+  const view = viewFor(user, f);
   const scope = scopeWhere(user, view);
   if (scope === 'nothing') return [];
   const rows = deps.db.select({ programme: cases.programmeCode, state: cases.state, count: sql<number>`count(*)` })

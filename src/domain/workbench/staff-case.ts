@@ -1,0 +1,71 @@
+// Everything the staff case page shows, gathered in one place so the route stays a call and a
+// render: the case, its documents, timeline, internal comments, expert review and the events.
+import type { CurrentUser } from '../auth/current-user';
+import { caseHistory, eventsFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
+import { visibleCase, type CaseRow } from '../cases/load-case';
+import type { Deps } from '../deps';
+import { listDocuments, type DocumentRow } from '../documents/list-documents';
+import { requireRole } from '../policy';
+import {
+  allScoresIn, declarationsFor, eligibleExperts, expertAccess, reviewContext, visibleScores, type ExpertAccess, type Score,
+} from './expert-review';
+import { listComments, type InternalComment } from './internal-comments';
+import { caseTiming, type CaseTiming } from './case-timing';
+
+export const WORKBENCH_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison', 'auditor'];
+
+export interface StaffCase {
+  row: CaseRow;
+  access: ExpertAccess;
+  readOnly: boolean;
+  form: Record<string, unknown>;
+  context: Record<string, unknown>;
+  documents: DocumentRow[];
+  history: HistoryEntry[];
+  comments: InternalComment[];
+  allowed: AllowedEvent[];
+  blocked: BlockedEvent[];
+  panel: { id: number; name: string; conflicted: boolean; declared: boolean | null; scored: boolean }[];
+  experts: { id: number; name: string; conflicted: boolean }[];
+  scores: Score[];
+  scoresHidden: boolean;
+  timing: CaseTiming;
+}
+
+/** The case as the staff page shows it to this user; experts get only the declaration until they make it. */
+export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffCase {
+  requireRole(user, ...WORKBENCH_ROLES);
+  const row = visibleCase(deps, user, caseId);
+  const access = expertAccess(deps, user, row);
+  const readable = access === 'not-expert' || access === 'declared';
+  const { panel, scores } = reviewContext(row);
+  const experts = eligibleExperts(deps, row);
+  const declarations = declarationsFor(deps, row.id);
+  const events = readable ? eventsFor(deps, user, row) : { allowed: [], blocked: [] };
+  const hidden = user.role === 'expert' && !allScoresIn(row);
+  const context = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  return {
+    row, access, readOnly: user.role === 'auditor',
+    form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
+    context: readable ? context : {},
+    documents: readable ? listDocuments(deps, row.id) : [],
+    history: readable ? hideOthersScores(caseHistory(deps, row.id), user, hidden) : [],
+    comments: readable ? listComments(deps, row.id) : [],
+    allowed: events.allowed, blocked: events.blocked,
+    panel: panel.map((id) => {
+      const d = declarations.find((x) => x.expertId === id);
+      const e = experts.find((x) => x.id === id);
+      return { id, name: e?.name ?? d?.name ?? `#${id}`, conflicted: e?.conflicted ?? false, declared: d ? !d.conflict : null, scored: scores.some((s) => s.expertId === id) };
+    }),
+    experts,
+    scores: readable ? visibleScores(user, row) : [],
+    scoresHidden: hidden && scores.length > visibleScores(user, row).length,
+    timing: caseTiming(row, deps.clock.now()),
+  };
+}
+
+/** Until every panellist has scored, an expert sees no other expert's score or opinion in the timeline. */
+function hideOthersScores(history: HistoryEntry[], user: CurrentUser, hidden: boolean): HistoryEntry[] {
+  if (!hidden) return history;
+  return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, comment: null, data: null } : h));
+}
