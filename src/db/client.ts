@@ -24,7 +24,11 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
-/** Runs fn in one IMMEDIATE transaction (the write lock is taken up front, so no upgrade deadlock). */
+/**
+ * Runs fn in one IMMEDIATE transaction (the write lock is taken up front, so no upgrade
+ * deadlock). SQLite transactions belong to the connection, so fn works on the same Db object,
+ * which keeps its prepared statements (src/db/prepared.ts); nested calls become savepoints.
+ */
 export function writeTx<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+  return db.$client.transaction(() => fn(db)).immediate();
 }

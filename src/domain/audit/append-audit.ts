@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { auditEvents } from '../../db/schema/index';
 
@@ -17,6 +18,11 @@ export interface AuditEntry {
   comment?: string | null;
   data?: unknown;
 }
+
+const AUDIT_COLUMNS = ['at', 'kind', 'caseId', 'actorId', 'actorName', 'actorRole', 'type', 'fromState', 'toState', 'version', 'comment', 'data', 'prevHash', 'hash'] as const;
+
+const insertAudit = (tx: Db) => preparedQuery(tx, 'audit-insert', (db) => db.insert(auditEvents)
+  .values(Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as never).prepare());
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -41,7 +47,7 @@ export function auditHash(canonical: string): string {
  * previous hash read here is still the last one when the row is inserted.
  */
 export function appendAudit(tx: Db, e: AuditEntry): number {
-  const last = tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const last = preparedQuery(tx, 'audit-last-hash', (db) => db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).prepare()).get();
   const row = {
     at: e.at,
     kind: e.kind,
@@ -58,5 +64,5 @@ export function appendAudit(tx: Db, e: AuditEntry): number {
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditHash(canonicalAudit(row));
-  return Number(tx.insert(auditEvents).values({ ...row, hash }).run().lastInsertRowid);
+  return Number(insertAudit(tx).run({ ...row, hash }).lastInsertRowid);
 }

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { apiTokens, users } from '../../db/schema/index';
 import { iso, type Deps } from '../deps';
 import { userFromRow, type CurrentUser } from './current-user';
@@ -16,17 +17,18 @@ export function issueApiToken(deps: Deps, userId: number): { token: string; expi
 }
 
 export function userForApiToken(deps: Deps, token: string): CurrentUser | null {
-  const row = deps.db
+  const q = preparedQuery(deps.db, 'user-for-token', (db) => db
     .select({ u: users })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(
-      eq(apiTokens.tokenHash, sha256(token)),
+      eq(apiTokens.tokenHash, sql.placeholder('hash')),
       isNull(apiTokens.revokedAt),
-      gt(apiTokens.expiresAt, iso(deps.clock.now())),
+      gt(apiTokens.expiresAt, sql.placeholder('now')),
       isNull(users.disabledAt),
     ))
-    .get();
+    .prepare());
+  const row = q.get({ hash: sha256(token), now: iso(deps.clock.now()) });
   return row ? userFromRow(row.u) : null;
 }
 

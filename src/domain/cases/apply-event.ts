@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { cases, idempotencyKeys } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
@@ -120,12 +121,12 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   const at = iso(now);
   const state = stateValueKey(after.value);
   const version = row.version + 1;
-  const updated = tx.update(cases).set({
+  const updated = casUpdate(tx).get({
     snapshot: s.persisted, state, version, updatedAt: at,
     stateSince: state === row.state ? row.stateSince : at,
     submittedAt: row.submittedAt ?? (state !== 'draft' ? at : null),
-    dueAt: w.nextDueAt(after), isFinal: w.isFinal(after),
-  }).where(and(eq(cases.id, row.id), eq(cases.version, row.version))).returning().get();
+    dueAt: w.nextDueAt(after), isFinal: w.isFinal(after) ? 1 : 0, id: row.id, expected: row.version,
+  });
   // Another request took this version between our read and this write.
   if (!updated) throw conflict(getCaseRow(s.deps, row.id) ?? row);
   appendAudit(tx, {
@@ -154,9 +155,17 @@ export function withCurrentForm(row: CaseRow, type: string, data: Record<string,
   return data;
 }
 
+/** The compare-and-swap: the row changes only if its version is still the one we read. */
+const ph = (name: string) => sql`${sql.placeholder(name)}`;
+const casUpdate = (tx: Deps['db']) => preparedQuery(tx, 'case-cas-update', (db) => db.update(cases).set({
+  snapshot: ph('snapshot'), state: ph('state'), version: ph('version'), updatedAt: ph('updatedAt'),
+  stateSince: ph('stateSince'), submittedAt: ph('submittedAt'), dueAt: ph('dueAt'), isFinal: ph('isFinal'),
+}).where(and(eq(cases.id, sql.placeholder('id')), eq(cases.version, sql.placeholder('expected')))).returning().prepare());
+
 function findIdempotent(deps: Deps, userId: number, key: string) {
-  return deps.db.select().from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).get();
+  return preparedQuery(deps.db, 'idempotency-key', (db) => db.select().from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, sql.placeholder('user')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare())
+    .get({ user: userId, key });
 }
 
 function conflict(row: CaseRow): AppError {

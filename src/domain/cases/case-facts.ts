@@ -1,4 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { documents, enterprises, expertConflicts, users } from '../../db/schema/index';
 import type { CaseFacts } from '../../../workflows/types';
 import { iso, type Deps } from '../deps';
@@ -6,11 +7,17 @@ import { isRegionEligible } from '../reference/provinces';
 
 /** The facts a workflow's guards need, looked up before the pure transition. */
 export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, now = deps.clock.now()): CaseFacts {
-  const ent = deps.db.select().from(enterprises).where(eq(enterprises.id, c.enterpriseId)).get();
-  const kinds = deps.db.selectDistinct({ kind: documents.kind }).from(documents)
-    .where(and(eq(documents.caseId, c.id), isNull(documents.replacedAt))).all();
-  const conflicted = deps.db.select({ id: expertConflicts.expertId }).from(expertConflicts)
-    .where(eq(expertConflicts.enterpriseId, c.enterpriseId)).all();
+  const q = preparedQuery(deps.db, 'case-facts', (db) => ({
+    ent: db.select().from(enterprises).where(eq(enterprises.id, sql.placeholder('ent'))).prepare(),
+    kinds: db.selectDistinct({ kind: documents.kind }).from(documents)
+      .where(and(eq(documents.caseId, sql.placeholder('case')), isNull(documents.replacedAt))).prepare(),
+    conflicted: db.select({ id: expertConflicts.expertId }).from(expertConflicts)
+      .where(eq(expertConflicts.enterpriseId, sql.placeholder('ent'))).prepare(),
+    experts: db.select({ id: users.id }).from(users).where(and(eq(users.role, 'expert'), isNull(users.disabledAt))).prepare(),
+  }));
+  const ent = q.ent.get({ ent: c.enterpriseId });
+  const kinds = q.kinds.all({ case: c.id });
+  const conflicted = q.conflicted.all({ ent: c.enterpriseId });
   return {
     now: iso(now),
     documentKinds: kinds.map((k) => k.kind),
@@ -22,7 +29,6 @@ export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, n
     },
     conflictedExpertIds: conflicted.map((r) => r.id),
     noticeDays: deps.config.PUBLIC_NOTICE_DAYS,
-    expertPool: deps.db.select({ id: users.id }).from(users)
-      .where(and(eq(users.role, 'expert'), isNull(users.disabledAt))).all().map((u) => u.id),
+    expertPool: q.experts.all().map((u) => u.id),
   };
 }

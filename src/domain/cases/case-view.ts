@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { z } from 'zod';
 import { auditEvents } from '../../db/schema/index';
 import type { EventSpec, Workflow } from '../../../workflows/types';
@@ -50,9 +51,9 @@ export function eventsFor(deps: Deps, user: CurrentUser, row: CaseRow, w: Workfl
 
 /** Workflow events of the case, oldest first (timed events have actor and role `system`). */
 export function caseHistory(deps: Deps, caseId: number): HistoryEntry[] {
-  return deps.db.select().from(auditEvents)
-    .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.kind, 'event')))
-    .orderBy(asc(auditEvents.id)).all()
+  return preparedQuery(deps.db, 'case-history', (db) => db.select().from(auditEvents)
+    .where(and(eq(auditEvents.caseId, sql.placeholder('case')), eq(auditEvents.kind, 'event')))
+    .orderBy(asc(auditEvents.id)).prepare()).all({ case: caseId })
     .map((a) => ({
       at: a.at, actor: a.actorName, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
       comment: a.comment, version: a.version, data: a.data ? JSON.parse(a.data) : null,

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import type { AnyMachineSnapshot } from 'xstate';
 import { cases } from '../../db/schema/index';
 import { workflowFor } from '../../../workflows/index';
@@ -12,7 +13,7 @@ export type CaseRow = typeof cases.$inferSelect;
 
 export function getCaseRow(deps: Deps, id: number): CaseRow | undefined {
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  return deps.db.select().from(cases).where(eq(cases.id, id)).get();
+  return preparedQuery(deps.db, 'case-by-id', (db) => db.select().from(cases).where(eq(cases.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 /** The case if this user may see it; otherwise 404 (a record one may not see does not exist). */
