@@ -27,8 +27,13 @@ export function upload(app: App, path: string, file: { bytes: Uint8Array; name: 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
   rules: {
-    // Chinese text and the brand use full-width characters and inline formatting by design.
-    'no-inline-style': 'error', 'no-trailing-whitespace': 'off', 'long-title': 'off',
+    // Style preferences, not validity: hono/jsx writes `<input/>`, `required=""` and a lower-case doctype.
+    'void-style': 'off', 'attribute-boolean-style': 'off', 'doctype-style': 'off',
+    'no-trailing-whitespace': 'off', 'long-title': 'off',
+    // The header's unread badge (views/layout.tsx, not the portal's file) puts aria-label on a
+    // <span>; reported to its owner. Everything the portal renders is checked with this rule on
+    // in portal-views.test.ts, where the layout is not involved.
+    'aria-label-misuse': 'off',
   },
 });
 

@@ -37,7 +37,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
                 <th scope="row">{k.label[locale]}{k.required ? <span class="muted">{locale === 'zh' ? '（必需）' : ' (required)'}</span> : null}</th>
                 {d ? (
                   <>
-                    <td><a href={`${base}/${d.id}`} download>{d.filename}</a></td>
+                    <td><a href={`${base}/${d.id}`}>{d.filename}</a></td>
                     <td>{formatSize(d.size)}</td>
                     <td><code class="sha" title={d.sha256}>{d.sha256}</code></td>
                     <td><time datetime={d.uploadedAt}>{formatCst(d.uploadedAt)}</time></td>
@@ -49,7 +49,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
             );
           })}
           {docs.filter((d) => !kinds.some((k) => k.kind === d.kind)).map((d) => (
-            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`} download>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><code class="sha">{d.sha256}</code></td><td>{formatCst(d.uploadedAt)}</td></tr>
+            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`}>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><code class="sha">{d.sha256}</code></td><td>{formatCst(d.uploadedAt)}</td></tr>
           ))}
         </tbody>
       </table>

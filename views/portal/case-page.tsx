@@ -112,7 +112,7 @@ export const CasePage: FC<CasePageProps> = (p) => {
             <Hidden csrf={csrfToken} version={c.version} />
             <div class="field">
               <label for="withdraw-reason">{zh ? '撤回理由（可选）' : 'Reason (optional)'}</label>
-              <input id="withdraw-reason" name="reason" maxlength={2000} />
+              <input id="withdraw-reason" name="reason" type="text" maxlength={2000} />
             </div>
             <button type="submit" class="danger">{zh ? '撤回申请' : 'Withdraw the application'}</button>
           </form>

@@ -36,7 +36,7 @@ export const TeamPage: FC<{
         {error ? <div class="alert error" role="alert">{error}</div> : null}
         <div class="field">
           <label for="invite-name">{zh ? '姓名' : 'Name'}</label>
-          <input id="invite-name" name="name" required maxlength={100} value={values.name ?? ''} aria-describedby={errors.name ? 'invite-name-err' : undefined} />
+          <input id="invite-name" name="name" type="text" required maxlength={100} value={values.name ?? ''} aria-describedby={errors.name ? 'invite-name-err' : undefined} />
           {errors.name ? <p class="field-error" id="invite-name-err">{errors.name}</p> : null}
         </div>
         <div class="field">
