@@ -3,6 +3,7 @@ import { startScheduler } from '../cases/run-scheduler';
 import { renderPendingDecisions } from '../decisions/render-decision';
 import { ensureReferenceData } from './reference-data';
 import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoCases } from './demo-cases';
 
 /** How often decisions still without a PDF (a crash, a failed render) are retried. */
 const RENDER_SWEEP_MS = 30_000;
@@ -13,7 +14,8 @@ const RENDER_SWEEP_MS = 30_000;
  */
 export async function startBackgroundWork(deps: Deps): Promise<void> {
   ensureReferenceData(deps.db);
-  if (deps.config.demoData) await seedDemoAccounts(deps);
+  // Demo cases only on a new database (the accounts were just made), never on top of real work.
+  if (deps.config.demoData && (await seedDemoAccounts(deps))) seedDemoCases(deps, deps.config.LOG_LEVEL === 'silent' ? undefined : console.warn);
   startScheduler(deps);
   void renderPendingDecisions(deps);
   setInterval(() => void renderPendingDecisions(deps), RENDER_SWEEP_MS).unref();
