@@ -4,6 +4,7 @@ import { makeTestApp, type TestApp } from '../helpers/index';
 import { locationFigures, nationalFigures, type LocationFigures } from '../../src/domain/stats/location-figures';
 import { evaluationIndex, DEFAULT_WEIGHTS } from '../../src/domain/stats/evaluation-index';
 import { applicationsByState, monthlyTrend } from '../../src/domain/stats/breakdowns';
+import { CASE_ROWS_SELECT, filterParams } from '../../src/domain/stats/case-rows';
 import { insertFixture } from './fixture';
 
 let t: TestApp;
@@ -109,5 +110,13 @@ describe('evaluation index', () => {
     expect(Object.fromEntries(rows.map((r) => [r.key, [r.score, r.rank]]))).toEqual({
       四川: [100, 1], 湖北: [75, 2], 河南: [0, 3], 重庆: [0, 3],
     });
+  });
+});
+
+describe('query plan', () => {
+  it('reads the cases through the covering expression index, not the snapshots', () => {
+    const plan = t.deps.db.$client.prepare(`EXPLAIN QUERY PLAN ${CASE_ROWS_SELECT}`)
+      .all(filterParams({})) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH c USING COVERING INDEX cases_stats/);
   });
 });

@@ -1,6 +1,7 @@
 // Applications by programme and state, and the monthly trend (政策 七.四: 承接动态).
 import type { Db } from '../../db/client';
-import { caseRowsCte, filterParams, type Cell } from './location-figures';
+import { rowsCte, withCaseRows } from './case-rows';
+import type { Cell } from './location-figures';
 import type { StatsFilter } from './filters';
 
 export interface StateCount { province: string; city: string | null; programme: string; state: string; count: Cell }
@@ -12,9 +13,9 @@ const enterpriseCell = (r: { count: number; n: number; lo: number | null; hi: nu
 export function applicationsByState(db: Db, f: StatsFilter, byLocation = true): StateCount[] {
   const loc = byLocation ? 'province, city' : `'' AS province, NULL AS city`;
   const group = byLocation ? 'province, city, prog, state' : 'prog, state';
-  const rows = db.$client.prepare(`WITH ${caseRowsCte(f.level ?? 'province')}
+  const rows = withCaseRows(db, f, () => db.$client.prepare(`WITH ${rowsCte(f.level ?? 'province')}
     SELECT ${loc}, prog AS programme, state, COUNT(*) AS count, COUNT(DISTINCT eid) AS n, MIN(eid) AS lo, MAX(eid) AS hi
-    FROM rows GROUP BY ${group} ORDER BY ${group}`).all(filterParams(f)) as (Omit<StateCount, 'count'> & { count: number; n: number; lo: number; hi: number })[];
+    FROM rows GROUP BY ${group} ORDER BY ${group}`).all()) as (Omit<StateCount, 'count'> & { count: number; n: number; lo: number; hi: number })[];
   return rows.map((r) => ({ province: r.province, city: r.city, programme: r.programme, state: r.state, count: enterpriseCell(r) }));
 }
 
@@ -28,10 +29,10 @@ export function monthlyTrend(db: Db, f: StatsFilter): MonthRow[] {
     const e = `CASE WHEN ${cond} THEN eid END`;
     return `COALESCE(SUM(CASE WHEN ${cond} THEN ${value} END), 0) AS ${name}, COUNT(DISTINCT ${e}) AS ${name}_n, MIN(${e}) AS ${name}_lo, MAX(${e}) AS ${name}_hi`;
   };
-  const rows = db.$client.prepare(`WITH ${caseRowsCte('province')}
+  const rows = withCaseRows(db, f, () => db.$client.prepare(`WITH ${rowsCte('province')}
     SELECT month, ${agg('applications', '1', '1')}, ${agg('supported', '1', 'positive = 1')},
       ${agg('requested', 'requested', 'requested IS NOT NULL')}, ${agg('granted', granted, `${granted} IS NOT NULL`)}
-    FROM rows GROUP BY month ORDER BY month`).all(filterParams(f)) as Record<string, number | string | null>[];
+    FROM rows GROUP BY month ORDER BY month`).all()) as Record<string, number | string | null>[];
   const cell = (r: Record<string, number | string | null>, k: string): Cell =>
     ({ value: Number(r[k] ?? 0), n: Number(r[`${k}_n`]), lo: r[`${k}_lo`] as number | null, hi: r[`${k}_hi`] as number | null });
   return rows.map((r) => ({

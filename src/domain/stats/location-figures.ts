@@ -1,6 +1,7 @@
 // Figures per location (province, or province and city) in one pass of SQL aggregates.
 import type { Db } from '../../db/client';
-import { CASE_COLUMNS, DECISION_CTE, FIGURES, figureAggregates, type FigureCode } from './figures';
+import { rowsCte, withCaseRows } from './case-rows';
+import { FIGURES, perEnterpriseAggregates, perLocationAggregates, type FigureCode } from './figures';
 import { periodBounds, type StatsFilter } from './filters';
 
 export interface Cell { value: number; n: number; lo: number | null; hi: number | null }
@@ -15,34 +16,18 @@ export interface LocationFigures {
   medianDays: number | null;         // submission → first application decision
 }
 
-/** Submitted cases in the filter, one row each, with the columns that the figures sum. */
-export function caseRowsCte(level: 'province' | 'city'): string {
-  const city = level === 'city' ? `COALESCE(e.city, '')` : 'NULL';
-  return `${DECISION_CTE},
-  rows AS MATERIALIZED (
-    SELECT c.id, c.enterprise_id AS eid, c.programme_code AS prog, c.state, c.province, ${city} AS city,
-           strftime('%Y-%m', c.submitted_at) AS month, ${CASE_COLUMNS}
-    FROM cases c JOIN enterprises e ON e.id = c.enterprise_id
-    LEFT JOIN dec ON dec.case_id = c.id LEFT JOIN decisions ld ON ld.id = dec.last_id
-    WHERE c.submitted_at IS NOT NULL AND c.submitted_at >= :start AND c.submitted_at < :end
-      AND (:programme IS NULL OR c.programme_code = :programme)
-      AND (:industry IS NULL OR c.industry = :industry))`;
-}
-
-export const filterParams = (f: StatsFilter) => ({ ...periodBounds(f), programme: f.programme ?? null, industry: f.industry ?? null });
-
 const cell = (r: Record<string, number | null>, code: string): Cell =>
   ({ value: Number(r[code] ?? 0), n: Number(r[`${code}_n`] ?? 0), lo: r[`${code}_lo`] ?? null, hi: r[`${code}_hi`] ?? null });
 
 /** The median uses window functions, so it stays in SQL and never loads the cases. */
 export function locationFigures(db: Db, f: StatsFilter): LocationFigures[] {
-  return figuresBy(db, f, f.level ?? 'province');
+  return withCaseRows(db, f, () => figuresBy(db, f, f.level ?? 'province'));
 }
 
 /** The same figures over all locations together: the totals row, with its own enterprise count. */
 export function nationalFigures(db: Db, f: StatsFilter): LocationFigures {
   const zero = { value: 0, n: 0, lo: null, hi: null };
-  const row = figuresBy(db, { ...f, level: 'province' }, 'national')[0];
+  const row = withCaseRows(db, f, () => figuresBy(db, f, 'national'))[0];
   return row ?? { key: '', province: '', city: null, enterprises: zero, approvalRate: null, medianDays: null,
     figures: Object.fromEntries(FIGURES.map((x) => [x.code, zero])) as Record<FigureCode, Cell> };
 }
@@ -50,15 +35,18 @@ export function nationalFigures(db: Db, f: StatsFilter): LocationFigures {
 function figuresBy(db: Db, f: StatsFilter, level: 'province' | 'city' | 'national'): LocationFigures[] {
   const group = level === 'national' ? `'' AS province, NULL AS city` : 'province, city';
   const part = level === 'national' ? '1' : 'province, city';
-  const sql = `WITH ${caseRowsCte(level === 'city' ? 'city' : 'province')},
-  agg AS (SELECT ${group}, ${figureAggregates()} FROM rows ${level === 'national' ? '' : 'GROUP BY province, city'}),
+  // Nationally an enterprise counts once, even if its cases were filed from two provinces.
+  const entGroup = level === 'national' ? 'eid' : 'province, city, eid';
+  const sql = `WITH ${rowsCte(level === 'city' ? 'city' : 'province')},
+  per_ent AS (SELECT ${entGroup}, ${perEnterpriseAggregates()} FROM rows GROUP BY ${entGroup}),
+  agg AS (SELECT ${group}, ${perLocationAggregates()} FROM per_ent ${level === 'national' ? '' : 'GROUP BY province, city'}),
   ranked AS (SELECT ${group}, days,
              ROW_NUMBER() OVER (PARTITION BY ${part} ORDER BY days) AS rn,
              COUNT(*) OVER (PARTITION BY ${part}) AS cnt FROM rows WHERE days IS NOT NULL),
   med AS (SELECT province, city, AVG(days) AS median_days FROM ranked
           WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY province, city)
   SELECT agg.*, med.median_days FROM agg LEFT JOIN med ON med.province = agg.province AND med.city IS agg.city`;
-  const rows = (db.$client.prepare(sql).all(filterParams(f)) as Record<string, number | null>[])
+  const rows = (db.$client.prepare(sql).all() as Record<string, number | null>[])
     .filter((r) => level !== 'national' || r.applications_n !== null);
   const ents = registeredEnterprises(db, f, level);
   const byKey = new Map<string, LocationFigures>();

@@ -10,6 +10,7 @@ import type { StatsFilter } from './filters';
 import { loadWeights } from './index-weights';
 import { locationFigures, nationalFigures, type Cell, type LocationFigures } from './location-figures';
 import { suppressColumn, type Shown } from './suppression';
+import { withCaseRows } from './case-rows';
 
 /** Roles that see the full statistics: the commerce side and those who check it. */
 export const STATS_ROLES: CurrentUser['role'][] = ['officer', 'approver', 'auditor', 'admin'];
@@ -26,12 +27,14 @@ export interface FullReport {
 
 export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFilter): FullReport {
   requireRole(user, ...STATS_ROLES);
-  const locations = locationFigures(deps.db, filter);
-  const weights = loadWeights(deps.db);
-  return {
-    filter, locations, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(locations, weights),
-    byState: applicationsByState(deps.db, filter), months: fillMonths(monthlyTrend(deps.db, filter)),
-  };
+  return withCaseRows(deps.db, filter, () => {
+    const locations = locationFigures(deps.db, filter);
+    const weights = loadWeights(deps.db);
+    return {
+      filter, locations, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(locations, weights),
+      byState: applicationsByState(deps.db, filter), months: fillMonths(monthlyTrend(deps.db, filter)),
+    };
+  });
 }
 
 /** Months without applications are shown as zeros, so that a trend line does not skip them. */
@@ -67,6 +70,10 @@ const cellOf = (l: LocationFigures, c: PublicColumn): Cell => (c === 'enterprise
 /** Province level only: cities would leave most cells with fewer than 3 enterprises. */
 export function publicReport(deps: Deps, filter: StatsFilter): PublicReport {
   const f: StatsFilter = { ...filter, level: 'province' };
+  return withCaseRows(deps.db, f, () => publicFrom(deps, f));
+}
+
+function publicFrom(deps: Deps, f: StatsFilter): PublicReport {
   const locations = locationFigures(deps.db, f);
   const national = nationalFigures(deps.db, f);
   const columns = Object.fromEntries(COLUMNS.map((c) => [c, suppressColumn(locations.map((l) => cellOf(l, c)), cellOf(national, c))]));
