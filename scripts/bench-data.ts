@@ -114,13 +114,20 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
   const everyone = usersOf(deps);
   let row = createCase(deps, ent1, { programme: 'sinosure-credit-insurance', form: workflowFor('sinosure-credit-insurance')!.formExample });
   attachDocuments(deps.db, row.id, 'sinosure-credit-insurance', ent1.id);
-  for (let guard = 0; guard < 400 && row.version < 201; guard++) {
-    const shipment = eventsFor(deps, ent1, row).allowed.find((e) => e.type === 'applicant.declare-shipment');
-    const next = shipment ? { u: ent1, e: shipment } : everyone.flatMap((u) => eventsFor(deps, u, row).allowed
-      .filter((e) => !/withdraw|decline|return|refuse/.test(e.type)).map((e) => ({ u, e })))[0];
-    if (!next) break;
-    row = applyEvent(deps, next.u, { caseId: row.id, type: next.e.type, data: next.e.example, expectedVersion: row.version }).row;
-  }
+  const sinosure = everyone.find((u) => u.email === 'sinosure@demo.local')!;
+  const sinosure2 = everyone.find((u) => u.email === 'sinosure2@demo.local')!;
+  const stepAs = (u: CurrentUser, type: string) => {
+    const e = eventsFor(deps, u, row).allowed.find((a) => a.type === type);
+    if (!e) throw new Error(`bench data: ${u.email} cannot ${type} in ${row.state}`);
+    row = applyEvent(deps, u, { caseId: row.id, type, data: e.example, expectedVersion: row.version }).row;
+  };
+  stepAs(ent1, 'applicant.submit');
+  stepAs(sinosure, 'liaison.start-underwriting');
+  stepAs(sinosure, 'liaison.prepare-policy');
+  stepAs(sinosure2, 'liaison.issue-policy');
+  stepAs(ent1, 'applicant.request-limit');
+  stepAs(sinosure, 'liaison.approve-limit');
+  while (row.version < 201) stepAs(ent1, 'applicant.declare-shipment');
   const hot = submittedSpecialFund.pop()!;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();

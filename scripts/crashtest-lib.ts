@@ -47,6 +47,9 @@ async function prepareCases(api: Api, n: number): Promise<number[]> {
     await step(api, 'sinosure', c.id, 'liaison.start-underwriting');
     await step(api, 'sinosure', c.id, 'liaison.prepare-policy');
     await step(api, 'sinosure2', c.id, 'liaison.issue-policy');
+    // Shipments are covered only up to an approved buyer credit limit.
+    await step(api, 'ent1', c.id, 'applicant.request-limit');
+    await step(api, 'sinosure', c.id, 'liaison.approve-limit');
     ids.push(c.id);
   }
   return ids;
