@@ -12,6 +12,7 @@ import { getCaseRow, restoreSnapshot } from '../cases/load-case';
 import { FakeClock, type Deps } from '../deps';
 import { uploadDocument } from '../documents/upload-document';
 import { canSendEvent } from '../policy';
+import { declareInterest, expertAccess } from '../workbench/expert-review';
 
 /** A case to make: programme, applicant, and the steps; `type@user` names who sends it, `type*` repeats while the state stays. */
 interface DemoCase { programme: string; applicant: 'ent1' | 'ent2'; steps: string[]; share?: number }
@@ -126,6 +127,8 @@ function runStep(deps: Deps, w: Workflow, caseId: number, step: string, all: Cur
     const facts = caseFacts(deps, row);
     const sender = candidates.find((u) => w.refusal(snapshot, { type, data: w.example(snapshot, type, toActor(u), facts), actor: toActor(u), facts }) === null);
     if (!sender) return repeat && n > 0;
+    // Experts declare no conflict before they score, as the workbench requires of them.
+    if (sender.role === 'expert' && expertAccess(deps, sender, row) === 'must-declare') declareInterest(deps, sender, caseId, { conflict: false });
     const data = w.example(snapshot, type, toActor(sender), facts);
     const after = applyEvent(deps, sender, { caseId, type, data, expectedVersion: row.version }).row;
     if (!repeat || after.state !== row.state) return true;

@@ -1,8 +1,8 @@
 // Everything the staff case page shows, gathered in one place so the route stays a call and a
 // render: the case, its documents, timeline, internal comments, expert review and the events.
 import type { CurrentUser } from '../auth/current-user';
-import { caseHistory, eventsFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
-import { visibleCase, type CaseRow } from '../cases/load-case';
+import { caseHistory, eventJsonSchema, eventsFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
+import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
 import { requireRole } from '../policy';
@@ -41,7 +41,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
   const { panel, scores } = reviewContext(row);
   const experts = eligibleExperts(deps, row);
   const declarations = declarationsFor(deps, row.id);
-  const events = readable ? eventsFor(deps, user, row) : { allowed: [], blocked: [] };
+  const events = readable ? withReassignment(eventsFor(deps, user, row), row, experts) : { allowed: [], blocked: [] };
   const hidden = user.role === 'expert' && !allScoresIn(row);
   const context = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
   return {
@@ -68,4 +68,17 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
 function hideOthersScores(history: HistoryEntry[], user: CurrentUser, hidden: boolean): HistoryEntry[] {
   if (!hidden) return history;
   return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, comment: null, data: null } : h));
+}
+
+/**
+ * When an assigned expert declared a conflict, the workflow refuses the old panel as the example
+ * of officer.assign-experts; the officer still needs the form to choose a replacement, so it is
+ * offered with the experts who are free of conflict (the refusal stays listed as the reason).
+ */
+function withReassignment(ev: { allowed: AllowedEvent[]; blocked: BlockedEvent[] }, row: CaseRow, experts: { id: number; conflicted: boolean }[]) {
+  const b = ev.blocked.find((x) => x.type === 'officer.assign-experts');
+  const spec = b && workflowOf(row).events.find((e) => e.type === b.type);
+  if (!b || !spec) return ev;
+  const example = { expertIds: experts.filter((e) => !e.conflicted).map((e) => e.id).slice(0, 3) };
+  return { allowed: [...ev.allowed, { type: b.type, label: b.label, labelEn: b.labelEn, schema: eventJsonSchema(spec), example }], blocked: ev.blocked };
 }
