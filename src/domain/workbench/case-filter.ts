@@ -109,7 +109,13 @@ export function narrowWhere(f: WorkbenchFilter, access: Access = 'seek'): SQL[] 
   if (f.min !== undefined) w.push(gte(c(cases.amount), f.min));
   if (f.max !== undefined) w.push(lte(c(cases.amount), f.max));
   if (f.min !== undefined && f.max !== undefined && f.min > f.max) throw new AppError('BAD_REQUEST', '金额下限大于上限 / The minimum amount exceeds the maximum.');
-  if (f.q) {
+  if (f.q && /^[A-Z]{1,6}-\d{4}-\d{6}$/i.test(f.q)) {
+    // A whole reference (SF-2026-000123) or credit code is looked up on its unique index,
+    // instead of the substring scan over every row that a partial search needs.
+    w.push(eq(cases.reference, f.q.toUpperCase()));
+  } else if (f.q && /^[0-9A-HJ-NP-RTUWXY]{18}$/i.test(f.q)) {
+    w.push(eq(cases.creditCode, f.q.toUpperCase()));
+  } else if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
     w.push(or(
       sql`${cases.reference} like ${pattern} escape '\\'`,
