@@ -12,9 +12,15 @@ export interface JsonSchema {
 }
 
 /** `项目名称 / Project name（…）` → the label in one language; the full text stays as the hint. */
+/** Groups some forms leave undescribed. */
+const GROUP_LABELS: Record<string, { zh: string; en: string }> = {
+  contact: { zh: '联系人信息', en: 'Contact' }, order: { zh: '出口订单', en: 'Export order' },
+  buyers: { zh: '买方', en: 'Buyers' }, products: { zh: '加工贸易商品', en: 'Processing-trade products' },
+};
+
 export function fieldLabel(schema: JsonSchema, key: string, locale: Locale): string {
   const d = schema.description;
-  if (!d) return key;
+  if (!d) return GROUP_LABELS[key]?.[locale] ?? key;
   const dash = d.indexOf(' — ');
   const slash = d.indexOf(' / ');
   const [zh, en] = dash >= 0 ? [d.slice(0, dash), d.slice(dash + 3)] : slash >= 0 ? [d.slice(0, slash), d.slice(slash + 3)] : [d, d];
