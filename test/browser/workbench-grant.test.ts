@@ -1,0 +1,103 @@
+// A government-fund case through the workbench in a real Chromium, each step by a different
+// signed-in person: officer returns it, applicant resubmits, experts declare and score, officer
+// recommends, the notice ends (PUBLIC_NOTICE_DAYS=0), the approver approves.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+const REF = 'SF-2026-000003'; // demo case of ent1 in preliminary review
+
+beforeAll(async () => {
+  server = await startServer({ PUBLIC_NOTICE_DAYS: '0', SCHEDULER_INTERVAL_SECONDS: '0.5' });
+  browser = await launchChromium();
+  mkdirSync(screenshotDir, { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `workbench-grant-${name}.png`), fullPage: true });
+
+/** A fresh browser context signed in as one demo user (its own cookies: a different person). */
+export async function signIn(b: Browser, url: string, email: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await b.newContext();
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${url}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', 'demo-pass-2026');
+  await Promise.all([page.waitForURL(/\/(workbench|portal)$/), page.press('input[name=password]', 'Enter')]);
+  return { ctx, page, errors };
+}
+
+/** Submits one event form as it stands (prefilled) and waits for the panel to show the state. */
+export async function act(page: Page, type: string, state: string, fill: Record<string, string> = {}) {
+  const version = Number(await page.locator('#case-panel').getAttribute('data-version'));
+  const form = page.locator(`form[data-event="${type}"]`);
+  for (const [name, value] of Object.entries(fill)) await form.locator(`[name="${name}"]`).fill(value);
+  await form.locator('button[type=submit]').click();
+  // Swapped in place by htmx: the panel now carries the next version and the new state.
+  await page.locator(`#case-panel[data-version="${version + 1}"][data-state="${state}"] #flash[data-kind="ok"]`).waitFor({ timeout: 15_000 });
+}
+
+describe('a special-fund case from return to approval, in Chromium', () => {
+  it('is returned, resubmitted, scored by two experts and approved, each by a different person', async () => {
+    const officer = await signIn(browser, server.url, 'officer@demo.local');
+    await officer.page.locator(`tr[data-case="${REF}"] a`).click();
+    const caseUrl = officer.page.url();
+    const caseId = /cases\/(\d+)/.exec(caseUrl)![1];
+    await act(officer.page, 'officer.return', 'amendment', { 'd.reason': '请补充近三年财务报表 / Add three years of accounts' });
+    expect(await officer.page.locator('#case-state').textContent()).toContain('退回补正');
+    await shot(officer.page, '1-officer-returned');
+
+    const applicant = await signIn(browser, server.url, 'ent1@demo.local');
+    await applicant.page.goto(`${server.url}/portal/cases/${caseId}`);
+    await applicant.page.fill('#resubmit-note', '已补充财务报表 / Accounts added');
+    await applicant.page.locator(`form[action="/portal/cases/${caseId}/resubmit"] button[type=submit]`).click();
+    await applicant.page.waitForLoadState('networkidle');
+    await shot(applicant.page, '2-applicant-resubmitted');
+
+    await officer.page.goto(caseUrl);
+    await act(officer.page, 'officer.accept', 'review.preliminary');
+    await act(officer.page, 'officer.pass-screening', 'review.expert');
+    await act(officer.page, 'officer.assign-experts', 'review.expert');
+    expect(await officer.page.locator('#h-experts + ul li').count()).toBe(2);
+    await shot(officer.page, '3-officer-assigned');
+
+    for (const [i, email] of ['expert1@demo.local', 'expert2@demo.local'].entries()) {
+      const expert = await signIn(browser, server.url, email);
+      await expert.page.locator(`tr[data-case="${REF}"] a`).click();
+      await expert.page.locator('#declaration').waitFor();
+      expect(await expert.page.locator('#h-app').count()).toBe(0); // nothing of the case before the declaration
+      await Promise.all([expert.page.waitForURL(caseUrl), expert.page.click('#declare-none')]);
+      if (i === 1) expect(await expert.page.locator('#scores-hidden').count()).toBe(1); // the first expert's score stays hidden
+      await act(expert.page, 'expert.score', 'review.expert', { 'd.score': String(80 + i * 5), 'd.opinion': `意见 ${i + 1} / Opinion ${i + 1}` });
+      await shot(expert.page, `4-expert${i + 1}-scored`);
+      expect(expert.errors).toEqual([]);
+      await expert.ctx.close();
+    }
+
+    await officer.page.goto(caseUrl);
+    expect(await officer.page.locator('tr[data-score]').count()).toBe(2);
+    await act(officer.page, 'officer.recommend', 'publicNotice');
+    // The scheduler ends the zero-day notice; the approver then finds the case in their queue.
+    const approver = await signIn(browser, server.url, 'approver@demo.local');
+    for (let n = 0; n < 40; n++) {
+      if (await approver.page.locator(`tr[data-case="${REF}"]`).count()) break;
+      await new Promise((r) => setTimeout(r, 500));
+      await approver.page.reload();
+    }
+    await approver.page.locator(`tr[data-case="${REF}"] a`).click();
+    await act(approver.page, 'approver.approve', 'disbursement', { 'd.conditions': '专款专用 / Ring-fenced' });
+    expect(await approver.page.locator('#case-state').textContent()).toContain('拨付');
+    await shot(approver.page, '5-approver-approved');
+    expect([...officer.errors, ...applicant.errors, ...approver.errors]).toEqual([]);
+  }, 120_000);
+});
