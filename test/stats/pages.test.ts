@@ -70,6 +70,11 @@ describe('public page', () => {
     expect(text).not.toContain('2500000');
     expect(res.headers.get('content-type')).toContain('text/csv');
   });
+
+  it('ignores filters, whose differences could single out an enterprise', async () => {
+    const all = await (await get(t.app, '/statistics/locations.csv')).text();
+    expect(await (await get(t.app, '/statistics/locations.csv?programme=special-fund&from=2026-03')).text()).toBe(all);
+  });
 });
 
 describe('full page and exports', () => {

@@ -2,17 +2,15 @@
 import type { FC } from 'hono/jsx';
 import type { PublicReport } from '../../src/domain/stats/stats-report';
 import { PUBLIC_TABLES, provinceName } from '../../src/domain/stats/stats-tables';
-import { filterQuery } from '../../src/domain/stats/filters';
 import { BarChart } from '../components/chart-bar';
 import { LineChart } from '../components/chart-line';
-import { StatsFilters } from './filters-form';
 import { StatsTable } from './stats-table';
 
 type Locale = 'zh' | 'en';
 const T = (l: Locale, zh: string, en: string) => (l === 'zh' ? zh : en);
 
 export const PublicStatsPage: FC<{ report: PublicReport; locale: Locale }> = ({ report: r, locale: l }) => {
-  const q = (name: string) => `/statistics/${name}.csv${filterQuery(r.filter, { lang: l })}`;
+  const q = (name: string) => `/statistics/${name}.csv?lang=${l}`;
   const csv = T(l, '下载 CSV', 'Download CSV');
   const tables = Object.fromEntries(Object.entries(PUBLIC_TABLES).map(([k, fn]) => [k, fn(l, r)]));
   const hiddenNote = T(l, '不足3家', '<3');
@@ -22,7 +20,7 @@ export const PublicStatsPage: FC<{ report: PublicReport; locale: Locale }> = ({ 
       <p>{T(l,
         '依据政策 七.四 共享统计信息。为保护企业信息，由不足3家企业形成的数字不予公布（标为“不足3家”）；为防止由合计倒推，必要时另隐去一个数字（标为“不予公布”）。',
         'Shared under policy 七.四. Figures built from fewer than 3 enterprises are not published (marked “<3”); where a total would let them be worked out by subtraction, one more figure is withheld (marked “withheld”).')}</p>
-      <StatsFilters locale={l} filter={r.filter} action="/statistics" withLevel={false} />
+      <p class="hint">{T(l, '全部期间、全部项目与行业的累计数字；期间按提交月份计。', 'All periods, programmes and industries together; periods are by month of submission.')}</p>
       <BarChart id="chart-apps" title={T(l, '各省申请数', 'Applications per province')}
         desc={T(l, '每个省份提交的申请数；不足3家企业的省份不显示数值。', 'Applications submitted per province; provinces with fewer than 3 enterprises show no value.')}
         labelHeader={T(l, '省份', 'Province')} valueHeader={T(l, '申请数', 'Applications')}
