@@ -3,9 +3,10 @@
 // recommends, the notice ends (PUBLIC_NOTICE_DAYS=0), the approver approves.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
+import { act, signIn } from '../workbench/browser-steps';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,29 +24,6 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `workbench-grant-${name}.png`), fullPage: true });
-
-/** A fresh browser context signed in as one demo user (its own cookies: a different person). */
-export async function signIn(b: Browser, url: string, email: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await b.newContext();
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${url}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', 'demo-pass-2026');
-  await Promise.all([page.waitForURL(/\/(workbench|portal)$/), page.press('input[name=password]', 'Enter')]);
-  return { ctx, page, errors };
-}
-
-/** Submits one event form as it stands (prefilled) and waits for the panel to show the state. */
-export async function act(page: Page, type: string, state: string, fill: Record<string, string> = {}) {
-  const version = Number(await page.locator('#case-panel').getAttribute('data-version'));
-  const form = page.locator(`form[data-event="${type}"]`);
-  for (const [name, value] of Object.entries(fill)) await form.locator(`[name="${name}"]`).fill(value);
-  await form.locator('button[type=submit]').click();
-  // Swapped in place by htmx: the panel now carries the next version and the new state.
-  await page.locator(`#case-panel[data-version="${version + 1}"][data-state="${state}"] #flash[data-kind="ok"]`).waitFor({ timeout: 15_000 });
-}
 
 describe('a special-fund case from return to approval, in Chromium', () => {
   it('is returned, resubmitted, scored by two experts and approved, each by a different person', async () => {

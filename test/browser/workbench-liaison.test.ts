@@ -1,0 +1,52 @@
+// Liaisons in a real Chromium: the EXIM liaison takes an order-financing case through credit
+// approval to disbursement; the CDB liaison cannot see it in the list or by its address.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
+import { act, signIn } from '../workbench/browser-steps';
+
+let server: RunningServer;
+let browser: Browser;
+const REF = 'EXIM-2026-000003'; // demo case of ent1: order verified by the second EXIM liaison
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  mkdirSync(screenshotDir, { recursive: true });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `workbench-liaison-${name}.png`), fullPage: true });
+
+describe('liaisons in Chromium', () => {
+  it('the EXIM liaison approves the financing and disburses; the CDB liaison never sees the case', async () => {
+    const exim = await signIn(browser, server.url, 'exim@demo.local');
+    await exim.page.locator(`[data-stage="exim-order-finance:creditApproval"]`).waitFor();
+    await shot(exim.page, '1-exim-queue');
+    await exim.page.locator(`tr[data-case="${REF}"] a`).click();
+    const caseUrl = exim.page.url();
+    await act(exim.page, 'liaison.approve-financing', 'disbursement', { 'd.conditions': '应收账款质押 / Receivables pledged' });
+    expect(await exim.page.locator('#case-state').textContent()).toContain('待放款');
+    await shot(exim.page, '2-exim-approved');
+    await act(exim.page, 'liaison.disburse', 'outstanding');
+    await shot(exim.page, '3-exim-disbursed');
+    expect(exim.errors).toEqual([]);
+
+    const cdb = await signIn(browser, server.url, 'cdb@demo.local');
+    await cdb.page.goto(`${server.url}/workbench?view=all&q=${REF}`);
+    expect(await cdb.page.locator(`tr[data-case="${REF}"]`).count()).toBe(0);
+    expect(await cdb.page.locator('tr[data-case^="CDB-"]').count()).toBe(0); // the search found nothing of theirs either
+    await cdb.page.goto(`${server.url}/workbench?view=all`);
+    expect(await cdb.page.locator('tr[data-case^="EXIM-"]').count()).toBe(0);
+    expect(await cdb.page.locator('tr[data-case^="CDB-"]').count()).toBeGreaterThan(0);
+    const res = await cdb.page.goto(caseUrl);
+    expect(res?.status()).toBe(404);
+    await shot(cdb.page, '4-cdb-not-found');
+  }, 120_000);
+});
