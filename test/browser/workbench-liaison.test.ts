@@ -49,4 +49,21 @@ describe('liaisons in Chromium', () => {
     expect(res?.status()).toBe(404);
     await shot(cdb.page, '4-cdb-not-found');
   }, 120_000);
+
+  it('shows the second of two liaisons acting at once that the case changed, in place, with the new state', async () => {
+    const first = await signIn(browser, server.url, 'exim@demo.local');
+    const second = await signIn(browser, server.url, 'exim2@demo.local');
+    await first.page.goto(`${server.url}/workbench?view=all&q=EXIM-2026-000001`);
+    await first.page.locator('tr[data-case="EXIM-2026-000001"] a').click();
+    await second.page.goto(first.page.url());
+    await act(first.page, 'liaison.verify-order', 'creditApproval');
+    // The second page still shows the submitted case; its return form carries the old version.
+    const form = second.page.locator('form[data-event="liaison.return"]');
+    await form.locator('[name="d.reason"]').fill('请补充报关单 / Add the customs declarations');
+    await form.locator('button[type=submit]').click();
+    await second.page.locator('#case-panel[data-state="creditApproval"] #flash[data-kind="conflict"]').waitFor({ timeout: 15_000 });
+    expect(await second.page.locator('#case-state').textContent()).toContain('授信审批');
+    await shot(second.page, '5-second-liaison-conflict');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+  }, 60_000);
 });
