@@ -34,7 +34,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
               <a href={homePath ?? '/'}>{locale === 'zh' ? '我的工作台' : 'My desk'}</a>
               <a href="/notifications" class="notif">
                 {locale === 'zh' ? '通知' : 'Notifications'}
-                {user.unread ? <span class="badge" aria-label={`${user.unread} unread`}>{user.unread}</span> : null}
+                {user.unread ? <span class="badge">{user.unread}<span class="visually-hidden">{locale === 'zh' ? ' 条未读' : ' unread'}</span></span> : null}
               </a>
               <span class="who">{user.name} · {t(locale, ROLE_LABELS[user.role] ?? ROLE_LABELS.system!)}</span>
               <form method="post" action="/logout" class="inline">

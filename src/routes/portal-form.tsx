@@ -43,6 +43,9 @@ export const portalFormRoutes = new Hono<AppEnv>()
     if (Object.values(body).some((v) => typeof v !== 'string')) throw new AppError('BAD_REQUEST', 'The form has only text fields.');
     const result = updateDraft(c.var.deps, user, row.id, formFromFields(schema, body), c.var.locale);
     if (isHtmx(c)) {
+      // htmx may take over the "save and go back" click (a pending change fires first): it
+      // carries the button's name, and a clean save then navigates like the plain form would.
+      if (body._return === '1' && Object.keys(result.errors).length === 0) c.header('HX-Redirect', `/portal/cases/${row.id}`);
       return renderFragment(c, <AutosaveResult names={errorSlots(schema, result.form)} errors={result.errors} savedAt={result.row.updatedAt} locale={c.var.locale} />);
     }
     if (Object.keys(result.errors).length) {

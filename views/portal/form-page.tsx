@@ -31,7 +31,7 @@ export const FormPage: FC<FormPageProps> = (p) => {
       <form method="post" action={action} hx-post={action} hx-trigger="input changed delay:800ms, change" hx-swap="none" class="case-form" novalidate>
         {p.csrfToken ? <input type="hidden" name="_csrf" value={p.csrfToken} /> : null}
         <CaseFormFields schema={p.schema} form={p.form} errors={p.errors} locale={p.locale} />
-        <p><button type="submit">{zh ? '保存并返回案件' : 'Save and go back to the case'}</button></p>
+        <p><button type="submit" name="_return" value="1">{zh ? '保存并返回案件' : 'Save and go back to the case'}</button></p>
       </form>
     </>
   );
