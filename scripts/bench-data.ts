@@ -102,7 +102,7 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
       const w = workflowFor(programme)!;
       const at = new Date(start + i * 300_000).toISOString();
       const form = JSON.parse(JSON.stringify(w.formExample));
-      const amount = typeof form.amount === 'number' ? form.amount : null;
+      const amount = typeof form.requestedAmount === 'number' ? form.requestedAmount : null;
       const id = Number(insertCase.run(`${w.referencePrefix}-B-${String(i).padStart(7, '0')}`, programme, ent.id, applicant.id, t.state, t.snapshot, t.version,
         JSON.stringify(form), amount, ent.province, ent.industry, ent.name, ent.code, t.state === 'draft' ? null : at, at, t.dueAt, t.isFinal ? 1 : 0, at, at).lastInsertRowid);
       if (t === sfSubmitted) submittedSpecialFund.push(id);

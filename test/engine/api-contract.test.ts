@@ -21,6 +21,7 @@ describe('JSON API v1 contract', () => {
       const c = await json(created);
       expect(c).toMatchObject({ programme: p.code, state: 'draft', version: 1, history: [] });
       expect(c.reference).toMatch(/^[A-Z]+-\d{4}-\d{6}$/);
+      expect(c.amount).toBe(detail.example.requestedAmount); // copied out for the queues' amount filter
     }
   });
 

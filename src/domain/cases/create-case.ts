@@ -29,7 +29,7 @@ export function createCase(deps: Deps, user: CurrentUser, input: { programme: un
     const row = tx.insert(cases).values({
       reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
       snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), machineVersion: w.version, version: 1,
-      form: JSON.stringify(form), amount: typeof form.amount === 'number' ? form.amount : null,
+      form: JSON.stringify(form), amount: typeof form.requestedAmount === 'number' ? form.requestedAmount : null,
       province: ent.province, industry: ent.industry, enterpriseName: ent.name, creditCode: ent.creditCode,
       stateSince: iso(now), createdAt: iso(now), updatedAt: iso(now),
     }).returning().get();
