@@ -42,7 +42,7 @@ describe('JSON API v1 contract', () => {
     const path = `/api/v1/cases/${c.id}/events`;
     const ent2 = await apiToken(t.app, 'ent2@demo.local');
     const officer = await apiToken(t.app, 'officer@demo.local');
-    const expert = await apiToken(t.app, 'expert1@demo.local');
+    const approver = await apiToken(t.app, 'approver@demo.local');
 
     expect((await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 2 })).status).toBe(401);
     expect((await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 2 }, 'cj_forged')).status).toBe(401);
@@ -51,10 +51,10 @@ describe('JSON API v1 contract', () => {
     expect((await apiRequest(t.app, 'POST', path, '{not json', officer)).status).toBe(400);
     expect((await apiRequest(t.app, 'POST', path, { type: 'officer.accept' }, officer)).status).toBe(400);
     // A stale version beats a forbidden event.
-    const stale = await apiRequest(t.app, 'POST', path, { type: 'approver.approve', version: 1 }, expert);
+    const stale = await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 1 }, approver);
     expect(stale.status).toBe(409);
     expect((await json(stale)).error.code).toBe('VERSION_CONFLICT');
-    expect((await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 2 }, expert)).status).toBe(403);
+    expect((await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 2 }, approver)).status).toBe(403);
     const schema = await apiRequest(t.app, 'POST', path, { type: 'officer.return', version: 2, data: { reason: 42 } }, officer);
     expect(schema.status).toBe(422);
     const ok = await apiRequest(t.app, 'POST', path, { type: 'officer.accept', version: 2, comment: '材料齐全' }, officer);
