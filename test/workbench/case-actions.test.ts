@@ -87,7 +87,7 @@ describe('expert review', () => {
     expect(t.deps.db.select().from(auditEvents).all().some((a) => a.type === 'expert.declared-conflict' && a.caseId === c.id)).toBe(true);
     expect(await page(c.id, 'expert1')).toContain('已回避本案');
     const officer = await page(c.id, 'officer');
-    expect(officer).toMatch(/name="d.expertIds" value="\d+" disabled/); // the conflicted expert cannot be chosen again
+    expect(officer).toMatch(/name="d.expertIds\[\]" value="\d+" disabled/); // the conflicted expert cannot be chosen again
   });
 
   it('hides other experts\u2019 scores until all are in', async () => {

@@ -36,7 +36,7 @@ const FieldInput: FC<{ type: string; name: string; prop: Prop; value: unknown; r
         <legend>{label}{star}</legend>
         {experts.map((e) => (
           <label class="check">
-            <input type="checkbox" name={fieldName} value={String(e.id)} checked={chosen.has(e.id)} disabled={e.conflicted} />
+            <input type="checkbox" name={`${fieldName}[]`} value={String(e.id)} checked={chosen.has(e.id)} disabled={e.conflicted} />
             {' '}{e.name}{e.conflicted ? (locale === 'zh' ? '（利益冲突，须回避）' : ' (conflict of interest: recused)') : ''}
           </label>
         ))}

@@ -45,7 +45,8 @@ export function eventDataFromForm(schema: Record<string, unknown>, body: FormBod
   const required = new Set((schema.required ?? []) as string[]);
   const data: Record<string, unknown> = {};
   for (const [name, prop] of Object.entries(props)) {
-    const value = convert(prop, strings(body[FIELD_PREFIX + name]));
+    // A group of checkboxes posts `d.<name>[]` (one name shared by design).
+    const value = convert(prop, [...strings(body[FIELD_PREFIX + name]), ...strings(body[`${FIELD_PREFIX}${name}[]`])]);
     // An optional text left empty is absent, not "" (which min-length rules would refuse).
     if (value === undefined || (value === '' && !required.has(name))) continue;
     data[name] = value;
