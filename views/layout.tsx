@@ -1,6 +1,9 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { ROLE_LABELS, t, type Locale } from './i18n';
 
+/** Roles that see the full statistics (/stats); everyone else gets the public figures. */
+const STATS_ROLES = ['officer', 'approver', 'auditor', 'admin'];
+
 export interface PageUser { name: string; email: string; role: string; unread?: number }
 
 export interface LayoutProps {
@@ -29,6 +32,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
         <a class="brand" href="/">承接 <span lang="en">Chengjie</span></a>
         <nav aria-label={locale === 'zh' ? '主导航' : 'Main'}>
           <a href="/programmes">{locale === 'zh' ? '支持项目' : 'Programmes'}</a>
+          <a href={user && STATS_ROLES.includes(user.role) ? '/stats' : '/statistics'}>{locale === 'zh' ? '统计' : 'Statistics'}</a>
           {user ? (
             <>
               <a href={homePath ?? '/'}>{locale === 'zh' ? '我的工作台' : 'My desk'}</a>
