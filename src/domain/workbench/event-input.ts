@@ -27,7 +27,7 @@ function convert(prop: PropSchema, raw: string[]): unknown {
     case 'object':
       return parseJson(one);
     default:
-      return raw[0] === undefined || (one === '' && raw[0] === '') ? undefined : raw[0];
+      return raw[0]; // '' stays: a required text may be empty (conditions: none)
   }
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { eventJsonSchema } from '../../src/domain/cases/case-view';
+import { caseTiming, STAFF_STAGE_DAYS } from '../../src/domain/workbench/case-timing';
+import { csvCell } from '../../src/domain/workbench/export-csv';
+import { eventDataFromForm } from '../../src/domain/workbench/event-input';
+import { STAGES } from '../../src/domain/workbench/stages';
+import { workflowFor } from '../../workflows/index';
+
+const schemaOf = (programme: string, type: string) => eventJsonSchema(workflowFor(programme)!.events.find((e) => e.type === type)!);
+
+describe('event form fields back to event data', () => {
+  it('converts numbers, keeps required texts, drops empty optional ones', () => {
+    expect(eventDataFromForm(schemaOf('special-fund', 'expert.score'), { 'd.score': '82.5', 'd.opinion': '可行' })).toEqual({ score: 82.5, opinion: '可行' });
+    expect(eventDataFromForm(schemaOf('special-fund', 'officer.pass-screening'), { 'd.note': '' })).toEqual({});
+    expect(eventDataFromForm(schemaOf('special-fund', 'approver.approve'), { 'd.amount': '1000', 'd.conditions': '' })).toEqual({ amount: 1000, conditions: '' });
+  });
+
+  it('reads checkbox groups and comma lists of ids, and structured data as JSON', () => {
+    expect(eventDataFromForm(schemaOf('special-fund', 'officer.assign-experts'), { 'd.expertIds[]': ['4', '5'] })).toEqual({ expertIds: [4, 5] });
+    expect(eventDataFromForm(schemaOf('special-fund', 'officer.assign-experts'), { 'd.expertIds': '4, 5，6' })).toEqual({ expertIds: [4, 5, 6] });
+    const sign = eventDataFromForm(schemaOf('cdb-infra-loan', 'liaison.sign-contract'), { 'd.contractNo': 'C-1', 'd.schedule': '[{"dueDate":"2027-01-01","amount":5}]' });
+    expect(sign).toEqual({ contractNo: 'C-1', schedule: [{ dueDate: '2027-01-01', amount: 5 }] });
+  });
+
+  it('ignores fields the schema does not name', () => {
+    expect(eventDataFromForm(schemaOf('special-fund', 'officer.disburse'), { 'd.amount': '5', 'd.extra': 'x', amount: '9' })).toEqual({ amount: 5 });
+  });
+});
+
+describe('CSV cells', () => {
+  it('quotes separators and neutralises formulas', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('days in state and deadlines', () => {
+  const now = new Date('2026-03-02T00:00:00Z');
+  it('counts whole days and marks a staff stage overdue after the time limit', () => {
+    const base = { programmeCode: 'special-fund', state: 'review.preliminary', dueAt: null, isFinal: false };
+    expect(caseTiming({ ...base, stateSince: '2026-02-20T00:00:00Z' }, now)).toMatchObject({ daysInState: 10, overdue: false });
+    expect(caseTiming({ ...base, stateSince: new Date(now.getTime() - (STAFF_STAGE_DAYS + 1) * 86_400_000).toISOString() }, now).overdue).toBe(true);
+  });
+  it('uses the timed deadline where there is one, and never marks applicant stages or finished cases', () => {
+    expect(caseTiming({ programmeCode: 'special-fund', state: 'publicNotice', stateSince: '2026-02-01T00:00:00Z', dueAt: '2026-03-05T00:00:00Z', isFinal: false }, now).overdue).toBe(false);
+    expect(caseTiming({ programmeCode: 'special-fund', state: 'amendment', stateSince: '2025-01-01T00:00:00Z', dueAt: null, isFinal: false }, now).overdue).toBe(false);
+    expect(caseTiming({ programmeCode: 'special-fund', state: 'closed', stateSince: '2025-01-01T00:00:00Z', dueAt: null, isFinal: true }, now).overdue).toBe(false);
+  });
+});
+
+describe('stages', () => {
+  it('knows every leaf state of every programme and who it waits on', () => {
+    expect(STAGES.find((s) => s.programme === 'special-fund' && s.state === 'approval')?.waitingOn).toEqual(['approver']);
+    expect(STAGES.find((s) => s.programme === 'exim-order-finance' && s.state === 'creditApproval')?.waitingOn).toEqual(['liaison']);
+    expect(STAGES.some((s) => s.state === 'review')).toBe(false); // parents are never stored
+  });
+});
