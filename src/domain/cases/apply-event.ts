@@ -124,7 +124,8 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   const updated = casUpdate(tx).get({
     snapshot: s.persisted, state, version, updatedAt: at,
     stateSince: state === row.state ? row.stateSince : at,
-    submittedAt: row.submittedAt ?? (state !== 'draft' ? at : null),
+    // A draft withdrawn before submission was never submitted: it stays visible to its enterprise only.
+    submittedAt: row.submittedAt ?? (state !== 'draft' && !w.isFinal(after) ? at : null),
     dueAt: w.nextDueAt(after), isFinal: w.isFinal(after) ? 1 : 0, id: row.id, expected: row.version,
   });
   // Another request took this version between our read and this write.
