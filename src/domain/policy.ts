@@ -31,7 +31,15 @@ export function visibleProgrammes(user: CurrentUser): string[] | 'all' | 'own-en
   }
 }
 
-export interface CaseAccessFacts { programmeCode: string; enterpriseId: number; submittedAt: string | null }
+export interface CaseAccessFacts { programmeCode: string; enterpriseId: number; submittedAt: string | null; snapshot?: string | null }
+
+/** An expert is on the case's panel (or has scored it); the panel lives in the workflow snapshot. */
+function expertOnCase(user: CurrentUser, c: CaseAccessFacts): boolean {
+  if (!c.snapshot) return false;
+  const ctx = (JSON.parse(c.snapshot) as { context?: { panel?: unknown; scores?: unknown } }).context ?? {};
+  return (Array.isArray(ctx.panel) && ctx.panel.includes(user.id))
+    || (Array.isArray(ctx.scores) && ctx.scores.some((s: { expertId?: unknown } | null) => s?.expertId === user.id));
+}
 
 /** Drafts are the enterprise's own; once submitted, staff of the programme's institutions and auditors see it. */
 export function canSeeCase(user: CurrentUser, c: CaseAccessFacts): boolean {
@@ -40,6 +48,8 @@ export function canSeeCase(user: CurrentUser, c: CaseAccessFacts): boolean {
   if (c.submittedAt === null) return false;
   if (scope === 'all') return true;
   if (scope === 'none') return false;
+  // Experts review the cases assigned to them, never the rest of the department's (issue 5).
+  if (user.role === 'expert' && !expertOnCase(user, c)) return false;
   return scope.includes(c.programmeCode);
 }
 

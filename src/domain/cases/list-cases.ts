@@ -15,7 +15,13 @@ export function visibilityFilter(user: CurrentUser): SQL | undefined | 'nothing'
   if (scope === 'none') return 'nothing';
   if (scope === 'all') return isNotNull(cases.submittedAt);
   if (scope.length === 0) return 'nothing';
-  return and(isNotNull(cases.submittedAt), inArray(cases.programmeCode, scope));
+  const visible = and(isNotNull(cases.submittedAt), inArray(cases.programmeCode, scope));
+  // Experts see only the cases whose panel names them (policy.ts canSeeCase).
+  if (user.role === 'expert') {
+    return and(visible, sql`(exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${user.id})
+      or exists (select 1 from json_each(${cases.snapshot}, '$.context.scores') where json_extract(value, '$.expertId') = ${user.id}))`);
+  }
+  return visible;
 }
 
 export function encodeCursor(id: number): string {
