@@ -6,6 +6,7 @@ import { eventJsonSchema } from '../cases/case-view';
 import { visibleCase, workflowOf } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { requireRole, STAFF_ROLES } from '../policy';
 import { eventDataFromForm, type FormBody } from './event-input';
 import { requireReadable } from './expert-review';
 
@@ -21,6 +22,8 @@ export function actionFromForm(body: FormBody): WorkbenchAction {
 }
 
 export function actOnCase(deps: Deps, user: CurrentUser, caseId: number, action: WorkbenchAction) {
+  // The staff page is for staff: an applicant acts through the portal, whose steps check more (form, documents).
+  requireRole(user, ...STAFF_ROLES);
   const row = visibleCase(deps, user, caseId);
   requireReadable(deps, user, row);
   const spec = workflowOf(row).events.find((e) => e.type === action.type);
