@@ -4,6 +4,7 @@ import { createApi } from './api/index';
 import type { Deps } from './domain/deps';
 import { AppError } from './domain/errors';
 import type { AppEnv } from './env';
+import { accessLog } from './middleware/access-log';
 import { csrfTokenCheck, originCheck } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
@@ -25,6 +26,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', securityHeaders());
+  app.use('*', accessLog());
   app.onError((err, c) => respondWithError(c, err));
   app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', c.req.path.startsWith('/api/') ? 'No such API route.' : '页面不存在 / This page does not exist.')));
 
