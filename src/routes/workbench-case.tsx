@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { workflowOf } from '../domain/cases/load-case';
+import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { downloadDocument } from '../domain/documents/download-document';
 import { AppError } from '../domain/errors';
 import { actionFromForm, actOnCase } from '../domain/workbench/act-on-case';
@@ -33,7 +33,7 @@ function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft |
 
 /** What the user typed, to put back into the form after a refusal or a conflict. */
 function draftOf(c: Context<AppEnv>, body: FormBody, type: string): EventDraft | null {
-  const spec = (() => { try { return workflowOf(staffCase(c.var.deps, c.var.user!, caseId(c)).row).events.find((e) => e.type === type); } catch { return undefined; } })();
+  const spec = workflowOf(visibleCase(c.var.deps, c.var.user, caseId(c))).events.find((e) => e.type === type);
   if (!spec) return null;
   return { type, values: { ...eventDataFromForm(eventJsonSchema(spec), body), comment: typeof body.comment === 'string' ? body.comment : '' } };
 }

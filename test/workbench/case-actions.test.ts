@@ -118,3 +118,11 @@ describe('internal comments', () => {
     expect(await portal.text()).not.toContain('注意核实就业数据');
   });
 });
+
+describe('decisions on the staff case page', () => {
+  it('links the decision letters of a decided case', async () => {
+    const c = caseByRef(t.deps, 'SF-2026-000010'); // approved
+    const html = await page(c.id, 'officer');
+    expect(html).toMatch(/data-decision="[^"]+"><a href="\/decisions\/\d+\.pdf"/);
+  });
+});

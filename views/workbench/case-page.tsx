@@ -7,7 +7,7 @@ import type { Locale } from '../i18n';
 import { EventForms, type EventDraft } from '../components/event-forms';
 import { Timeline } from '../components/timeline';
 import { WorkflowDiagram } from '../components/workflow-diagram';
-import { ApplicationSection, CommentsSection, DocumentsSection, ExpertSection, FactsSection } from './case-sections';
+import { ApplicationSection, CommentsSection, DecisionsSection, DocumentsSection, ExpertSection, FactsSection } from './case-sections';
 import { L, day } from './text';
 
 export interface Flash { kind: 'ok' | 'error' | 'conflict'; message: string }
@@ -45,6 +45,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
       ) : null}
       <ExpertSection panel={sc.panel} scores={sc.scores} scoresHidden={sc.scoresHidden} names={names} locale={locale} />
       <FactsSection context={sc.context} locale={locale} />
+      <DecisionsSection decisions={sc.decisions} locale={locale} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{L(locale, '办理过程', 'Timeline')}</h2>
         <WorkflowDiagram workflow={workflow} current={row.state} visited={sc.history.flatMap((h) => (h.to ? [h.to] : []))} locale={locale} idPrefix="case-wf" />

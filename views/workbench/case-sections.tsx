@@ -114,3 +114,16 @@ export const CommentsSection: FC<{ caseId: number; comments: CommentItem[]; canW
     ) : null}
   </section>
 );
+
+export interface DecisionItem { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string }
+
+export const DecisionsSection: FC<{ decisions: DecisionItem[]; locale: Locale }> = ({ decisions, locale }) => (decisions.length === 0 ? null : (
+  <section class="card" aria-labelledby="h-decisions">
+    <h2 id="h-decisions">{L(locale, '决定书', 'Decision letters')}</h2>
+    <ul>
+      {decisions.map((d) => (
+        <li data-decision={d.number}><a href={d.pdfUrl}>{d.number} · {locale === 'zh' ? d.titleZh : d.titleEn}</a> <span class="muted">{formatCst(d.issuedAt)} · {L(locale, '验证码', 'verification code')} {d.verificationCode}</span></li>
+      ))}
+    </ul>
+  </section>
+));

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth/current-user';
 import { caseHistory, eventJsonSchema, eventsFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
+import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
 import { requireRole } from '../policy';
 import {
@@ -23,6 +24,7 @@ export interface StaffCase {
   documents: DocumentRow[];
   history: HistoryEntry[];
   comments: InternalComment[];
+  decisions: DecisionLink[];
   allowed: AllowedEvent[];
   blocked: BlockedEvent[];
   panel: { id: number; name: string; conflicted: boolean; declared: boolean | null; scored: boolean }[];
@@ -51,6 +53,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
     documents: readable ? listDocuments(deps, row.id) : [],
     history: readable ? hideOthersScores(caseHistory(deps, row.id), user, hidden) : [],
     comments: readable ? listComments(deps, row.id) : [],
+    decisions: readable ? caseDecisionLinks(deps, row.id) : [],
     allowed: events.allowed, blocked: events.blocked,
     panel: panel.map((id) => {
       const d = declarations.find((x) => x.expertId === id);
