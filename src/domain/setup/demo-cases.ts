@@ -74,21 +74,23 @@ const DEMO_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog/Page
 export function seedDemoCases(deps: Deps, log: (msg: string) => void = () => {}): number {
   const all = deps.db.select().from(users).all().map(userFromRow);
   const byKey = new Map(all.map((u) => [u.email.split('@')[0]!, u]));
-  // History runs over the last ~60 days, one demo case after another, a few hours per step.
-  const clock = new FakeClock(new Date(deps.clock.now().getTime() - 60 * 24 * HOUR));
+  // History runs over the last ~40 days, one demo case after another, a few hours per step, and
+  // never reaches the present: early cases are past their time limits, recent ones are not.
+  const latest = deps.clock.now().getTime() - HOUR;
+  const clock = new FakeClock(new Date(latest - 40 * 24 * HOUR));
   const demo: Deps = { ...deps, clock };
   let made = 0;
   DEMO_CASES.forEach((spec, i) => {
     const w = workflowFor(spec.programme);
     const applicant = byKey.get(spec.applicant);
     if (!w || !applicant) return;
-    clock.set(new Date(deps.clock.now().getTime() - (60 - i * 1.5) * 24 * HOUR));
+    clock.set(new Date(latest - (40 - i * 1.2) * 24 * HOUR));
     try {
       const row = createCase(demo, applicant, { programme: w.code, form: demoForm(w, applicant, spec.share) });
       for (const d of w.documents) uploadDocument(demo, applicant, row.id, { kind: d.kind, filename: `${d.kind}.pdf`, bytes: DEMO_PDF });
       made += 1;
       for (const step of spec.steps) {
-        clock.advance((4 + ((i * 7) % 20)) * HOUR);
+        clock.set(new Date(Math.min(latest, clock.now().getTime() + (3 + ((i * 7) % 12)) * HOUR)));
         if (!runStep(demo, w, row.id, step, all, applicant)) { log(`demo ${row.reference}: stopped before ${step}`); break; }
       }
     } catch (err) {
