@@ -17,7 +17,7 @@ export function setSessionCookie(c: Context<AppEnv>, value: string): void {
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
   const config = c.var.deps.config;
-  deleteCookie(c, sessionCookieName(config), { path: '/', secure: config.HTTPS });
+  deleteCookie(c, sessionCookieName(config), { path: '/', secure: config.HTTPS, httpOnly: true, sameSite: 'Lax' });
 }
 
 export function readSessionCookie(c: Context<AppEnv>): string | undefined {
