@@ -50,6 +50,7 @@ describe('who may open the workbench pages', () => {
     const queue = await (await get(t.app, '/workbench?view=all', sessions.expert1!.cookie)).text();
     expect(queue).toContain('SF-2026-000006'); // assigned, not yet scored
     expect(queue).not.toContain('SF-2026-000002');
+    expect(queue).not.toContain('SF-2026-000007'); // expert1 has scored it already
   });
 
   it('shows the auditor everything read-only: no event forms, no comment form, and posts refused', async () => {

@@ -72,9 +72,13 @@ export function queueStages(user: CurrentUser): Stage[] {
   return user.role === 'auditor' ? [] : stagesWaitingOn(user.role, workbenchProgrammes(user));
 }
 
-/** An expert's queue is the cases whose panel names them (the panel lives in the snapshot). */
-const onPanel = (expertId: number) =>
-  sql`exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${expertId})`;
+/**
+ * An expert's queue: the cases whose panel names them (the panel lives in the snapshot) and
+ * that still wait on them: not yet scored by them, and not declared a conflict (recused).
+ */
+const awaitsExpert = (expertId: number) => sql`exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${expertId})
+  and not exists (select 1 from json_each(${cases.snapshot}, '$.context.scores') where json_extract(value, '$.expertId') = ${expertId})
+  and not exists (select 1 from expert_declarations d where d.case_id = ${cases.id} and d.expert_id = ${expertId} and d.conflict = 1)`;
 
 /**
  * How a query should reach its rows. 'walk': many rows match, so walk the sort index and stop
@@ -93,7 +97,7 @@ export function scopeWhere(user: CurrentUser, view: 'queue' | 'all', access: Acc
   const stages = queueStages(user);
   if (stages.length === 0) return 'nothing';
   const queue = and(visible, or(...stages.map((s) => and(eq(ref(cases.programmeCode, access), s.programme), eq(ref(cases.state, access), s.state)))))!;
-  return user.role === 'expert' ? and(queue, onPanel(user.id))! : queue;
+  return user.role === 'expert' ? and(queue, awaitsExpert(user.id))! : queue;
 }
 
 /** The narrowing the user chose: programme, state, place, industry, dates, amount, search. */
