@@ -16,7 +16,8 @@ export function sniffFileType(bytes: Uint8Array): FileType | null {
  */
 export function displayFilename(original: string, type: FileType): string {
   const base = original.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*`$&;'{}[\]]/g, '_').trim();
+  // Bidi controls (U+202A–202E, U+2066–2069) would let a name like "invoice\u202Egpj.pdf" show as "invoicefdp.jpg".
+  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"|?*`$&;'{}[\]]/g, '_').trim();
   const dot = cleaned.lastIndexOf('.');
   const stem = (dot > 0 ? cleaned.slice(0, dot) : cleaned).replace(/\./g, '_').replace(/^[_\s-]+/, '').slice(0, 100);
   const sameExt = dot > 0 && [type.ext, type.ext === 'jpg' ? 'jpeg' : type.ext].includes(cleaned.slice(dot + 1).toLowerCase());
