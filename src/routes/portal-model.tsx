@@ -5,6 +5,7 @@ import { caseHistory, eventsFor } from '../domain/cases/case-view';
 import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
 import { submissionBlockers } from '../domain/cases/update-draft';
 import type { Deps } from '../domain/deps';
+import { caseDecisionLinks } from '../domain/decisions/list-case-decisions';
 import { listDocuments } from '../domain/documents/list-documents';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
@@ -36,6 +37,7 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
     history,
     visited: visited.filter((s) => s !== row.state),
     docs: listDocuments(deps, row.id),
+    decisions: caseDecisionLinks(deps, row.id),
     kinds: w.documents,
     canReplace: blockers.event !== null,
     formEvent: blockers.event,

@@ -17,6 +17,8 @@ export interface CasePageProps {
   history: TimelineEntry[];
   visited: string[];
   docs: DocumentItem[];
+  /** Decision letters of the case (决定书), oldest first. */
+  decisions: { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string }[];
   kinds: DocumentKindItem[];
   canReplace: boolean;
   formEvent: string | null;
@@ -92,6 +94,25 @@ export const CasePage: FC<CasePageProps> = (p) => {
           </form>
         ) : null}
       </section>
+      {p.decisions.length ? (
+        <section class="card" id="decisions" aria-labelledby="decisions-h">
+          <h2 id="decisions-h">{zh ? '决定书' : 'Decision letters'}</h2>
+          <table>
+            <thead><tr>
+              <th scope="col">{zh ? '编号' : 'Number'}</th><th scope="col">{zh ? '决定' : 'Decision'}</th>
+              <th scope="col">{zh ? '日期' : 'Date'}</th><th scope="col">{zh ? '文件' : 'File'}</th>
+            </tr></thead>
+            <tbody>{p.decisions.map((d) => (
+              <tr data-decision={d.id}>
+                <th scope="row">{d.number}</th><td>{zh ? d.titleZh : d.titleEn}</td>
+                <td><time datetime={d.issuedAt}>{formatCst(d.issuedAt)}</time></td>
+                <td><a href={d.pdfUrl} download>{zh ? `下载决定书 ${d.number}（PDF）` : `Download decision ${d.number} (PDF)`}</a>
+                  {' · '}<a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </section>
+      ) : null}
       <section aria-labelledby="docs-h">
         <h2 id="docs-h">{zh ? '材料' : 'Documents'}</h2>
         <DocumentList caseId={c.id} docs={p.docs} kinds={p.kinds} locale={locale} />

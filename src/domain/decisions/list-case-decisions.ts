@@ -21,6 +21,20 @@ export async function listCaseDecisions(deps: Deps, user: CurrentUser, caseId: n
   return caseDecisions(deps, caseId);
 }
 
+export interface DecisionLink { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string }
+
+/**
+ * The decisions of a case as links for a page (oldest first), without rendering any letter:
+ * the PDF route renders on demand. The caller has checked that the user may see the case.
+ */
+export function caseDecisionLinks(deps: Deps, caseId: number): DecisionLink[] {
+  return deps.db.select({
+    id: decisions.id, number: decisions.number, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
+    issuedAt: decisions.issuedAt, verificationCode: decisions.verificationCode,
+  }).from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all()
+    .map((r) => ({ ...r, pdfUrl: decisionPdfUrl(r.id) }));
+}
+
 /** Without the visibility check: for callers that have made it already (case file, ZIP). */
 export async function caseDecisions(deps: Deps, caseId: number): Promise<DecisionItem[]> {
   const rows = deps.db.select({
