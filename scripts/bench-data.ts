@@ -15,6 +15,7 @@ import { creditCodeCheckChar } from '../src/domain/reference/credit-code';
 import { PROVINCES } from '../src/domain/reference/provinces';
 import { seedDemoAccounts } from '../src/domain/setup/demo-accounts';
 import { ensureReferenceData } from '../src/domain/setup/reference-data';
+import { declareInterest, expertAccess } from '../src/domain/workbench/expert-review';
 import { PROGRAMME_CODES, workflowFor } from '../workflows/index';
 
 type Template = Pick<CaseRow, 'state' | 'snapshot' | 'version' | 'isFinal' | 'dueAt' | 'submittedAt'>;
@@ -52,6 +53,7 @@ async function templates(programme: string, walks: number): Promise<Map<string, 
       if (options.length === 0) break;
       const { u, e } = options[rand(options.length)]!;
       clock.advance(3_600_000);
+      if (u.role === 'expert' && expertAccess(deps, u, row) === 'must-declare') declareInterest(deps, u, row.id, { conflict: false });
       row = applyEvent(deps, u, { caseId: row.id, type: e.type, data: e.example, expectedVersion: row.version }).row;
     }
     out.set(row.state, row);

@@ -6,6 +6,7 @@ import { createCase } from '../domain/cases/create-case';
 import { listCases } from '../domain/cases/list-cases';
 import { visibleCase } from '../domain/cases/load-case';
 import { AppError } from '../domain/errors';
+import { requireReadable } from '../domain/workbench/expert-review';
 import type { AppEnv } from '../env';
 import { apiUser, readJson, requireObject } from './auth';
 
@@ -46,7 +47,9 @@ export const caseApi = new Hono<AppEnv>()
   })
   .get('/cases/:id', (c) => {
     const user = apiUser(c);
-    return c.json(caseView(c.var.deps, user, visibleCase(c.var.deps, user, caseId(c))));
+    const row = visibleCase(c.var.deps, user, caseId(c));
+    requireReadable(c.var.deps, user, row); // an expert declares their interests first
+    return c.json(caseView(c.var.deps, user, row));
   })
   .post('/cases/:id/events', async (c) => {
     const user = apiUser(c);

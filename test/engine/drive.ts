@@ -7,6 +7,7 @@ import { eventsFor } from '../../src/domain/cases/case-view';
 import { createCase } from '../../src/domain/cases/create-case';
 import { getCaseRow, type CaseRow } from '../../src/domain/cases/load-case';
 import type { Deps } from '../../src/domain/deps';
+import { declareInterest, expertAccess } from '../../src/domain/workbench/expert-review';
 import { workflowFor } from '../../workflows/index';
 
 export function userByEmail(deps: Deps, email: string): CurrentUser {
@@ -38,6 +39,8 @@ export function draftCase(deps: Deps, email: string, programme: string, form?: R
 export function send(deps: Deps, email: string, caseId: number, type: string, data?: Record<string, unknown>, comment?: string): CaseRow {
   const user = userByEmail(deps, email);
   const row = getCaseRow(deps, caseId)!;
+  // An expert declares no conflict of interest before acting on a case.
+  if (user.role === 'expert' && expertAccess(deps, user, row) === 'must-declare') declareInterest(deps, user, caseId, { conflict: false });
   const { allowed, blocked } = eventsFor(deps, user, row);
   const ev = allowed.find((e) => e.type === type);
   if (!ev && data === undefined) {

@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { canSendEvent } from '../policy';
 import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
+import { allScoresIn, visibleScores } from '../workbench/expert-review';
 import { restoreSnapshot, workflowOf, type CaseRow } from './load-case';
 
 export interface AllowedEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
@@ -80,19 +81,25 @@ export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
   return {
     ...caseSummary(row),
     form: JSON.parse(row.form) as Record<string, unknown>,
-    details: publicContext(context, user),
+    details: publicContext(context, user, row),
     allowedEvents: allowed,
     blockedEvents: blocked,
-    history: caseHistory(deps, row.id),
+    history: hideOpenScores(caseHistory(deps, row.id), user, row),
   };
 }
 
+/** Until every panellist has scored, an expert sees only their own score (independent review). */
+function hideOpenScores(history: HistoryEntry[], user: CurrentUser, row: CaseRow): HistoryEntry[] {
+  if (user.role !== 'expert' || allScoresIn(row)) return history;
+  return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, data: null, comment: null } : h));
+}
+
 /** Workflow facts worth showing (amounts, dates); expert scores stay with staff. */
-function publicContext(ctx: Record<string, unknown>, user: CurrentUser): Record<string, unknown> {
+function publicContext(ctx: Record<string, unknown>, user: CurrentUser, row: CaseRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ctx)) {
-    if (user.role === 'applicant' && /score|prepared|recommendedBy|assigned|expert/i.test(k)) continue;
-    out[k] = v;
+    if (user.role === 'applicant' && /score|prepared|recommendedBy|assigned|expert|panel/i.test(k)) continue;
+    out[k] = k === 'scores' ? visibleScores(user, row) : v;
   }
   return out;
 }
