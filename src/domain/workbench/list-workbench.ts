@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { CaseRow } from '../cases/load-case';
 import { viewFor, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } from './case-filter';
 import { stageOf } from './stages';
+import { StampedCache } from '../../db/data-stamp';
 
 /** Sort expressions; amount is nullable, so it sorts as 0 to keep the keyset comparison total. */
 const SORT_COLUMNS: Record<SortKey, { expr: SQL; kind: 'text' | 'number' }> = {
@@ -72,6 +73,15 @@ export interface StageCount { programme: string; state: string; label: { zh: str
 
 /** Cases per stage in the user's view, narrowed by everything but the state itself. */
 export function stageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
+  // Counting groups every case in scope; the same counts are served until the data changes.
+  const { state: _s, cursor: _c, sort: _o, dir: _d, limit: _l, ...narrow } = f;
+  const key = JSON.stringify([user.role, user.institutionCode, user.role === 'expert' ? user.id : 0, user.enterpriseId, narrow, viewFor(user, f)]);
+  return countsCache.get(deps.db, key, () => computeStageCounts(deps, user, f));
+}
+
+const countsCache = new StampedCache<StageCount[]>();
+
+function computeStageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
   const view = viewFor(user, f);
   const scope = scopeWhere(user, view);
   if (scope === 'nothing') return [];
