@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/prepared';
 import { sessions, users } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
 import { iso, type Deps } from '../deps';
@@ -26,12 +27,12 @@ export function createSession(deps: Deps, userId: number): { cookieValue: string
 /** The live session of a cookie: not expired (idle or absolute), user not disabled. Touches it. */
 export function loadSession(deps: Deps, cookieValue: string): SessionInfo | null {
   const idHash = sha256(cookieValue);
-  const row = deps.db
+  const row = preparedQuery(deps.db, 'session-by-hash', (db) => db
     .select({ s: sessions, u: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), isNull(users.disabledAt)))
-    .get();
+    .where(and(eq(sessions.idHash, sql.placeholder('hash')), isNull(users.disabledAt)))
+    .prepare()).get({ hash: idHash });
   if (!row) return null;
   const now = deps.clock.now();
   const idleLimit = new Date(row.s.lastSeenAt).getTime() + deps.config.SESSION_IDLE_MINUTES * 60_000;
