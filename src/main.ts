@@ -5,10 +5,12 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { systemClock, type Deps } from './domain/deps';
 import { startBackgroundWork } from './domain/setup/start';
+import { childProcessRenderer } from './pdf/render-service';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_PATH);
-const deps: Deps = { db, config, clock: systemClock };
+const pdf = childProcessRenderer();
+const deps: Deps = { db, config, clock: systemClock, pdf };
 await startBackgroundWork(deps);
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -17,6 +19,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 function shutdown() {
   server.close();
+  pdf.close();
   db.$client.close();
   process.exit(0);
 }

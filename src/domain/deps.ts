@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { PdfRenderer } from '../pdf/render-service';
 
 /** A clock that tests can move forward (timers, session expiry). */
 export interface Clock { now(): Date }
@@ -13,6 +14,12 @@ export class FakeClock implements Clock {
 }
 
 /** What every domain verb needs; built once in createApp and passed down. */
-export interface Deps { db: Db; config: Config; clock: Clock }
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  /** Where PDFs are rendered; inline when absent (tests, scripts). */
+  pdf?: PdfRenderer;
+}
 
 export const iso = (d: Date): string => d.toISOString();

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { institutions } from '../../db/schema/index';
-import { renderCaseFile, type CaseFileRecord } from '../../pdf/case-file';
+import type { CaseFileRecord } from '../../pdf/case-file';
+import { inlineRenderer } from '../../pdf/render-service';
 import type { CurrentUser } from '../auth/current-user';
 import { caseHistory } from '../cases/case-view';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
@@ -56,7 +57,7 @@ export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFile
 export async function downloadCaseFile(deps: Deps, user: CurrentUser | null, caseId: number) {
   const auditor = requireRole(user, 'auditor');
   const row = visibleCase(deps, auditor, caseId);
-  const pdf = await renderCaseFile(await caseFileRecord(deps, row));
+  const pdf = await (deps.pdf ?? inlineRenderer).caseFile(await caseFileRecord(deps, row));
   recordDownload(deps, auditor, { caseId: row.id, type: 'case-file.downloaded', data: { reference: row.reference, bytes: pdf.length } });
   return { pdf, filename: `${row.reference}-案卷.pdf`, asciiFilename: `${row.reference}-case-file.pdf` };
 }

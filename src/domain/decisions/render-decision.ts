@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { cases, decisions, enterprises, institutions, programmes } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
-import { renderDecisionLetter, type DecisionLetterRecord } from '../../pdf/decision-letter';
+import type { DecisionLetterRecord } from '../../pdf/decision-letter';
+import { inlineRenderer } from '../../pdf/render-service';
 import { appendAudit } from '../audit/append-audit';
 import type { Deps } from '../deps';
 
@@ -42,7 +43,7 @@ export async function renderDecision(deps: Deps, id: number): Promise<string | n
   if (!rec) return null;
   let pdf: Buffer;
   try {
-    pdf = await renderDecisionLetter(rec);
+    pdf = await (deps.pdf ?? inlineRenderer).decisionLetter(rec);
   } catch (err) {
     deps.db.update(decisions).set({ renderAttempts: (deps.db.select({ n: decisions.renderAttempts }).from(decisions).where(eq(decisions.id, id)).get()?.n ?? 0) + 1 })
       .where(eq(decisions.id, id)).run();
