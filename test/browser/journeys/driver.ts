@@ -46,6 +46,7 @@ export class Journey {
   browser!: Browser;
   readonly report: JourneyReport;
   private step = 0;
+  private stopping = false;
   private checked = new Set<string>();
   private people: Person[] = [];
   private files = mkdtempSync(join(tmpdir(), 'chengjie-journey-'));
@@ -61,10 +62,17 @@ export class Journey {
       startServer({ PUBLIC_NOTICE_DAYS: '0', SCHEDULER_INTERVAL_SECONDS: '0.5', ...this.env }),
       launchChromium(),
     ]);
+    // This run's screenshots only, so the numbering reads as the journey.
+    rmSync(join(screenshotDir, this.programme), { recursive: true, force: true });
     mkdirSync(join(screenshotDir, this.programme), { recursive: true });
+    // If the server goes away mid-journey the browser only says "connection refused": say why.
+    this.server.proc.once('exit', (code, signal) => {
+      if (!this.stopping) console.error(`[journey ${this.programme}] the server process exited during the journey (code ${code}, signal ${signal})`);
+    });
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     // What was checked, for whoever reads the CI log: the pages axe ran on and what it found.
     const found = this.report.violations.reduce((n, v) => n + v.violations.length, 0);
     console.log(`[journey ${this.programme}] ${this.step} steps; axe-core on ${this.report.pages.length} pages: ${this.report.pages.join(', ')}; serious/critical violations: ${found}`);
