@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { verifyAuditChain } from '../src/domain/audit/verify-audit-chain';
 import type { Db } from '../src/db/client';
-import { freePort, startServer, type RunningServer } from './server-process';
+import { startServer, type RunningServer } from './server-process';
 
 export interface CrashReport { kills: number; acknowledged: number; unanswered: number; cases: number; problems: string[] }
 
@@ -59,9 +59,9 @@ export async function runCrashTest(opts: { kills: number; log?: (s: string) => v
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-crash-'));
   const dbPath = join(dir, 'crash.db');
-  const port = await freePort();
   const env = { SCHEDULER_INTERVAL_SECONDS: '3600' };
-  let server: RunningServer = await startServer({ dbPath, port, env });
+  let server: RunningServer = await startServer({ dbPath, env });
+  const port = Number(new URL(server.url).port); // restarts come back on the same address
   const api: Api = { url: server.url, token: {} };
   for (const who of ['ent1', 'sinosure', 'sinosure2']) {
     api.token[who] = (await (await fetch(`${api.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@demo.local`, password: 'demo-pass-2026' }) })).json() as any).token;

@@ -33,6 +33,25 @@ export async function waitForHealth(url: string, proc: ChildProcess, timeoutMs =
   }
 }
 
+/** The port from the server's `{"listening":port}` line; the rest of its output passes through. */
+function listeningPort(proc: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    let found = false;
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      if (found) return void process.stdout.write(chunk);
+      buffer += chunk.toString();
+      const m = /\{"listening":(\d+)\}/.exec(buffer);
+      if (m) {
+        found = true;
+        resolve(Number(m[1]));
+      }
+    });
+    proc.once('exit', (code) => { if (!found) reject(new Error(`server exited with ${code} before listening`)); });
+    setTimeout(() => { if (!found) reject(new Error('server did not report its port in 60 s')); }, 60_000).unref();
+  });
+}
+
 const exited = (proc: ChildProcess) => new Promise((r) => (proc.exitCode !== null || proc.signalCode !== null ? r(null) : proc.once('exit', r)));
 
 /**
@@ -42,16 +61,18 @@ const exited = (proc: ChildProcess) => new Promise((r) => (proc.exitCode !== nul
 export async function startServer(opts: { env?: Record<string, string>; dbPath?: string; port?: number } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-'));
   const dbPath = opts.dbPath ?? join(dir, 'app.db');
-  const port = opts.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
+  // Without a port the server listens on port 0 and reports the one it got: no window in which
+  // another test's server could take a port we picked.
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath,
-      DEMO_DATA: '1', PUBLIC_URL: url, SCRYPT_LOG_N: '12', LOG_LEVEL: 'silent', ...opts.env,
+      ...process.env, PORT: String(opts.port ?? 0), HOST: '127.0.0.1', DATABASE_PATH: dbPath, REPORT_LISTENING: '1',
+      DEMO_DATA: '1', SCRYPT_LOG_N: '12', LOG_LEVEL: 'silent', ...opts.env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const port = await listeningPort(proc);
+  const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, proc);
   return {
     url, dir, dbPath, proc,

@@ -15,6 +15,8 @@ await startBackgroundWork(deps);
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   if (config.LOG_LEVEL !== 'silent') console.log(`Chengjie listening on http://${info.address}:${info.port} (database ${config.DATABASE_PATH})`);
+  // For the test harness, which starts servers on PORT=0 and must learn the port it got.
+  if (process.env.REPORT_LISTENING === '1') console.log(JSON.stringify({ listening: info.port }));
 });
 
 function shutdown() {

@@ -63,9 +63,12 @@ describe('applicant in Chromium', () => {
     await page.fill('#f-eiaReference', '渝环准〔2026〕18号');
     await expect.poll(() => page.textContent('#save-status'), { timeout: 10_000 }).not.toMatch(/需更正|to correct/);
     await shot(page, '3-form');
-    await page.locator('#f-eiaReference').blur();
-    await page.waitForLoadState('networkidle');
+    // A change still pending when "save and go back" is clicked must be saved, not lost.
+    await page.fill('#f-purpose', '实训设备购置与培训补贴（含教材）');
     await Promise.all([page.waitForURL(caseUrl), page.click('form.case-form button[type=submit]')]);
+    await page.goto(`${caseUrl}/form`);
+    expect(await page.inputValue('#f-purpose')).toBe('实训设备购置与培训补贴（含教材）');
+    await page.goto(caseUrl);
 
     const dir = mkdtempSync(join(tmpdir(), 'chengjie-pdfs-'));
     for (const kind of ['business-licence', 'project-plan', 'eia-approval', 'financial-statements']) {
