@@ -34,10 +34,12 @@ async function token(url: string, email: string): Promise<string> {
   return ((await r.json()) as { token: string }).token;
 }
 
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+function memMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
+const rssLog: string[] = [];
+const sampleRss = (pid: number, after: string) => rssLog.push(`${after} ${memMb(pid, 'VmRSS').toFixed(0)} MB`);
 
 async function pdfRate(seconds: number): Promise<{ perSec: number; ms: number }> {
   const base = {
@@ -66,6 +68,7 @@ async function main() {
 
   const server = await startServer({ dbPath, env: { DEMO_DATA: '0', SCHEDULER_INTERVAL_SECONDS: '3600', SCRYPT_LOG_N: '15' } });
   try {
+    sampleRss(server.proc.pid!, 'idle:');
     const officerToken = await token(server.url, 'officer@demo.local');
     const officerCookie = await login(server.url, 'officer@demo.local');
     const sinosureCookie = await login(server.url, 'sinosure@demo.local');
@@ -83,6 +86,7 @@ async function main() {
         setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
       }],
     });
+    sampleRss(server.proc.pid!, 'after 1:');
     rows.push({ scenario: '1 events, distinct cases (API)', rps: s1.requests.average, p50: s1.latency.p50, p99: s1.latency.p99, note: `${s1['2xx']} accepted, ${s1.non2xx} refused` });
 
     // 3. Pages: an officer's filtered queue and a case page with a 200-event history.
@@ -91,9 +95,11 @@ async function main() {
     const casePath = `/workbench/cases/${data.historyCaseId}`;
     const probe = await fetch(`${server.url}${queuePath}`, { headers: { cookie: officerCookie } });
     const s3q = await autocannon({ url: `${server.url}${queuePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: officerCookie } });
+    sampleRss(server.proc.pid!, 'after 3a:');
     rows.push({ scenario: '3a officer queue page (filtered)', rps: s3q.requests.average, p50: s3q.latency.p50, p99: s3q.latency.p99, note: `HTTP ${probe.status}, ${s3q.non2xx} non-2xx` });
     const probeCase = await fetch(`${server.url}${casePath}`, { headers: { cookie: sinosureCookie } });
     const s3c = await autocannon({ url: `${server.url}${casePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: sinosureCookie } });
+    sampleRss(server.proc.pid!, 'after 3b:');
     rows.push({ scenario: '3b case page, 200-event history', rps: s3c.requests.average, p50: s3c.latency.p50, p99: s3c.latency.p99, note: `HTTP ${probeCase.status}, ${(await probeCase.text()).length} bytes` });
 
     // 2. Events on one hot case: most get 409; the accepted ones must match the version.
@@ -123,7 +129,8 @@ async function main() {
     rows.push({ scenario: '2 events, one hot case', rps: s2.requests.average, p50: s2.latency.p50, p99: s2.latency.p99,
       note: `${accepted} accepted answers seen, version ${before.version}→${after.version}, ${after.history.length} history entries (${consistent ? 'consistent' : 'MISMATCH'}), ${s2.non2xx} refused (409)` });
 
-    const rss = peakRssMb(server.proc.pid!);
+    sampleRss(server.proc.pid!, 'after 2:');
+    const rss = memMb(server.proc.pid!, 'VmHWM');
 
     // 4. Decision PDFs rendered per second (one core, in process).
     log('scenario 4: PDFs');
@@ -150,7 +157,7 @@ async function main() {
       '|---|---:|---:|---:|---:|---|',
       ...rows.map((r) => `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.ceiling === undefined ? '' : fmt(r.ceiling, 2)} | ${r.note ?? ''} |`),
       '',
-      `server peak memory (VmHWM): ${rss.toFixed(0)} MB`,
+      `server peak memory (VmHWM): ${rss.toFixed(0)} MB; resident after each scenario: ${rssLog.join(', ')}`,
     ];
     console.log(lines.join('\n'));
     mkdirSync(join(projectRoot, 'test-output'), { recursive: true });

@@ -55,9 +55,11 @@ export const caseApi = new Hono<AppEnv>()
     const user = apiUser(c);
     const deps = c.var.deps;
     const id = caseId(c);
-    visibleCase(deps, user, id); // 404 before looking at the body (API.md order of refusals)
-    const parsed = eventBody.safeParse(await readJson(c));
+    // API.md: a case the user may not see is 404 even when the body is malformed. A well-formed
+    // body goes straight to applyEvent, which makes that check itself.
+    const parsed = eventBody.safeParse(await readJson(c).catch((err: unknown) => { visibleCase(deps, user, id); throw err; }));
     if (!parsed.success) {
+      visibleCase(deps, user, id);
       throw new AppError('BAD_REQUEST', `Malformed event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
     }
     const key = c.req.header('idempotency-key');
