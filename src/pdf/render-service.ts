@@ -4,15 +4,19 @@
 // first use and stopped when idle. Tests and scripts render inline.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { renderCaseFile, type CaseFileRecord } from './case-file';
-import { renderDecisionLetter, type DecisionLetterRecord } from './decision-letter';
+import type { CaseFileRecord } from './case-file';
+import type { DecisionLetterRecord } from './decision-letter';
 
 export interface PdfRenderer {
   decisionLetter(rec: DecisionLetterRecord): Promise<Buffer>;
   caseFile(rec: CaseFileRecord): Promise<Buffer>;
 }
 
-export const inlineRenderer: PdfRenderer = { decisionLetter: renderDecisionLetter, caseFile: renderCaseFile };
+/** Loaded on first use: pdfkit alone is ~25 MB that a server rendering in its child never needs. */
+export const inlineRenderer: PdfRenderer = {
+  decisionLetter: async (rec) => (await import('./decision-letter')).renderDecisionLetter(rec),
+  caseFile: async (rec) => (await import('./case-file')).renderCaseFile(rec),
+};
 
 export type RenderRequest = { id: number; kind: 'letter'; rec: DecisionLetterRecord } | { id: number; kind: 'case-file'; rec: CaseFileRecord };
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };
