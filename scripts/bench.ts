@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { renderDecisionLetter } from '../src/pdf/decision-letter';
+import { childProcessRenderer } from '../src/pdf/render-service';
 import { buildBenchDatabase } from './bench-data';
 import { bareHonoCeiling, sqliteCasCeiling } from './bench-ceilings';
 import { projectRoot, startServer } from './server-process';
@@ -41,7 +41,8 @@ function memMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 const rssLog: string[] = [];
 const sampleRss = (pid: number, after: string) => rssLog.push(`${after} ${memMb(pid, 'VmRSS').toFixed(0)} MB`);
 
-async function pdfRate(seconds: number): Promise<{ perSec: number; ms: number }> {
+/** Letters rendered per second by `renderers` renderer processes (the server's own kind) working at once. */
+async function pdfRate(seconds: number, renderers: number): Promise<{ perSec: number; ms: number }> {
   const base = {
     institution: { code: 'COMMERCE', nameZh: '商务主管部门', nameEn: 'Commerce Department' },
     applicant: { name: '重庆渝芯电子科技有限公司', creditCode: '91500000MA5U000010' },
@@ -50,11 +51,18 @@ async function pdfRate(seconds: number): Promise<{ perSec: number; ms: number }>
     amount: 1_200_000, conditions: '分三期拨付', reasons: '符合支持条件', section: '六.一', issuedAt: '2026-03-02T09:00:00.000Z',
     signerRole: 'approver', verificationUrl: 'http://127.0.0.1/verify/X', replaces: null,
   };
-  await renderDecisionLetter({ ...base, number: 'WARM', verificationCode: 'WARM' }); // font load
-  const end = Date.now() + seconds * 1000;
-  let n = 0;
-  while (Date.now() < end) await renderDecisionLetter({ ...base, number: `COMMERCE-2026-${n}`, verificationCode: `CODE-${n++}` });
-  return { perSec: n / seconds, ms: (seconds * 1000) / n };
+  const pool = Array.from({ length: renderers }, () => childProcessRenderer());
+  try {
+    await Promise.all(pool.map((r) => r.decisionLetter({ ...base, number: 'WARM', verificationCode: 'WARM' }))); // start + fonts
+    const end = Date.now() + seconds * 1000;
+    let n = 0;
+    await Promise.all(pool.map(async (r) => {
+      while (Date.now() < end) await r.decisionLetter({ ...base, number: `COMMERCE-2026-${n}`, verificationCode: `CODE-${n++}` });
+    }));
+    return { perSec: n / seconds, ms: (seconds * 1000 * renderers) / n };
+  } finally {
+    for (const r of pool) r.close();
+  }
 }
 
 async function main() {
@@ -134,8 +142,10 @@ async function main() {
 
     // 4. Decision PDFs rendered per second (one core, in process).
     log('scenario 4: PDFs');
-    const pdf = await pdfRate(5);
-    rows.push({ scenario: '4 decision PDFs rendered', rps: pdf.perSec, p50: pdf.ms, p99: NaN, note: `${pdf.ms.toFixed(1)} ms each` });
+    const one = await pdfRate(5, 1);
+    rows.push({ scenario: '4a decision PDFs, 1 renderer process', rps: one.perSec, p50: one.ms, p99: NaN, note: `${one.ms.toFixed(1)} ms each` });
+    const all = await pdfRate(5, cpus().length);
+    rows.push({ scenario: `4b decision PDFs, ${cpus().length} renderer processes`, rps: all.perSec, p50: all.ms, p99: NaN, note: `${all.ms.toFixed(1)} ms each` });
 
     // Ceilings.
     log('ceilings');

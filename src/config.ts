@@ -21,6 +21,8 @@ const schema = z.object({
   /** scrypt cost exponent: 2^15 meets OWASP ASVS 5 appendix C; tests may lower it. */
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+  /** Renderer processes for decision letters and case files (each ~25 ms a letter, one core). */
+  PDF_RENDERERS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Config = z.infer<typeof schema> & { demoData: boolean; documentsPath: string };

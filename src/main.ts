@@ -5,11 +5,11 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { systemClock, type Deps } from './domain/deps';
 import { startBackgroundWork } from './domain/setup/start';
-import { childProcessRenderer } from './pdf/render-service';
+import { rendererPool } from './pdf/render-service';
 
 const config = loadConfig();
 const db = openDatabase(config.DATABASE_PATH);
-const pdf = childProcessRenderer();
+const pdf = rendererPool(config.PDF_RENDERERS);
 const deps: Deps = { db, config, clock: systemClock, pdf };
 await startBackgroundWork(deps);
 const app = createApp(deps);

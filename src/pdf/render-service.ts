@@ -18,6 +18,18 @@ export const inlineRenderer: PdfRenderer = {
   caseFile: async (rec) => (await import('./case-file')).renderCaseFile(rec),
 };
 
+/** Several renderer processes taking turns, for machines with cores to spare (PDF_RENDERERS). */
+export function rendererPool(size: number): PdfRenderer & { close(): void } {
+  const members = Array.from({ length: Math.max(1, size) }, () => childProcessRenderer());
+  let turn = 0;
+  const next = () => members[turn++ % members.length]!;
+  return {
+    decisionLetter: (rec) => next().decisionLetter(rec),
+    caseFile: (rec) => next().caseFile(rec),
+    close: () => members.forEach((m) => m.close()),
+  };
+}
+
 export type RenderRequest = { id: number; kind: 'letter'; rec: DecisionLetterRecord } | { id: number; kind: 'case-file'; rec: CaseFileRecord };
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };
 
