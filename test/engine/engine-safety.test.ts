@@ -120,13 +120,27 @@ describe('scheduler', () => {
     t.clock.advance(6 * 86_400_000);
     expect(runScheduler(t.deps).sent).toBe(0);
     t.clock.advance(1 * 86_400_000 + 1000);
-    expect(runScheduler(t.deps)).toEqual({ sent: 1, failed: 0 });
+    expect(runScheduler(t.deps)).toMatchObject({ sent: 1, failed: 0 });
     const after = getCaseRow(t.deps, row.id)!;
     expect(after.state).not.toBe(row.state);
     expect(after.version).toBe(row.version + 1);
     const last = t.deps.db.$client.prepare("select actor_role, type from audit_events where case_id = ? and kind = 'event' order by id desc limit 1").get(row.id);
     expect(last).toEqual({ actor_role: 'system', type: 'system.notice-ended' });
     expect(runScheduler(t.deps).sent).toBe(0); // nothing twice
+  });
+
+  it('sweeps in chunks, in id order, so a long sweep can yield between them', async () => {
+    const first = await toPublicNotice('0');
+    const more = [1, 2].map(() => {
+      const c = draftCase(t.deps, 'ent1@demo.local', 'special-fund');
+      send(t.deps, 'ent1@demo.local', c.id, 'applicant.submit');
+      for (const [email, type] of GOVERNMENT_FUND_TO_NOTICE) send(t.deps, email, c.id, type);
+      return c.id;
+    });
+    const chunk1 = runScheduler(t.deps, 2);
+    expect(chunk1).toEqual({ sent: 2, failed: 0, lastId: more[0] });
+    expect(runScheduler(t.deps, 2, chunk1.lastId!)).toEqual({ sent: 1, failed: 0, lastId: null });
+    for (const id of [first.id, ...more]) expect(getCaseRow(t.deps, id)!.state).toBe('approval');
   });
 
   it('with PUBLIC_NOTICE_DAYS=0 the notice ends at the next sweep', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lte } from 'drizzle-orm';
 import { cases } from '../../db/schema/index';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
@@ -9,10 +9,11 @@ import { restoreSnapshot, workflowOf } from './load-case';
  * One sweep: every case whose timed event is due (公示 ended, repayment overdue) gets it,
  * through the same engine as a person's event, audited with actor `system`.
  */
-export function runScheduler(deps: Deps): { sent: number; failed: number } {
+export function runScheduler(deps: Deps, max = Number.MAX_SAFE_INTEGER, afterId = 0): { sent: number; failed: number; lastId: number | null } {
   const now = deps.clock.now();
   const due = deps.db.select().from(cases)
-    .where(and(isNotNull(cases.dueAt), lte(cases.dueAt, now.toISOString()), eq(cases.isFinal, false))).all();
+    .where(and(isNotNull(cases.dueAt), lte(cases.dueAt, now.toISOString()), eq(cases.isFinal, false), gt(cases.id, afterId)))
+    .orderBy(cases.id).limit(max).all();
   let sent = 0;
   let failed = 0;
   for (const row of due) {
@@ -27,11 +28,28 @@ export function runScheduler(deps: Deps): { sent: number; failed: number } {
       if (!(err instanceof AppError && err.code === 'VERSION_CONFLICT')) failed++;
     }
   }
-  return { sent, failed };
+  return { sent, failed, lastId: due.length === max ? due[due.length - 1]!.id : null };
 }
 
+/** Cases stepped per turn of the event loop: a sweep over many due cases must not stall requests. */
+const SWEEP_CHUNK = 50;
+
 export function startScheduler(deps: Deps): NodeJS.Timeout {
-  const timer = setInterval(() => runScheduler(deps), deps.config.SCHEDULER_INTERVAL_SECONDS * 1000);
+  let running = false;
+  const sweep = async () => {
+    if (running) return; // a long sweep is not overlapped by the next tick
+    running = true;
+    try {
+      // In id order, so a case that keeps failing is passed over rather than retried all sweep.
+      for (let after: number | null = 0; after !== null;) {
+        after = runScheduler(deps, SWEEP_CHUNK, after).lastId;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void sweep(), deps.config.SCHEDULER_INTERVAL_SECONDS * 1000);
   timer.unref();
   return timer;
 }
