@@ -1,5 +1,5 @@
 // Every workbench page is valid HTML in both languages (html-validate, recommended rules).
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formPost, login, type Session, type TestApp } from '../helpers/index';
 import { validPage } from '../portal/portal-helpers';
 import { caseByRef, demoApp } from './requests';
@@ -27,7 +27,10 @@ describe('workbench HTML', () => {
   for (const locale of ['zh', 'en']) {
     it(`is valid on every page (${locale})`, async () => {
       if (locale === 'en') for (const who of Object.keys(s)) await formPost(t.app, '/lang', { lang: 'en' }, { cookie: s[who]!.cookie, csrf: s[who]!.csrf });
-      for (const [who, path] of PAGES) await validPage(t.app, path(), s[who]!);
+      for (const [who, path] of PAGES) {
+        const html = await validPage(t.app, path(), s[who]!); // asserts 200 and html-validate clean
+        expect(html).toContain(locale === 'zh' ? 'lang="zh-CN"' : 'lang="en"');
+      }
     });
   }
 });
