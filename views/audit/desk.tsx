@@ -1,19 +1,11 @@
 import type { Child, FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
+import { FilterSelect } from '../components/fields';
 
 export interface Option { value: string; label: string }
 export interface AuditCaseRow { id: number; reference: string; applicant: string; programme: string; state: string; amount: number | null; updatedAt: string }
 export interface DeskFilter { programme?: string; state?: string; province?: string; industry?: string; from?: string; to?: string; q?: string }
 
-const Select: FC<{ name: string; label: string; options: Option[]; value?: string; any: string }> = ({ name, label, options, value, any }) => (
-  <div class="field">
-    <label for={`f-${name}`}>{label}</label>
-    <select id={`f-${name}`} name={name}>
-      <option value="">{any}</option>
-      {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
-    </select>
-  </div>
-);
 
 /** The filter form: a plain GET form (bookmarkable), which htmx upgrades to refresh only the results. */
 export const AuditFilterForm: FC<{ locale: Locale; f: DeskFilter; programmes: Option[]; states: Option[]; provinces: Option[]; industries: Option[] }> = ({ locale, f, programmes, states, provinces, industries }) => {
@@ -22,10 +14,10 @@ export const AuditFilterForm: FC<{ locale: Locale; f: DeskFilter; programmes: Op
   return (
     <form method="get" action="/audit" class="card filters" hx-get="/audit/results" hx-target="#audit-results" hx-swap="innerHTML"
       hx-trigger="change, submit" role="search">
-      <Select name="programme" label={zh ? '支持项目' : 'Programme'} options={programmes} value={f.programme} any={any} />
-      <Select name="state" label={zh ? '状态' : 'State'} options={states} value={f.state} any={any} />
-      <Select name="province" label={zh ? '省份' : 'Province'} options={provinces} value={f.province} any={any} />
-      <Select name="industry" label={zh ? '行业' : 'Industry'} options={industries} value={f.industry} any={any} />
+      <FilterSelect name="programme" label={zh ? '支持项目' : 'Programme'} options={programmes} value={f.programme} any={any} />
+      <FilterSelect name="state" label={zh ? '状态' : 'State'} options={states} value={f.state} any={any} />
+      <FilterSelect name="province" label={zh ? '省份' : 'Province'} options={provinces} value={f.province} any={any} />
+      <FilterSelect name="industry" label={zh ? '行业' : 'Industry'} options={industries} value={f.industry} any={any} />
       <div class="field"><label for="f-from">{zh ? '提交日期自' : 'Submitted from'}</label><input id="f-from" type="date" name="from" value={f.from ?? ''} /></div>
       <div class="field"><label for="f-to">{zh ? '至' : 'to'}</label><input id="f-to" type="date" name="to" value={f.to ?? ''} /></div>
       <div class="field"><label for="f-q">{zh ? '搜索（编号、企业名称、信用代码）' : 'Search (reference, enterprise, credit code)'}</label><input id="f-q" type="search" name="q" value={f.q ?? ''} /></div>

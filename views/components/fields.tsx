@@ -63,3 +63,14 @@ export const CsrfField: FC<{ token: string | null }> = ({ token }) =>
 
 export const FormError: FC<{ message?: string | null }> = ({ message }) =>
   message ? <div class="alert error" role="alert">{message}</div> : null;
+
+/** A filter's select with an "any" first choice (queue and audit desk filter forms). */
+export const FilterSelect: FC<{ name: string; label: string; options: { value: string; label: string }[]; value?: string; any: string }> = ({ name, label, options, value, any }) => (
+  <div class="field">
+    <label for={`f-${name}`}>{label}</label>
+    <select id={`f-${name}`} name={name}>
+      <option value="">{any}</option>
+      {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
+    </select>
+  </div>
+);

@@ -7,6 +7,7 @@ import type { CaseTiming } from '../../src/domain/workbench/case-timing';
 import type { StageCount } from '../../src/domain/workbench/list-workbench';
 import type { Bilingual } from '../../workflows/types';
 import type { Locale } from '../i18n';
+import { FilterSelect } from '../components/fields';
 import { L, day, yuan } from './text';
 
 export interface QueueRow { row: CaseRow; stateLabel: Bilingual; programme: Bilingual; timing: CaseTiming }
@@ -29,15 +30,6 @@ const SORT_LABELS: Record<string, [string, string]> = {
   updated: ['最近更新', 'Last updated'], submitted: ['提交时间', 'Submitted'], amount: ['金额', 'Amount'], days: ['本状态天数', 'Days in state'],
 };
 
-const Select: FC<{ name: string; label: string; value?: string; options: Option[]; any: string }> = ({ name, label, value, options, any }) => (
-  <div class="field">
-    <label for={`f-${name}`}>{label}</label>
-    <select id={`f-${name}`} name={name}>
-      <option value="">{any}</option>
-      {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
-    </select>
-  </div>
-);
 
 export const QueuePage: FC<QueuePageProps> = ({ locale, title, filter: f, view, canQueue, counts, rows, nextCursor, query, options }) => {
   const any = L(locale, '全部', 'Any');
@@ -67,16 +59,16 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, title, filter: f, view, 
         <input type="hidden" name="view" value={view} />
         <div class="grid">
           <div class="field"><label for="f-q">{L(locale, '搜索（编号、企业名称、信用代码）', 'Search (reference, enterprise, credit code)')}</label><input id="f-q" name="q" type="search" value={f.q ?? ''} /></div>
-          <Select name="programme" label={L(locale, '项目', 'Programme')} value={f.programme} options={options.programmes} any={any} />
-          <Select name="state" label={L(locale, '状态', 'State')} value={f.state} options={options.states} any={any} />
-          <Select name="province" label={L(locale, '省份', 'Province')} value={f.province} options={options.provinces} any={any} />
-          <Select name="industry" label={L(locale, '行业', 'Industry')} value={f.industry} options={options.industries} any={any} />
+          <FilterSelect name="programme" label={L(locale, '项目', 'Programme')} value={f.programme} options={options.programmes} any={any} />
+          <FilterSelect name="state" label={L(locale, '状态', 'State')} value={f.state} options={options.states} any={any} />
+          <FilterSelect name="province" label={L(locale, '省份', 'Province')} value={f.province} options={options.provinces} any={any} />
+          <FilterSelect name="industry" label={L(locale, '行业', 'Industry')} value={f.industry} options={options.industries} any={any} />
           <div class="field"><label for="f-from">{L(locale, '提交日期自', 'Submitted from')}</label><input id="f-from" name="from" type="date" value={f.from ?? ''} /></div>
           <div class="field"><label for="f-to">{L(locale, '提交日期至', 'Submitted to')}</label><input id="f-to" name="to" type="date" value={f.to ?? ''} /></div>
           <div class="field"><label for="f-min">{L(locale, '金额下限（元）', 'Amount from (CNY)')}</label><input id="f-min" name="min" type="number" min="0" value={f.min?.toString() ?? ''} /></div>
           <div class="field"><label for="f-max">{L(locale, '金额上限（元）', 'Amount to (CNY)')}</label><input id="f-max" name="max" type="number" min="0" value={f.max?.toString() ?? ''} /></div>
-          <Select name="sort" label={L(locale, '排序', 'Sort by')} value={f.sort} options={Object.entries(SORT_LABELS).map(([k, v]) => ({ value: k, label: L(locale, v[0], v[1]) }))} any={L(locale, '默认（最近更新）', 'Default (last updated)')} />
-          <Select name="dir" label={L(locale, '顺序', 'Order')} value={f.dir} options={[{ value: 'desc', label: L(locale, '降序', 'Descending') }, { value: 'asc', label: L(locale, '升序', 'Ascending') }]} any={L(locale, '默认', 'Default')} />
+          <FilterSelect name="sort" label={L(locale, '排序', 'Sort by')} value={f.sort} options={Object.entries(SORT_LABELS).map(([k, v]) => ({ value: k, label: L(locale, v[0], v[1]) }))} any={L(locale, '默认（最近更新）', 'Default (last updated)')} />
+          <FilterSelect name="dir" label={L(locale, '顺序', 'Order')} value={f.dir} options={[{ value: 'desc', label: L(locale, '降序', 'Descending') }, { value: 'asc', label: L(locale, '升序', 'Ascending') }]} any={L(locale, '默认', 'Default')} />
         </div>
         <p>
           <button type="submit">{L(locale, '筛选', 'Filter')}</button>{' '}
