@@ -10,7 +10,6 @@ import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
-import { deskRoutes } from './routes/desks';
 import { respondWithError } from './routes/errors';
 import { publicRoutes } from './routes/public';
 import { pageAreas, apiAreas } from './areas';
@@ -43,7 +42,6 @@ export function createApp(deps: Deps) {
   pages.use('*', pagesOnly(csrfTokenCheck()));
   pages.route('/', publicRoutes);
   pages.route('/', authRoutes);
-  pages.route('/', deskRoutes);
   pages.route('/admin', adminRoutes);
   for (const area of pageAreas) pages.route('/', area);
   app.route('/', pages);
