@@ -50,8 +50,29 @@ export function eventsFor(deps: Deps, user: CurrentUser, row: CaseRow, w: Workfl
   return { allowed, blocked };
 }
 
-/** Workflow events of the case, oldest first (timed events have actor and role `system`). */
-export function caseHistory(deps: Deps, caseId: number): HistoryEntry[] {
+/**
+ * Workflow events of the case, oldest first (timed events have actor and role `system`).
+ * Every workflow event raises the case's version, so (case, version) names one history exactly:
+ * a long history is read and parsed once per version, not once per page view.
+ */
+export function caseHistory(deps: Deps, caseId: number, version?: number): HistoryEntry[] {
+  // Inside a transaction the rows may still roll back: read, but do not remember.
+  if (version === undefined || deps.db.$client.inTransaction) return readHistory(deps, caseId);
+  let cache = historyCaches.get(deps.db);
+  if (!cache) historyCaches.set(deps.db, (cache = new Map()));
+  const key = `${caseId}:${version}`;
+  let h = cache.get(key);
+  if (!h) {
+    h = readHistory(deps, caseId);
+    if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+    cache.set(key, h);
+  }
+  return h;
+}
+
+const historyCaches = new WeakMap<Deps['db'], Map<string, HistoryEntry[]>>();
+
+function readHistory(deps: Deps, caseId: number): HistoryEntry[] {
   return preparedQuery(deps.db, 'case-history', (db) => db.select().from(auditEvents)
     .where(and(eq(auditEvents.caseId, sql.placeholder('case')), eq(auditEvents.kind, 'event')))
     .orderBy(asc(auditEvents.id)).prepare()).all({ case: caseId })
@@ -84,12 +105,12 @@ export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
     details: publicContext(context, user, row),
     allowedEvents: allowed,
     blockedEvents: blocked,
-    history: hideOpenScores(caseHistory(deps, row.id), user, row),
+    history: hideOpenScores(caseHistory(deps, row.id, row.version), user, row),
   };
 }
 
 /** Until every panellist has scored, an expert sees only their own score (independent review). */
-function hideOpenScores(history: HistoryEntry[], user: CurrentUser, row: CaseRow): HistoryEntry[] {
+export function hideOpenScores(history: HistoryEntry[], user: CurrentUser, row: CaseRow): HistoryEntry[] {
   if (user.role !== 'expert' || allScoresIn(row)) return history;
   return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, data: null, comment: null } : h));
 }

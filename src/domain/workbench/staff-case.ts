@@ -1,7 +1,7 @@
 // Everything the staff case page shows, gathered in one place so the route stays a call and a
 // render: the case, its documents, timeline, internal comments, expert review and the events.
 import type { CurrentUser } from '../auth/current-user';
-import { caseHistory, eventJsonSchema, eventsFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
+import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
@@ -51,7 +51,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
     context: readable ? context : {},
     documents: readable ? listDocuments(deps, row.id) : [],
-    history: readable ? hideOthersScores(caseHistory(deps, row.id), user, hidden) : [],
+    history: readable ? hideOpenScores(caseHistory(deps, row.id, row.version), user, row) : [],
     comments: readable ? listComments(deps, row.id) : [],
     decisions: readable ? caseDecisionLinks(deps, row.id) : [],
     allowed: events.allowed, blocked: events.blocked,
@@ -65,12 +65,6 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
     scoresHidden: hidden && scores.length > visibleScores(user, row).length,
     timing: caseTiming(row, deps.clock.now()),
   };
-}
-
-/** Until every panellist has scored, an expert sees no other expert's score or opinion in the timeline. */
-function hideOthersScores(history: HistoryEntry[], user: CurrentUser, hidden: boolean): HistoryEntry[] {
-  if (!hidden) return history;
-  return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, comment: null, data: null } : h));
 }
 
 /**
