@@ -23,6 +23,12 @@ function formJsonSchema(w: Workflow): JsonSchema {
   return s;
 }
 
+/** `?more=products:2`: two more empty rows in the list `products` (from the "add a row" button). */
+function moreRows(raw: string | undefined): Record<string, number> | undefined {
+  const m = raw ? /^([A-Za-z][\w.]{0,60}):(\d{1,2})$/.exec(raw) : null;
+  return m ? { [m[1]!]: Number(m[2]) } : undefined;
+}
+
 export const portalFormRoutes = new Hono<AppEnv>()
   .get('/portal/cases/:id/form', (c) => {
     const user = requireRole(c.var.user, 'applicant');
@@ -32,7 +38,8 @@ export const portalFormRoutes = new Hono<AppEnv>()
     const form = JSON.parse(row.form) as Record<string, unknown>;
     return renderPage(c, `${row.reference} · ${c.var.locale === 'zh' ? '申请表' : 'Form'}`,
       <FormPage caseId={row.id} reference={row.reference} programmeName={w.name} schema={formJsonSchema(w)} form={form}
-        errors={fieldErrors(w, form, c.var.locale)} csrfToken={c.var.csrfToken} locale={c.var.locale} savedAt={row.updatedAt} />);
+        errors={fieldErrors(w, form, c.var.locale)} csrfToken={c.var.csrfToken} locale={c.var.locale} savedAt={row.updatedAt}
+        more={moreRows(c.req.query('more'))} />);
   })
   .post('/portal/cases/:id/form', async (c) => {
     const user = requireRole(c.var.user, 'applicant');
@@ -46,8 +53,10 @@ export const portalFormRoutes = new Hono<AppEnv>()
       // htmx may take over the "save and go back" click (a pending change fires first): it
       // carries the button's name, and a clean save then navigates like the plain form would.
       if (body._return === '1' && Object.keys(result.errors).length === 0) c.header('HX-Redirect', `/portal/cases/${row.id}`);
+      if (typeof body._more === 'string' && moreRows(body._more)) c.header('HX-Redirect', `/portal/cases/${row.id}/form?more=${encodeURIComponent(body._more)}`);
       return renderFragment(c, <AutosaveResult names={errorSlots(schema, result.form)} errors={result.errors} savedAt={result.row.updatedAt} locale={c.var.locale} />);
     }
+    if (typeof body._more === 'string' && moreRows(body._more)) return c.redirect(`/portal/cases/${row.id}/form?more=${encodeURIComponent(body._more)}`, 303);
     if (Object.keys(result.errors).length) {
       return renderPage(c, row.reference, <FormPage caseId={row.id} reference={row.reference} programmeName={w.name} schema={schema} form={result.form}
         errors={result.errors} csrfToken={c.var.csrfToken} locale={c.var.locale} savedAt={result.row.updatedAt} />, 422);

@@ -65,7 +65,7 @@ describe('applicant in Chromium', () => {
     await shot(page, '3-form');
     // A change still pending when "save and go back" is clicked must be saved, not lost.
     await page.fill('#f-purpose', '实训设备购置与培训补贴（含教材）');
-    await Promise.all([page.waitForURL(caseUrl), page.click('form.case-form button[type=submit]')]);
+    await Promise.all([page.waitForURL(caseUrl), page.click('form.case-form button[name=_return]')]);
     await page.goto(`${caseUrl}/form`);
     expect(await page.inputValue('#f-purpose')).toBe('实训设备购置与培训补贴（含教材）');
     await page.goto(caseUrl);

@@ -84,10 +84,11 @@ const Leaf: FC<LeafProps> = ({ name, schema, value, required, errors, locale }) 
   );
 };
 
-interface NodeProps { name: string; schema: JsonSchema; value: unknown; required: boolean; errors: Record<string, string>; locale: Locale }
+/** `more`: empty rows to add to a list beyond the one always offered, by the list's field name. */
+interface NodeProps { name: string; schema: JsonSchema; value: unknown; required: boolean; errors: Record<string, string>; locale: Locale; more?: Record<string, number> }
 
 /** One property: a leaf input, a fieldset for an object, or numbered rows for a list. */
-const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) => {
+const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale, more }) => {
   const key = name.split('.').pop()!;
   if (schema.type === 'object' && schema.properties) {
     const obj = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
@@ -95,7 +96,7 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) 
       <fieldset id={`${idOf(name)}-set`}>
         <legend>{fieldLabel(schema, key, locale)}{required ? <span aria-hidden="true"> *</span> : null}</legend>
         {Object.entries(schema.properties).map(([k, s]) => (
-          <Node name={`${name}.${k}`} schema={s} value={obj[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} />
+          <Node name={`${name}.${k}`} schema={s} value={obj[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} more={more} />
         ))}
         <FieldError name={name} message={errors[name]} />
       </fieldset>
@@ -103,8 +104,11 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) 
   }
   if (schema.type === 'array' && schema.items) {
     const rows = Array.isArray(value) ? value : [];
-    // One empty row more than saved, so a new line can always be typed (the page reloads to add more).
-    const count = Math.min(rows.length + 1, schema.maxItems ?? 50);
+    // One empty row more than saved, so a new line can always be typed; "add a row" saves and
+    // comes back with more (no script needed).
+    const extra = more?.[name] ?? 0;
+    const max = schema.maxItems ?? 50;
+    const count = Math.min(rows.length + 1 + extra, max);
     return (
       <fieldset id={`${idOf(name)}-set`}>
         <legend>{fieldLabel(schema, key, locale)}{required ? <span aria-hidden="true"> *</span> : null}</legend>
@@ -114,6 +118,11 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) 
               value={rows[i]} required={false} errors={errors} locale={locale} />
           </div>
         ))}
+        {count < max ? (
+          <button type="submit" class="secondary" name="_more" value={`${name}:${extra + 1}`}>
+            {locale === 'zh' ? '添加一行' : 'Add a row'}
+          </button>
+        ) : null}
         <FieldError name={name} message={errors[name]} />
       </fieldset>
     );
@@ -121,10 +130,10 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale }) 
   return <Leaf name={name} schema={schema} value={value} required={required} errors={errors} locale={locale} />;
 };
 
-export const CaseFormFields: FC<{ schema: JsonSchema; form: Record<string, unknown>; errors: Record<string, string>; locale: Locale }> = ({ schema, form, errors, locale }) => (
+export const CaseFormFields: FC<{ schema: JsonSchema; form: Record<string, unknown>; errors: Record<string, string>; locale: Locale; more?: Record<string, number> }> = ({ schema, form, errors, locale, more }) => (
   <>
     {Object.entries(schema.properties ?? {}).map(([k, s]) => (
-      <Node name={k} schema={s} value={form[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} />
+      <Node name={k} schema={s} value={form[k]} required={(schema.required ?? []).includes(k)} errors={errors} locale={locale} more={more} />
     ))}
   </>
 );

@@ -10,6 +10,7 @@ import type { Locale } from '../i18n';
 export interface FormPageProps {
   caseId: number; reference: string; programmeName: Bilingual; schema: JsonSchema; form: Record<string, unknown>;
   errors: Record<string, string>; csrfToken: string | null; locale: Locale; savedAt: string;
+  more?: Record<string, number>;
 }
 
 export const SaveStatus: FC<{ savedAt: string; errorCount: number; locale: Locale; oob?: boolean }> = ({ savedAt, errorCount, locale, oob }) => (
@@ -30,7 +31,7 @@ export const FormPage: FC<FormPageProps> = (p) => {
       <SaveStatus savedAt={p.savedAt} errorCount={Object.keys(p.errors).length} locale={p.locale} />
       <form method="post" action={action} hx-post={action} hx-trigger="input changed delay:800ms, change" hx-swap="none" class="case-form" novalidate>
         {p.csrfToken ? <input type="hidden" name="_csrf" value={p.csrfToken} /> : null}
-        <CaseFormFields schema={p.schema} form={p.form} errors={p.errors} locale={p.locale} />
+        <CaseFormFields schema={p.schema} form={p.form} errors={p.errors} locale={p.locale} more={p.more} />
         <p><button type="submit" name="_return" value="1">{zh ? '保存并返回案件' : 'Save and go back to the case'}</button></p>
       </form>
     </>

@@ -188,7 +188,7 @@ export class Journey {
     await expect.poll(() => page.textContent('#save-status'), { timeout: 15_000 }).not.toMatch(/需更正|to correct/);
     await this.axe(page, 'application form (filled)');
     await this.shot(page, 'form');
-    await Promise.all([page.waitForURL(caseUrl), page.click('form.case-form button[type=submit]')]);
+    await Promise.all([page.waitForURL(caseUrl), page.click('form.case-form button[name=_return]')]);
     await this.axe(page, 'applicant case page (draft)');
 
     for (const kind of documents) {
