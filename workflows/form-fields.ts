@@ -42,3 +42,18 @@ export const note = text(1, 2000, '说明 / Note');
 export const noData = z.object({}).strict();
 
 export const exampleContact = { name: '王敏', phone: '+86 23 6789 1234', email: 'wang.min@example.cn' };
+
+/** Bilingual names of the choice values of the application forms (shown instead of codes). */
+export const CHOICE_LABELS: Record<string, { zh: string; en: string }> = {
+  loan: { zh: '贷款', en: 'Loan' }, bond: { zh: '债券', en: 'Bond' }, leasing: { zh: '租赁', en: 'Leasing' }, investment: { zh: '投资', en: 'Investment' },
+  'park-infrastructure': { zh: '园区基础设施', en: 'Industrial park infrastructure' }, 'logistics-hub': { zh: '物流枢纽', en: 'Logistics hub' },
+  'basic-industry': { zh: '基础产业', en: 'Basic industry' }, 'pillar-industry': { zh: '支柱产业', en: 'Pillar industry' }, 'public-platform': { zh: '公共平台', en: 'Public platform' },
+  'imported-materials': { zh: '进料加工', en: 'Processing with imported materials' }, 'supplied-materials': { zh: '来料加工', en: 'Processing with supplied materials' },
+  'short-term-export': { zh: '短期出口信用保险', en: 'Short-term export credit insurance' }, 'domestic-trade': { zh: '国内贸易信用保险', en: 'Domestic trade credit insurance' },
+  LC: { zh: '信用证', en: 'Letter of credit' }, DP: { zh: '付款交单', en: 'Documents against payment' }, DA: { zh: '承兑交单', en: 'Documents against acceptance' }, OA: { zh: '赊销', en: 'Open account' },
+  'public-service-platform': { zh: '公共服务平台', en: 'Public service platform' }, 'skills-training': { zh: '职业技能培训', en: 'Staff skills training' },
+  'investment-promotion': { zh: '投资促进', en: 'Investment promotion' }, 'employment-promotion': { zh: '促进就业', en: 'Employment promotion' },
+  'rd-platform': { zh: '公共研发平台', en: 'Public R&D platform' }, 'design-centre': { zh: '产品设计中心', en: 'Product design centre' },
+  'testing-centre': { zh: '检测中心', en: 'Testing centre' }, 'public-laboratory': { zh: '公共实验室', en: 'Public laboratory' },
+  CNY: { zh: '人民币', en: 'CNY' }, USD: { zh: '美元', en: 'USD' }, EUR: { zh: '欧元', en: 'EUR' }, JPY: { zh: '日元', en: 'JPY' }, HKD: { zh: '港元', en: 'HKD' }, GBP: { zh: '英镑', en: 'GBP' },
+};

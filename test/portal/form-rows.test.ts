@@ -34,3 +34,15 @@ it('"add a row" saves the form and comes back with more empty rows in that list'
   const forged = await get(app, `/portal/cases/${c.id}/form?more=${encodeURIComponent('<x>:99')}`, s.cookie);
   expect(forged.status).toBe(200);
 });
+
+it('shows the choices of a form by name in the reader language, not by code', async () => {
+  const { app, deps } = await makeTestApp();
+  const c = draftCase(deps, 'ent1@demo.local', 'special-fund');
+  const s = await login(app, 'ent1@demo.local');
+  const zh = await (await get(app, `/portal/cases/${c.id}/form`, s.cookie)).text();
+  expect(zh).toMatch(/<option value="skills-training"[^>]*>职业技能培训<\/option>/);
+  const switched = await formPost(app, '/lang', { lang: 'en' }, { cookie: s.cookie, csrf: s.csrf });
+  const lang = switched.headers.getSetCookie().find((l) => l.startsWith('cj_lang='))!.split(';')[0];
+  const en = await (await get(app, `/portal/cases/${c.id}/form`, `${s.cookie}; ${lang}`)).text();
+  expect(en).toMatch(/<option value="skills-training"[^>]*>Staff skills training<\/option>/);
+});

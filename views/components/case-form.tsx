@@ -3,6 +3,7 @@
 // (`contact.email`, `products.0.hsCode`); formFromFields turns a posted form back into JSON.
 import type { FC } from 'hono/jsx';
 import { INDUSTRIES, PROVINCES } from '../../workflows/policy-lists';
+import { CHOICE_LABELS } from '../../workflows/form-fields';
 import type { Locale } from '../i18n';
 
 export interface JsonSchema {
@@ -39,7 +40,7 @@ function optionLabel(field: string, value: string, locale: Locale): string {
     const i = INDUSTRIES.find((x) => x.code === value);
     return i ? `${i.label[locale]}${i.forbidden ? (locale === 'zh' ? '（两高一资）' : ' (两高一资, not supported)') : ''}` : value;
   }
-  return value;
+  return CHOICE_LABELS[value]?.[locale] ?? value;
 }
 
 export const FieldError: FC<{ name: string; message?: string; oob?: boolean }> = ({ name, message, oob }) => (
