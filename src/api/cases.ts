@@ -6,7 +6,7 @@ import { createCase } from '../domain/cases/create-case';
 import { listCases } from '../domain/cases/list-cases';
 import { visibleCase } from '../domain/cases/load-case';
 import { AppError } from '../domain/errors';
-import { requireReadable } from '../domain/workbench/expert-review';
+import { declareInterest, requireNotRecused } from '../domain/workbench/expert-review';
 import type { AppEnv } from '../env';
 import { apiUser, readJson, requireObject } from './auth';
 
@@ -16,6 +16,8 @@ const eventBody = z.object({
   comment: z.string().max(4000).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 }).strict();
+
+const declarationBody = z.object({ conflict: z.boolean(), note: z.string().max(2000).optional() }).strict();
 
 const listQuery = z.object({
   state: z.string().max(100).optional(),
@@ -48,8 +50,17 @@ export const caseApi = new Hono<AppEnv>()
   .get('/cases/:id', (c) => {
     const user = apiUser(c);
     const row = visibleCase(c.var.deps, user, caseId(c));
-    requireReadable(c.var.deps, user, row); // an expert declares their interests first
+    requireNotRecused(c.var.deps, user, row);
     return c.json(caseView(c.var.deps, user, row));
+  })
+  .post('/cases/:id/declarations', async (c) => {
+    // An expert's declaration of interests, as on the workbench page: {"conflict": boolean, "note"?}.
+    const user = apiUser(c);
+    const id = caseId(c);
+    const body = declarationBody.safeParse(await readJson(c).catch((err: unknown) => { visibleCase(c.var.deps, user, id); throw err; }));
+    if (!body.success) { visibleCase(c.var.deps, user, id); throw new AppError('BAD_REQUEST', 'Send {"conflict": true|false, "note"?: string}.'); }
+    declareInterest(c.var.deps, user, id, body.data);
+    return c.json(caseView(c.var.deps, user, visibleCase(c.var.deps, user, id)), 201);
   })
   .post('/cases/:id/events', async (c) => {
     const user = apiUser(c);

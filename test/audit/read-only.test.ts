@@ -65,6 +65,7 @@ test('every state-changing API route answers 403 to an auditor, given a body tha
     '/api/v1/cases': { programme: 'exim-order-finance', form: workflowFor('exim-order-finance')!.formExample },
     '/api/v1/cases/:id/events': { type: 'liaison.decline', version: 3, data: { reason: '审计人员试图更改' } },
     '/api/v1/decisions/:id/corrections': { reasons: '审计人员试图更改' },
+    '/api/v1/cases/:id/declarations': { conflict: false },
   };
   const wrong: string[] = [];
   for (const r of writeRoutes().filter((x) => x.path.startsWith('/api/'))) {

@@ -61,6 +61,17 @@ export function expertAccess(deps: Deps, user: CurrentUser, row: CaseRow): Exper
   return d.conflict ? 'conflicted' : 'declared';
 }
 
+/**
+ * API clients (bank and insurer systems, scripts) follow API.md, which has no declaration step:
+ * there an expert on the panel reads the case unless they declared a conflict, which recuses
+ * them (the workflow also refuses a conflicted expert's score). The pages ask first.
+ */
+export function requireNotRecused(deps: Deps, user: CurrentUser, row: CaseRow): void {
+  if (expertAccess(deps, user, row) === 'conflicted') {
+    throw new AppError('FORBIDDEN', '您已声明存在利益冲突，须回避本案 / You declared a conflict of interest and are recused from this case.');
+  }
+}
+
 /** The case, for an expert only once they may read it (declared, no conflict). */
 export function requireReadable(deps: Deps, user: CurrentUser, row: CaseRow): void {
   const a = expertAccess(deps, user, row);
