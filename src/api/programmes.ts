@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { workflowFor, workflows } from '../../workflows/index';
+import { formJsonSchema } from '../domain/cases/form-schema';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { apiUser } from './auth';
 
-/** JSON Schema of a zod schema, as the API exposes it. */
-export const jsonSchemaOf = (schema: z.ZodType): Record<string, unknown> =>
-  z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
 
 export const programmeApi = new Hono<AppEnv>()
   .get('/programmes', (c) => {
@@ -20,7 +17,7 @@ export const programmeApi = new Hono<AppEnv>()
     if (!w) throw new AppError('NOT_FOUND', 'No such programme.');
     return c.json({
       code: w.code, name: w.name.zh, nameEn: w.name.en, institution: w.institution,
-      summary: w.summary, formSchema: jsonSchemaOf(w.formSchema), example: w.formExample,
+      summary: w.summary, formSchema: formJsonSchema(w), example: w.formExample,
       documents: w.documents.map((d) => ({ kind: d.kind, label: d.label.zh, labelEn: d.label.en, required: d.required })),
     });
   });

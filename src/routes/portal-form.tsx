@@ -1,6 +1,5 @@
 // The application form of a draft (or of a case returned for amendment), saved as it is typed.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { fieldErrors, formEventOf, updateDraft } from '../domain/cases/update-draft';
 import { AppError } from '../domain/errors';
@@ -8,20 +7,12 @@ import { requireRole } from '../domain/policy';
 import type { AppEnv } from '../env';
 import type { Workflow } from '../../workflows/types';
 import { errorSlots, formFromFields, type JsonSchema } from '../../views/components/case-form';
+import { formJsonSchema as formSchemaOf } from '../domain/cases/form-schema';
 import { AutosaveResult, FormPage } from '../../views/portal/form-page';
 import { pathCaseId } from './portal-model';
 import { isHtmx, renderFragment, renderPage } from './render';
 
-const schemaCache = new WeakMap<Workflow, JsonSchema>();
-/** JSON Schema of the programme's form (the same one the API publishes), computed once. */
-function formJsonSchema(w: Workflow): JsonSchema {
-  let s = schemaCache.get(w);
-  if (!s) {
-    s = z.toJSONSchema(w.formSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
-    schemaCache.set(w, s);
-  }
-  return s;
-}
+const formJsonSchema = (w: Workflow): JsonSchema => formSchemaOf(w) as JsonSchema;
 
 /** `?more=products:2`: two more empty rows in the list `products` (from the "add a row" button). */
 function moreRows(raw: string | undefined): Record<string, number> | undefined {

@@ -33,7 +33,7 @@ export const AuditCasePage: FC<{
           <tbody>{c.decisions.map((d) => (
             <tr>
               <td><a href={`/decisions/${d.id}`}>{d.number}</a>{d.replacedById ? <span class="muted"> {zh ? '（已更正）' : '(corrected)'}</span> : null}{d.replacesId ? <span class="muted"> {zh ? '（更正决定）' : '(correction)'}</span> : null}</td>
-              <td>{d.titleZh} / {d.titleEn}</td><td>{d.issuedAt.slice(0, 10)}</td><td><code style="word-break:break-all">{d.sha256}</code></td>
+              <td>{d.titleZh} / {d.titleEn}</td><td>{d.issuedAt.slice(0, 10)}</td><td><code class="hash">{d.sha256}</code></td>
               <td><a href={`/decisions/${d.id}.pdf`} download>PDF</a> · <a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
             </tr>))}
           </tbody>
@@ -42,11 +42,11 @@ export const AuditCasePage: FC<{
       <h2>{zh ? '办理记录' : 'Timeline'}</h2>
       {timeline}
       <h2>{zh ? '申请表' : 'Application form'}</h2>
-      <table><tbody>{c.form.map((r) => <tr><th scope="row">{r.label}</th><td style="white-space:pre-line">{r.value}</td></tr>)}</tbody></table>
+      <table><tbody>{c.form.map((r) => <tr><th scope="row">{r.label}</th><td class="pre-line">{r.value}</td></tr>)}</tbody></table>
       <h2>{zh ? '申请材料' : 'Documents'}</h2>
       {c.documents.length === 0 ? <p class="muted">{zh ? '无' : 'None'}</p> : (
         <table><thead><tr><th>{zh ? '类别' : 'Kind'}</th><th>{zh ? '文件名' : 'File'}</th><th>{zh ? '大小' : 'Size'}</th><th>SHA-256</th></tr></thead>
-          <tbody>{c.documents.map((d) => <tr><td>{d.kind}</td><td>{d.filename}</td><td>{d.size}</td><td><code style="word-break:break-all">{d.sha256}</code></td></tr>)}</tbody></table>
+          <tbody>{c.documents.map((d) => <tr><td>{d.kind}</td><td>{d.filename}</td><td>{d.size}</td><td><code class="hash">{d.sha256}</code></td></tr>)}</tbody></table>
       )}
       <h2>{zh ? '本案审计记录' : 'Audit trail of this case'}</h2>
       <ChainCheck locale={locale} />

@@ -131,6 +131,26 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale, mo
   return <Leaf name={name} schema={schema} value={value} required={required} errors={errors} locale={locale} />;
 };
 
+/** A submitted form as the reader sees it: labelled rows, choices by name, lists and groups nested. */
+export const FormSummary: FC<{ schema: JsonSchema; form: Record<string, unknown>; locale: Locale; prefix?: string }> = ({ schema, form, locale, prefix = '' }) => (
+  <dl class="facts">
+    {Object.entries(schema.properties ?? {}).filter(([k]) => form[k] !== undefined && form[k] !== null && form[k] !== '').map(([k, s]) => {
+      const v = form[k];
+      const name = `${prefix}${k}`;
+      let value;
+      if (s.type === 'object' && s.properties && typeof v === 'object') value = <FormSummary schema={s} form={v as Record<string, unknown>} locale={locale} prefix={`${name}.`} />;
+      else if (s.type === 'array' && Array.isArray(v)) {
+        value = (
+          <ol>{v.map((item) => <li>{s.items?.type === 'object' && typeof item === 'object' && item
+            ? <FormSummary schema={s.items} form={item as Record<string, unknown>} locale={locale} prefix={`${name}.`} />
+            : String(item)}</li>)}</ol>
+        );
+      } else value = s.enum ? optionLabel(name, String(v), locale) : String(v);
+      return <><dt>{fieldLabel(s, k, locale)}</dt><dd>{value}</dd></>;
+    })}
+  </dl>
+);
+
 export const CaseFormFields: FC<{ schema: JsonSchema; form: Record<string, unknown>; errors: Record<string, string>; locale: Locale; more?: Record<string, number> }> = ({ schema, form, errors, locale, more }) => (
   <>
     {Object.entries(schema.properties ?? {}).map(([k, s]) => (

@@ -26,7 +26,7 @@ export const DecisionPage: FC<{
           <dt>{zh ? '理由' : 'Reasons'}</dt><dd>{d.reasons ?? '—'}</dd>
           <dt>{zh ? '日期' : 'Issued'}</dt><dd><time datetime={d.issuedAt}>{d.issuedAt.slice(0, 10)}</time></dd>
           <dt>{zh ? '核验码' : 'Verification code'}</dt><dd><a href={`/verify/${d.verificationCode}`}>{d.verificationCode}</a></dd>
-          <dt>SHA-256</dt><dd><code style="word-break:break-all">{d.sha256 ?? (zh ? '生成中' : 'being rendered')}</code></dd>
+          <dt>SHA-256</dt><dd><code class="hash">{d.sha256 ?? (zh ? '生成中' : 'being rendered')}</code></dd>
           {d.replaces ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd><a href={`/decisions/${d.replaces.id}`}>{d.replaces.number}</a></dd></> : null}
           {d.replacedBy ? <><dt>{zh ? '已被更正' : 'Corrected by'}</dt><dd><a href={`/decisions/${d.replacedBy.id}`}>{d.replacedBy.number}</a></dd></> : null}
         </dl>

@@ -44,7 +44,7 @@ export const VerifyPage: FC<{ locale: Locale; code: string; decision: VerifiedVi
         <dt>{zh ? '日期' : 'Date'}</dt><dd data-field="date"><time datetime={d.issuedAt}>{dateOf(d.issuedAt)}</time></dd>
         <dt>{zh ? '案件编号' : 'Case'}</dt><dd>{d.caseReference}</dd>
         {d.replacesNumber ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd>{d.replacesNumber}</dd></> : null}
-        <dt>SHA-256</dt><dd data-field="sha256"><code style="word-break:break-all">{d.sha256}</code></dd>
+        <dt>SHA-256</dt><dd data-field="sha256"><code class="hash">{d.sha256}</code></dd>
       </dl>
       <p class="muted">{zh ? '在电脑上可用 sha256sum 或 certutil -hashfile 计算 PDF 文件的 SHA-256。'
         : 'Compute a PDF file’s SHA-256 with sha256sum (Linux, macOS) or certutil -hashfile (Windows).'}</p>

@@ -67,7 +67,7 @@ export const CasePage: FC<CasePanelProps> = (props) => {
       <CasePanel {...props} />
       <CommentsSection caseId={row.id} comments={sc.comments} canWrite={!sc.readOnly} csrfToken={csrfToken} locale={locale} />
       <DocumentsSection caseId={row.id} documents={sc.documents} labels={docLabels} locale={locale} />
-      <ApplicationSection form={sc.form} locale={locale} />
+      <ApplicationSection form={sc.form} schema={sc.formSchema} locale={locale} />
     </>
   );
 };

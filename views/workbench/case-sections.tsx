@@ -3,16 +3,13 @@
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
 import { formatCst } from '../components/timeline';
+import { FormSummary, type JsonSchema } from '../components/case-form';
 import { L, yuan } from './text';
 
-export const ApplicationSection: FC<{ form: Record<string, unknown>; locale: Locale }> = ({ form, locale }) => (
+export const ApplicationSection: FC<{ form: Record<string, unknown>; schema: Record<string, unknown>; locale: Locale }> = ({ form, schema, locale }) => (
   <section class="card" aria-labelledby="h-app">
     <h2 id="h-app">{L(locale, '申请内容', 'Application')}</h2>
-    <dl class="facts">
-      {Object.entries(form).map(([k, v]) => (
-        <><dt>{k}</dt><dd>{typeof v === 'object' && v !== null ? <code>{JSON.stringify(v)}</code> : String(v)}</dd></>
-      ))}
-    </dl>
+    <FormSummary schema={schema as JsonSchema} form={form} locale={locale} />
   </section>
 );
 

@@ -1,6 +1,7 @@
 // Everything the staff case page shows, gathered in one place so the route stays a call and a
 // render: the case, its documents, timeline, internal comments, expert review and the events.
 import type { CurrentUser } from '../auth/current-user';
+import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
 import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
@@ -23,6 +24,8 @@ export interface StaffCase {
   context: Record<string, unknown>;
   documents: DocumentRow[];
   history: HistoryEntry[];
+  /** JSON Schema of the application form, for labels and choice names. */
+  formSchema: FormJsonSchema;
   comments: InternalComment[];
   decisions: DecisionLink[];
   allowed: AllowedEvent[];
@@ -49,6 +52,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
   return {
     row, access, readOnly: user.role === 'auditor',
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
+    formSchema: formJsonSchema(workflowOf(row)),
     context: readable ? context : {},
     documents: readable ? listDocuments(deps, row.id) : [],
     history: readable ? hideOpenScores(caseHistory(deps, row.id, row.version), user, row) : [],
