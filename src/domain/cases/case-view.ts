@@ -9,7 +9,7 @@ import { canSendEvent } from '../policy';
 import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
 import { allScoresIn, visibleScores } from '../workbench/expert-review';
-import { restoreSnapshot, workflowOf, type CaseRow } from './load-case';
+import { restoreSnapshot, storedContext, workflowOf, type CaseRow } from './load-case';
 
 export interface AllowedEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
 export interface BlockedEvent { type: string; label: string; labelEn: string; reason: string; reasonEn: string }
@@ -98,7 +98,7 @@ export function caseSummary(row: CaseRow) {
 export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
   const w = workflowOf(row);
   const { allowed, blocked } = eventsFor(deps, user, row, w);
-  const context = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  const context = storedContext(row) as Record<string, unknown>;
   return {
     ...caseSummary(row),
     form: JSON.parse(row.form) as Record<string, unknown>,

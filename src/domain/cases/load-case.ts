@@ -30,6 +30,21 @@ export function workflowOf(row: CaseRow): Workflow {
   return w;
 }
 
+const contexts = new WeakMap<CaseRow, Readonly<Record<string, unknown>>>();
+
+/**
+ * The stored workflow context, parsed once per loaded row, for reading only (pages read it in
+ * several places; a long history makes it large). Stepping a case parses its own copy.
+ */
+export function storedContext(row: CaseRow): Readonly<Record<string, unknown>> {
+  let ctx = contexts.get(row);
+  if (!ctx) {
+    ctx = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+    contexts.set(row, ctx);
+  }
+  return ctx;
+}
+
 /**
  * Rebuilds the stored snapshot. A case saved by a machine version that no longer exists, or
  * whose state was renamed, is a handled error for that case only.

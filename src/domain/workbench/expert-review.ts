@@ -5,7 +5,7 @@ import { expertConflicts, expertDeclarations, users } from '../../db/schema/inde
 import { writeTx } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
 import type { CurrentUser } from '../auth/current-user';
-import { visibleCase, type CaseRow } from '../cases/load-case';
+import { storedContext, visibleCase, type CaseRow } from '../cases/load-case';
 import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
 import { requireRole } from '../policy';
@@ -13,7 +13,7 @@ import { requireRole } from '../policy';
 export interface Score { expertId: number; score: number; opinion: string; at: string }
 
 export function reviewContext(row: CaseRow): { panel: number[]; scores: Score[] } {
-  const ctx = (JSON.parse(row.snapshot) as { context?: { panel?: unknown; scores?: unknown } }).context ?? {};
+  const ctx = storedContext(row) as { panel?: unknown; scores?: unknown };
   return {
     panel: Array.isArray(ctx.panel) ? (ctx.panel as number[]) : [],
     scores: Array.isArray(ctx.scores) ? (ctx.scores as Score[]) : [],

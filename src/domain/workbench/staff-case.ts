@@ -3,7 +3,7 @@
 import type { CurrentUser } from '../auth/current-user';
 import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
 import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
-import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import { storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
@@ -48,7 +48,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
   const declarations = declarationsFor(deps, row.id);
   const events = readable ? withReassignment(eventsFor(deps, user, row), row, experts) : { allowed: [], blocked: [] };
   const hidden = user.role === 'expert' && !allScoresIn(row);
-  const context = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  const context = storedContext(row) as Record<string, unknown>;
   return {
     row, access, readOnly: user.role === 'auditor',
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
