@@ -3,7 +3,7 @@ import { workflowFor } from '../../workflows/index';
 import { auditCase, deskOptions } from '../domain/audit-desk/audit-case';
 import { auditorCaseFilter, auditorCases, countFilteredDecisions } from '../domain/audit-desk/auditor-cases';
 import { auditChainCheck, auditTrailPage } from '../domain/audit-desk/audit-trail';
-import type { CaseRow } from '../domain/cases/load-case';
+import type { CaseListRow } from '../domain/workbench/list-workbench';
 import { AppError } from '../domain/errors';
 import { filterQuery, type WorkbenchFilter } from '../domain/workbench/case-filter';
 import type { AppEnv } from '../env';
@@ -13,7 +13,7 @@ import { AuditDesk, AuditFilterForm, AuditResults, ChainBanner, type AuditCaseRo
 import { TrailPage } from '../../views/audit/trail';
 import { isHtmx, renderFragment, renderPage } from './render';
 
-const caseRowView = (locale: 'zh' | 'en') => (r: CaseRow): AuditCaseRow => {
+const caseRowView = (locale: 'zh' | 'en') => (r: CaseListRow): AuditCaseRow => {
   const w = workflowFor(r.programmeCode);
   return {
     id: r.id, reference: r.reference, applicant: r.enterpriseName, programme: w?.name[locale] ?? r.programmeCode,

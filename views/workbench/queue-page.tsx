@@ -1,7 +1,7 @@
 // The workbench list: counts per stage, the filter (a GET form, so the URL holds it), the rows
 // with days in state and an overdue mark, keyset pagination and the CSV export of the filter.
 import type { FC } from 'hono/jsx';
-import type { CaseRow } from '../../src/domain/cases/load-case';
+import type { CaseListRow } from '../../src/domain/workbench/list-workbench';
 import type { WorkbenchFilter } from '../../src/domain/workbench/case-filter';
 import type { CaseTiming } from '../../src/domain/workbench/case-timing';
 import type { StageCount } from '../../src/domain/workbench/list-workbench';
@@ -10,7 +10,7 @@ import type { Locale } from '../i18n';
 import { FilterSelect } from '../components/fields';
 import { L, day, yuan } from './text';
 
-export interface QueueRow { row: CaseRow; stateLabel: Bilingual; programme: Bilingual; timing: CaseTiming }
+export interface QueueRow { row: CaseListRow; stateLabel: Bilingual; programme: Bilingual; timing: CaseTiming }
 export interface Option { value: string; label: string }
 
 export interface QueuePageProps {

@@ -1,6 +1,6 @@
 // The workbench list: one keyset-paginated query (sort key, id) so page 500 costs what page 1
 // does, and the counts per stage grouped over the same scope.
-import { and, asc, desc, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../db/schema/index';
 import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
@@ -32,7 +32,11 @@ function decodeKeyset(cursor: string, kind: 'text' | 'number'): [string | number
   throw new AppError('BAD_REQUEST', '分页标记无效 / Invalid cursor.');
 }
 
-export interface WorkbenchPage { items: CaseRow[]; nextCursor: string | null; view: 'queue' | 'all'; sort: SortKey; dir: 'asc' | 'desc' }
+/** A case as lists show it: everything but the stored snapshot and form, which only case pages read. */
+export type CaseListRow = Omit<CaseRow, 'snapshot' | 'form'>;
+const { snapshot: _snapshot, form: _form, ...LIST_COLUMNS } = getTableColumns(cases);
+
+export interface WorkbenchPage { items: CaseListRow[]; nextCursor: string | null; view: 'queue' | 'all'; sort: SortKey; dir: 'asc' | 'desc' }
 
 /** Above this many matches a page walks the sort index; below, the filter indexes seek the rows. */
 export const WALK_THRESHOLD = 2000;
@@ -53,14 +57,14 @@ export function listWorkbench(deps: Deps, user: CurrentUser, f: WorkbenchFilter,
     where.push(dir === 'desc' ? sql`(${col.expr}, ${cases.id}) < (${key}, ${id})` : sql`(${col.expr}, ${cases.id}) > (${key}, ${id})`);
   }
   const order = dir === 'desc' ? [desc(col.expr), desc(cases.id)] : [asc(col.expr), asc(cases.id)];
-  const rows = deps.db.select().from(cases).where(and(...where)).orderBy(...order).limit(limit + 1).all();
+  const rows = deps.db.select(LIST_COLUMNS).from(cases).where(and(...where)).orderBy(...order).limit(limit + 1).all();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeKeyset(sortValue(last, sort), last.id) : null;
   return { items, nextCursor, view, sort, dir };
 }
 
-function sortValue(row: CaseRow, sort: SortKey): string | number {
+function sortValue(row: CaseListRow, sort: SortKey): string | number {
   switch (sort) {
     case 'updated': return row.updatedAt;
     case 'submitted': return row.submittedAt ?? '';
