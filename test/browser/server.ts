@@ -1,9 +1,9 @@
 // A real server process on 127.0.0.1 with a fresh database, and a Chromium to drive it.
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startServer as startServerProcess, type RunningServer } from '../../scripts/server-process';
+import { startServer as startServerProcess, type RunningServer } from '../../src/scripts/server-process';
 
-export { freePort, type RunningServer } from '../../scripts/server-process';
+export { freePort, type RunningServer } from '../../src/scripts/server-process';
 
 /** Starts `src/main.ts` with its own database in a temp folder; resolves once /healthz answers. */
 export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {

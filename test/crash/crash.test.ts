@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { runCrashTest } from '../../scripts/crashtest-lib';
+import { runCrashTest } from '../../src/scripts/crashtest-lib';
 
 // The short version of `npm run crashtest`: a few SIGKILLs of a real server under load.
 it('loses no acknowledged event and applies none twice across SIGKILLs', async () => {

@@ -1,6 +1,6 @@
 // The public contract end to end, as an outside system would use it: only API.md, a real server.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../scripts/server-process';
+import { startServer, type RunningServer } from '../../src/scripts/server-process';
 
 let server: RunningServer;
 beforeAll(async () => { server = await startServer({ env: { PUBLIC_NOTICE_DAYS: '0', SCHEDULER_INTERVAL_SECONDS: '0.2' } }); });

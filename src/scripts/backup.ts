@@ -1,7 +1,8 @@
 // npm run backup -- <file>: an online backup of DATABASE_PATH while the server runs, checked.
 import Database from 'better-sqlite3';
-import { loadConfig } from '../src/config';
-import { backupDatabase } from '../src/domain/backup/backup-database';
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { backupDatabase } from '../domain/backup/backup-database';
 
 const file = process.argv[2];
 if (!file) {
@@ -9,6 +10,10 @@ if (!file) {
   process.exit(2);
 }
 const config = loadConfig();
+if (!existsSync(config.DATABASE_PATH)) {
+  console.error(`no database at ${config.DATABASE_PATH} (set DATABASE_PATH to the server's database)`);
+  process.exit(2);
+}
 const source = new Database(config.DATABASE_PATH, { fileMustExist: true });
 source.pragma('busy_timeout = 5000');
 const report = await backupDatabase(source, file);

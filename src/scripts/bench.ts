@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { childProcessRenderer } from '../src/pdf/render-service';
+import { childProcessRenderer } from '../pdf/render-service';
 import { buildBenchDatabase } from './bench-data';
 import { bareHonoCeiling, sqliteCasCeiling } from './bench-ceilings';
 import { projectRoot, startServer } from './server-process';

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const projectRoot = join(import.meta.dirname, '..');
+export const projectRoot = join(import.meta.dirname, '../..');
 
 /**
  * The Node flags of `npm start` (package.json). A live heap of ~40 MB under load otherwise lets

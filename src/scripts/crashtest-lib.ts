@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { verifyAuditChain } from '../src/domain/audit/verify-audit-chain';
-import type { Db } from '../src/db/client';
+import { verifyAuditChain } from '../domain/audit/verify-audit-chain';
+import type { Db } from '../db/client';
 import { startServer, type RunningServer } from './server-process';
 
 export interface CrashReport { kills: number; acknowledged: number; unanswered: number; cases: number; problems: string[] }

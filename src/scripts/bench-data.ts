@@ -2,21 +2,21 @@
 // five programmes and their states. State snapshots come from random walks through the real
 // engine, so every generated case is one the engine can step.
 import { eq } from 'drizzle-orm';
-import { testConfig } from '../src/config';
-import { openDatabase, type Db } from '../src/db/client';
-import { users } from '../src/db/schema/index';
-import { userFromRow, type CurrentUser } from '../src/domain/auth/current-user';
-import { applyEvent } from '../src/domain/cases/apply-event';
-import { eventsFor } from '../src/domain/cases/case-view';
-import { createCase } from '../src/domain/cases/create-case';
-import { getCaseRow, type CaseRow } from '../src/domain/cases/load-case';
-import { FakeClock, type Deps } from '../src/domain/deps';
-import { creditCodeCheckChar } from '../src/domain/reference/credit-code';
-import { PROVINCES } from '../src/domain/reference/provinces';
-import { seedDemoAccounts } from '../src/domain/setup/demo-accounts';
-import { ensureReferenceData } from '../src/domain/setup/reference-data';
-import { declareInterest, expertAccess } from '../src/domain/workbench/expert-review';
-import { PROGRAMME_CODES, workflowFor } from '../workflows/index';
+import { testConfig } from '../config';
+import { openDatabase, type Db } from '../db/client';
+import { users } from '../db/schema/index';
+import { userFromRow, type CurrentUser } from '../domain/auth/current-user';
+import { applyEvent } from '../domain/cases/apply-event';
+import { eventsFor } from '../domain/cases/case-view';
+import { createCase } from '../domain/cases/create-case';
+import { getCaseRow, type CaseRow } from '../domain/cases/load-case';
+import { FakeClock, type Deps } from '../domain/deps';
+import { creditCodeCheckChar } from '../domain/reference/credit-code';
+import { PROVINCES } from '../domain/reference/provinces';
+import { seedDemoAccounts } from '../domain/setup/demo-accounts';
+import { ensureReferenceData } from '../domain/setup/reference-data';
+import { declareInterest, expertAccess } from '../domain/workbench/expert-review';
+import { PROGRAMME_CODES, workflowFor } from '../../workflows/index';
 
 type Template = Pick<CaseRow, 'state' | 'snapshot' | 'version' | 'isFinal' | 'dueAt' | 'submittedAt'>;
 

@@ -33,7 +33,7 @@ export function sqliteCasCeiling(dbPath: string, ids: number[], seconds: number)
 /** A bare Hono route on the same server stack, under the same load. */
 export async function bareHonoCeiling(seconds: number, connections: number) {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bare-hono.ts'], { cwd: projectRoot, env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/scripts/bare-hono.ts'], { cwd: projectRoot, env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
   try {
     for (let i = 0; i < 100; i++) {
       try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* starting */ }
