@@ -4,7 +4,7 @@ import { issueApiToken, revokeApiToken } from '../domain/auth/api-tokens';
 import { authenticate } from '../domain/auth/login';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
-import { clientIp } from '../routes/auth';
+import { clientIp } from '../middleware/client-address';
 import { apiUser, readJson } from './auth';
 
 const credentials = z.object({ email: z.string().max(254), password: z.string().max(1024) });

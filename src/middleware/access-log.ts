@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from './client-address';
 import { writeTx } from '../db/client';
 import { appendAudit } from '../domain/audit/append-audit';
 import { iso } from '../domain/deps';
@@ -8,14 +8,6 @@ import type { AppEnv } from '../env';
 
 // Login and token exchanges record their own failures (kind 'auth').
 const OWN_LOG = new Set(['/login', '/api/v1/tokens']);
-
-function address(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
 
 /**
  * Refused accesses in the audit chain (kind 'access'): every 403; a 401 only when a credential
@@ -60,7 +52,7 @@ export const accessLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (status === 401 && !presented) return;
   if (status === 404 && !(user && c.error instanceof AppError)) return;
   const { deps } = c.var;
-  const ip = address(c);
+  const ip = clientIp(c);
   const now = deps.clock.now();
   const budget = user ? { ok: true, skipped: 0 } : takeBudget(deps.db, ip, now.getTime());
   if (!budget.ok) return;

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { authenticate } from '../domain/auth/login';
 import { createSession, destroySession } from '../domain/auth/sessions';
@@ -11,16 +10,9 @@ import { INDUSTRIES } from '../../workflows/policy-lists';
 import type { AppEnv } from '../env';
 import { LoginPage } from '../../views/pages/login';
 import { RegisterPage } from '../../views/pages/register';
+import { clientIp } from '../middleware/client-address';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../middleware/session';
 import { homePathFor, renderPage } from './render';
-
-export function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
 
 /** Only local paths are followed after login (no open redirect). */
 const safeNext = (next: unknown): string | null =>

@@ -23,7 +23,7 @@ export function pathCaseId(c: Context<AppEnv>): number {
 
 export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, locale: 'zh' | 'en', csrfToken: string | null): CasePageProps {
   const w = workflowOf(row);
-  const history = caseHistory(deps, row.id);
+  const history = caseHistory(deps, row.id, row.version);
   const { allowed } = eventsFor(deps, user, row, w);
   const blockers = submissionBlockers(deps, user, row);
   const context = (JSON.parse(row.snapshot) as { context?: { returnReason?: string | null } }).context ?? {};

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { FC, PropsWithChildren } from 'hono/jsx';
 
 export type FieldErrors = Record<string, string>;
 
@@ -14,19 +14,30 @@ interface FieldProps {
   attrs?: Record<string, string>;
 }
 
-/** A labelled input with its hint and error in place, linked for screen readers. */
-export const Field: FC<FieldProps> = ({ name, label, value, type = 'text', hint, errors, required, autocomplete, attrs }) => {
+/** Label, hint and error around one control, linked for screen readers (aria-describedby). */
+function frame(name: string, hint: string | undefined, errors: FieldErrors | undefined) {
   const id = `f-${name}`;
   const err = errors?.[name];
   const described = [hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, err, control: { id, name, 'aria-invalid': err ? 'true' : undefined, 'aria-describedby': described } };
+}
+
+const FieldFrame: FC<PropsWithChildren<{ id: string; label: string; hint?: string; err?: string; required?: boolean }>> = ({ id, label, hint, err, required, children }) => (
+  <div class="field">
+    <label for={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+    {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
+    {children}
+    {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
+  </div>
+);
+
+/** A labelled input with its hint and error in place. */
+export const Field: FC<FieldProps> = ({ name, label, value, type = 'text', hint, errors, required, autocomplete, attrs }) => {
+  const { id, err, control } = frame(name, hint, errors);
   return (
-    <div class="field">
-      <label for={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      <input id={id} name={name} type={type} value={value ?? ''} required={required} autocomplete={autocomplete}
-        aria-invalid={err ? 'true' : undefined} aria-describedby={described} {...(attrs ?? {})} />
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} err={err} required={required}>
+      <input {...control} type={type} value={value ?? ''} required={required} autocomplete={autocomplete} {...(attrs ?? {})} />
+    </FieldFrame>
   );
 };
 
@@ -42,19 +53,14 @@ interface SelectProps {
 }
 
 export const SelectField: FC<SelectProps> = ({ name, label, options, value, hint, errors, required, placeholder }) => {
-  const id = `f-${name}`;
-  const err = errors?.[name];
-  const described = [hint ? `${id}-hint` : '', err ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const { id, err, control } = frame(name, hint, errors);
   return (
-    <div class="field">
-      <label for={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      <select id={id} name={name} required={required} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>
+    <FieldFrame id={id} label={label} hint={hint} err={err} required={required}>
+      <select {...control} required={required}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => <option value={o.value} selected={o.value === value}>{o.label}</option>)}
       </select>
-      {err ? <p class="field-error" id={`${id}-err`}>{err}</p> : null}
-    </div>
+    </FieldFrame>
   );
 };
 

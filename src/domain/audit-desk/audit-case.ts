@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { workflows } from '../../../workflows/index';
 import { INDUSTRIES, PROVINCES } from '../../../workflows/policy-lists';
 import type { CurrentUser } from '../auth/current-user';
 import { caseHistory } from '../cases/case-view';
+import { formJsonSchema } from '../cases/form-schema';
 import { visibleCase, workflowOf } from '../cases/load-case';
 import { caseDecisions } from '../decisions/list-case-decisions';
 import type { Deps } from '../deps';
@@ -15,11 +15,11 @@ export async function auditCase(deps: Deps, user: CurrentUser | null, caseId: nu
   const auditor = requireRole(user, 'auditor');
   const row = visibleCase(deps, auditor, caseId);
   const w = workflowOf(row);
-  const schema = z.toJSONSchema(w.formSchema, { unrepresentable: 'any', io: 'input' }) as Parameters<typeof formRows>[1];
+  const schema = formJsonSchema(w) as Parameters<typeof formRows>[1];
   const label = w.stateLabels[row.state];
   return {
     workflow: w,
-    history: caseHistory(deps, row.id),
+    history: caseHistory(deps, row.id, row.version),
     view: {
       id: row.id, reference: row.reference, programme: `${w.name.zh} / ${w.name.en}`, applicant: row.enterpriseName,
       creditCode: row.creditCode, state: label ? `${label.zh} / ${label.en}` : row.state,

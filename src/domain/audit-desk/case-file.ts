@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { institutions } from '../../db/schema/index';
 import type { CaseFileRecord } from '../../pdf/case-file';
 import { inlineRenderer } from '../../pdf/render-service';
 import type { CurrentUser } from '../auth/current-user';
 import { caseHistory } from '../cases/case-view';
+import { formJsonSchema } from '../cases/form-schema';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import { caseDecisions } from '../decisions/list-case-decisions';
 import { recordDownload } from '../decisions/decision-pdf';
@@ -34,7 +34,7 @@ export function formRows(form: Record<string, unknown>, schema: JsonSchema | und
 export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
   const w = workflowOf(row);
   const inst = deps.db.select().from(institutions).where(eq(institutions.code, w.institution)).get();
-  const schema = z.toJSONSchema(w.formSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  const schema = formJsonSchema(w) as JsonSchema;
   const state = w.stateLabels[row.state];
   return {
     caseReference: row.reference,
@@ -44,7 +44,7 @@ export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFile
     state: state ? `${state.zh} / ${state.en}` : row.state,
     generatedAt: deps.clock.now().toISOString(),
     form: formRows(JSON.parse(row.form) as Record<string, unknown>, schema),
-    history: caseHistory(deps, row.id).map((h) => ({ at: h.at, actor: h.actor, role: h.role, type: h.type, from: h.from, to: h.to, comment: h.comment })),
+    history: caseHistory(deps, row.id, row.version).map((h) => ({ at: h.at, actor: h.actor, role: h.role, type: h.type, from: h.from, to: h.to, comment: h.comment })),
     documents: listDocuments(deps, row.id, { includeReplaced: true }).map((d) => ({ kind: d.kind, filename: d.filename, size: d.size, sha256: d.sha256 })),
     decisions: (await caseDecisions(deps, row.id)).map((d) => ({
       number: d.number, outcome: d.outcome, titleZh: d.titleZh, titleEn: d.titleEn, amount: d.amount,
