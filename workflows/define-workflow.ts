@@ -71,6 +71,26 @@ export function candidateTransitions(snapshot: AnyMachineSnapshot, type: string)
   return found;
 }
 
+/**
+ * Leaf states (dotted keys) in which no event can ever be accepted again: final states, and
+ * states where neither the leaf nor any ancestor has a transition (timed events are transitions
+ * too, so a state waiting on a timer is not closed).
+ */
+export function closedLeaves(root: AnyStateNode): Set<string> {
+  const closed = new Set<string>();
+  const walk = (node: AnyStateNode, inherited: number): void => {
+    const own = inherited + node.transitions.size;
+    const children = Object.values(node.states) as AnyStateNode[];
+    if (children.length === 0) {
+      if (node.type === 'final' || own === 0) closed.add(node.path.join('.'));
+      return;
+    }
+    children.forEach((child) => walk(child, own));
+  };
+  walk(root, 0);
+  return closed;
+}
+
 function toMachineStates(machineId: string, states: Record<string, StateDef>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(states)) {
@@ -142,7 +162,8 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     states: toMachineStates(def.code, def.states) as any,
   }) as AnyStateMachine;
 
-  const isFinal = (s: AnyMachineSnapshot) => s.status === 'done' || leafNode(s)?.type === 'final';
+  const closedStates = closedLeaves(machine.root);
+  const isFinal = (s: AnyMachineSnapshot) => s.status === 'done' || closedStates.has(stateKey(s));
   const eventTypesIn = (s: AnyMachineSnapshot) =>
     isFinal(s) ? [] : [...new Set(s._nodes.flatMap((n: AnyStateNode) => n.ownEvents))];
 
@@ -193,6 +214,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
       return specs.get(ev.type)?.decision?.(before.context as C, after.context as C, ev, stateKey(before)) ?? null;
     },
     isFinal,
+    isClosedState: (state) => closedStates.has(state),
     waitingOn(s) {
       const types = new Set(eventTypesIn(s));
       const roles = new Set<Role>(def.events.filter((e) => types.has(e.type) && !e.optional).flatMap((e) => e.roles));

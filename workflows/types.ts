@@ -105,6 +105,9 @@ export interface Workflow<Ctx = any> {
   decision(before: any, after: any, event: WorkflowEvent): DecisionSpec | null;
   /** True in states where the case is finished (closed, refused, withdrawn, settled...). */
   isFinal(snapshot: any): boolean;
+  /** True when the dotted state accepts no event ever again, timed ones included: a final state,
+   *  or one where neither it nor any ancestor has a transition. Computed from the definition. */
+  isClosedState(state: string): boolean;
   /** Roles that must act next in this state (for queues and "what to do next"). */
   waitingOn(snapshot: any): Role[];
 }

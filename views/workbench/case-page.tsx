@@ -28,6 +28,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
           {' '}<span class="muted">{L(locale, '版本', 'version')} {row.version} · {L(locale, `已在此状态 ${timing.daysInState} 天`, `${timing.daysInState} days in this state`)}</span>
           {timing.overdue ? <strong class="overdue"> · {L(locale, `已逾期（期限 ${day(timing.deadline)}）`, `Overdue (deadline ${day(timing.deadline)})`)}</strong> : timing.deadline ? <span class="muted"> · {L(locale, '期限', 'deadline')} {day(timing.deadline)}</span> : null}
         </p>
+        {workflow.isClosedState(row.state) ? <p id="case-closed"><strong>{L(locale, '本案已办结：不再接受任何办理操作。', 'This case is closed: no further step can be taken.')}</strong></p> : null}
         {sc.readOnly ? <p class="muted" id="read-only">{L(locale, '审计人员只读查看，不能办理。', 'Auditors read; they cannot act on cases.')}</p> : null}
         {sc.blocked.length ? (
           <ul class="blocked" aria-label={L(locale, '暂不能执行的操作', 'Steps not possible now')}>

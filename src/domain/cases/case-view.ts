@@ -89,6 +89,8 @@ export function caseSummary(row: CaseRow) {
     id: row.id, reference: row.reference, programme: row.programmeCode,
     applicant: { id: row.enterpriseId, name: row.enterpriseName },
     state: row.state, stateLabel: label?.zh ?? row.state, stateLabelEn: label?.en ?? row.state,
+    // API.md: a final state, from the programme's definition (not from what this user may send).
+    closed: w.isClosedState(row.state),
     version: row.version, amount: row.amount, province: row.province,
     createdAt: row.createdAt, updatedAt: row.updatedAt, submittedAt: row.submittedAt, stateSince: row.stateSince, dueAt: row.dueAt,
   };
