@@ -136,6 +136,8 @@ const documents: DocumentKind[] = [
 
 export const cdbInfraLoan = defineWorkflow<C>({
   code: 'cdb-infra-loan', institution: 'CDB', referencePrefix: 'CDB',
+  // CDB lends after a local recommendation of the commerce department (政策 六.二).
+  partners: { COMMERCE: ['officer'] },
   name: bi('国家开发银行承接地中长期融资', 'China Development Bank finance for undertaking locations'),
   summary: bi(
     '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约放款（政策 六.二）。',

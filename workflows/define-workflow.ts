@@ -7,6 +7,7 @@ import {
   ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionSpec, type DocumentKind, type EventSpec,
   type InstitutionCode, type ProgrammeCode, type Role, type Workflow, type WorkflowEvent,
 } from './types';
+import { INSTITUTIONS } from './institutions';
 
 export type Rule<C> = (ctx: C, ev: WorkflowEvent) => Bilingual | null;
 
@@ -38,6 +39,10 @@ export interface Timer { type: string; at: string }
 export interface WorkflowDef<C> {
   code: ProgrammeCode;
   institution: InstitutionCode;
+  /** Roles of the institution that act on the cases; by default every role its staff may hold. */
+  actingRoles?: Role[];
+  /** Other institutions taking part, with their acting roles. */
+  partners?: Partial<Record<InstitutionCode, Role[]>>;
   name: Bilingual;
   summary: Bilingual;
   referencePrefix: string;
@@ -191,6 +196,8 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     code: def.code,
     version: 1,
     institution: def.institution,
+    actingRoles: def.actingRoles ?? [...INSTITUTIONS[def.institution].roles],
+    partners: def.partners ?? {},
     name: def.name,
     summary: def.summary,
     referencePrefix: def.referencePrefix,

@@ -2,12 +2,12 @@
 // Workflows are pure: they import only xstate, zod and this file (and each other's shared pieces).
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
+import type { InstitutionCode } from './institutions';
+
+export type { InstitutionCode } from './institutions';
 
 export type Role = 'applicant' | 'officer' | 'expert' | 'approver' | 'liaison' | 'auditor' | 'admin' | 'system';
 export const ROLES: Role[] = ['applicant', 'officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
-
-/** Institutions that run programmes. COMMERCE = local commerce department (商务主管部门). */
-export type InstitutionCode = 'COMMERCE' | 'CDB' | 'EXIM' | 'SINOSURE';
 
 export type ProgrammeCode =
   | 'special-fund'
@@ -78,7 +78,12 @@ export interface DecisionSpec {
 export interface Workflow<Ctx = any> {
   code: ProgrammeCode;
   version: number;                   // bump when states are renamed or removed
+  /** The deciding institution; its staff in `actingRoles` act on the programme's cases. */
   institution: InstitutionCode;
+  actingRoles: Role[];
+  /** Other institutions that take part, with the roles of theirs that act (CDB: the local
+   *  commerce department recommends). Their staff see the programme's cases. */
+  partners: Partial<Record<InstitutionCode, Role[]>>;
   name: Bilingual;
   summary: Bilingual;                // what the programme gives, who decides
   referencePrefix: string;           // e.g. 'SF' → SF-2026-000123

@@ -1,20 +1,20 @@
 // Who may see and do what. Routes, the API and the engine all ask here; nowhere else decides.
-import type { EventSpec, InstitutionCode, ProgrammeCode } from '../../workflows/types';
+import { PROGRAMME_CODES, workflowFor } from '../../workflows/index';
+import type { EventSpec, InstitutionCode, Role } from '../../workflows/types';
 import type { CurrentUser } from './auth/current-user';
 import { AppError } from './errors';
 
-const PROGRAMME_INSTITUTIONS: Record<ProgrammeCode, InstitutionCode[]> = {
-  'special-fund': ['COMMERCE'],
-  'trade-platform-grant': ['COMMERCE'],
-  // CDB lends after a local recommendation of the commerce department.
-  'cdb-infra-loan': ['CDB', 'COMMERCE'],
-  'exim-order-finance': ['EXIM'],
-  'sinosure-credit-insurance': ['SINOSURE'],
-};
-
-/** The institution that runs the programme (its liaisons act on its cases). */
+/** The institutions that take part in a programme, the deciding one first (its declaration in workflows/). */
 export function programmeInstitutions(code: string): InstitutionCode[] {
-  return PROGRAMME_INSTITUTIONS[code as ProgrammeCode] ?? [];
+  const w = workflowFor(code);
+  return w ? [w.institution, ...(Object.keys(w.partners) as InstitutionCode[])] : [];
+}
+
+/** The roles of this institution's staff that act on the programme's cases. */
+function actingRoles(code: string, institution: InstitutionCode | null): Role[] {
+  const w = workflowFor(code);
+  if (!w || !institution) return [];
+  return institution === w.institution ? w.actingRoles : w.partners[institution] ?? [];
 }
 
 /** Programmes whose submitted cases this staff user may see (auditors: all). */
@@ -25,8 +25,7 @@ export function visibleProgrammes(user: CurrentUser): string[] | 'all' | 'own-en
     case 'admin': return 'none';
     default: {
       if (!user.institutionCode) return [];
-      return (Object.keys(PROGRAMME_INSTITUTIONS) as ProgrammeCode[]).filter((p) =>
-        PROGRAMME_INSTITUTIONS[p].includes(user.institutionCode!));
+      return PROGRAMME_CODES.filter((p) => programmeInstitutions(p).includes(user.institutionCode!));
     }
   }
 }
@@ -58,12 +57,10 @@ export function canSendEvent(user: CurrentUser, c: CaseAccessFacts, spec: EventS
   if (user.role === 'auditor' || user.role === 'admin') return false; // auditors change nothing
   if (!canSeeCase(user, c)) return false;
   if (!spec.roles.includes(user.role)) return false;
-  if (user.role === 'liaison') {
-    // A liaison acts only on its own institution's programme.
-    const own = programmeInstitutions(c.programmeCode)[0];
-    return user.institutionCode === own;
-  }
-  return true;
+  if (user.role === 'applicant') return true; // its own enterprise's case (canSeeCase)
+  // Staff act only in the roles their institution holds on this programme (a bank's liaison
+  // on its own bank's programme, the commerce department's officer on CDB's recommendation).
+  return actingRoles(c.programmeCode, user.institutionCode).includes(user.role);
 }
 
 export function requireRole(user: CurrentUser | null, ...roles: CurrentUser['role'][]): CurrentUser {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workflows } from '../../workflows/index';
-import { INSTITUTIONS } from '../domain/setup/reference-data';
+import { INSTITUTIONS } from '../../workflows/institutions';
 import type { AppEnv } from '../env';
 import { HomePage, type ProgrammeCard } from '../../views/pages/home';
 import { renderPage } from './render';
@@ -21,8 +21,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
 
 export function programmeCards(): ProgrammeCard[] {
   return Object.values(workflows).map((w) => {
-    const inst = INSTITUTIONS.find((i) => i.code === w.institution)!;
-    return { code: w.code, name: w.name, summary: w.summary, institution: { zh: inst.nameZh, en: inst.nameEn } };
+    return { code: w.code, name: w.name, summary: w.summary, institution: INSTITUTIONS[w.institution].name };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { CsrfField, Field, FormError, SelectField, type FieldErrors } from '../components/fields';
+import { INSTITUTIONS, INSTITUTION_CODES, institutionOf } from '../../workflows/institutions';
 import { ROLE_LABELS, t, type Locale } from '../i18n';
 
 export interface UserRow {
@@ -34,9 +35,9 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, values = {
           <Field name="email" type="email" label={zh ? '邮箱' : 'Email'} value={values.email} errors={errors} required />
           <SelectField name="role" label={zh ? '角色' : 'Role'} value={values.role} errors={errors} required
             options={STAFF.map((r) => ({ value: r, label: t(locale, ROLE_LABELS[r]!) }))} />
-          <SelectField name="institutionCode" label={zh ? '所属机构（联络员必填）' : 'Institution (liaisons)'} value={values.institutionCode} errors={errors}
+          <SelectField name="institutionCode" label={zh ? '所属机构（联络员必填；其他工作人员默认商务主管部门）' : 'Institution (required for liaisons; other staff default to the commerce department)'} value={values.institutionCode} errors={errors}
             placeholder={zh ? '—' : '—'}
-            options={[{ value: 'CDB', label: '国家开发银行 CDB' }, { value: 'EXIM', label: '中国进出口银行 EXIM' }, { value: 'SINOSURE', label: '中国信保 Sinosure' }]} />
+            options={INSTITUTION_CODES.map((code) => ({ value: code, label: t(locale, INSTITUTIONS[code].name) }))} />
           <Field name="password" type="password" label={zh ? '初始密码' : 'Initial password'} errors={errors} required autocomplete="new-password" hint={zh ? '8至128个字符' : '8 to 128 characters'} />
           <p><button type="submit">{zh ? '创建' : 'Create'}</button></p>
         </form>
@@ -50,7 +51,7 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, values = {
             {users.map((u) => (
               <tr id={`user-${u.id}`}>
                 <td>{u.name}</td><td>{u.email}</td><td>{t(locale, ROLE_LABELS[u.role] ?? ROLE_LABELS.system!)}</td>
-                <td>{u.institutionCode ?? u.enterpriseName ?? '—'}</td>
+                <td>{(u.institutionCode && institutionOf(u.institutionCode) ? t(locale, institutionOf(u.institutionCode)!.name) : u.institutionCode) ?? u.enterpriseName ?? '—'}</td>
                 <td>{u.disabledAt ? <span class="error">{zh ? '已停用' : 'Disabled'}</span> : (zh ? '正常' : 'Active')}</td>
                 <td>
                   <form method="post" action={`/admin/users/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`} class="inline">

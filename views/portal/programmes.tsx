@@ -1,16 +1,13 @@
-// The five programmes: what each gives, who decides, what it asks for, and whether the
+// The programmes: what each gives, who decides, what it asks for, and whether the
 // signed-in enterprise looks eligible (the facts are computed by the route, not here).
 import type { FC } from 'hono/jsx';
+import { institutionOf } from '../../workflows/institutions';
 import type { Bilingual, DocumentKind } from '../../workflows/types';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import type { Locale } from '../i18n';
 
-export const INSTITUTION_LABELS: Record<string, Bilingual> = {
-  COMMERCE: { zh: '商务主管部门', en: 'Commerce department' },
-  CDB: { zh: '国家开发银行', en: 'China Development Bank' },
-  EXIM: { zh: '中国进出口银行', en: 'Export-Import Bank of China' },
-  SINOSURE: { zh: '中国出口信用保险公司', en: 'Sinosure' },
-};
+/** The deciding institution's name, from the one registry (an unknown code shows as itself). */
+const institutionName = (code: string, locale: Locale) => institutionOf(code)?.name[locale] ?? code;
 
 export interface ProgrammeCard { code: string; name: Bilingual; summary: Bilingual; institution: string; documents: DocumentKind[] }
 export interface EligibilityCheck { ok: boolean; label: Bilingual; detail: Bilingual }
@@ -42,7 +39,7 @@ export const ProgrammeListPage: FC<{ programmes: ProgrammeCard[]; checks: Eligib
         <article class="card programme">
           <h2><a href={`/programmes/${p.code}`}>{p.name[locale]}</a></h2>
           <p>{p.summary[locale]}</p>
-          <p class="muted">{locale === 'zh' ? '决定机构：' : 'Decided by: '}{INSTITUTION_LABELS[p.institution]?.[locale] ?? p.institution}</p>
+          <p class="muted">{locale === 'zh' ? '决定机构：' : 'Decided by: '}{institutionName(p.institution, locale)}</p>
         </article>
       ))}
     </div>
@@ -57,7 +54,7 @@ export const ProgrammePage: FC<{
     <h1>{p.name[locale]}</h1>
     <dl class="facts">
       <dt>{locale === 'zh' ? '提供什么' : 'What it gives'}</dt><dd>{p.summary[locale]}</dd>
-      <dt>{locale === 'zh' ? '决定机构' : 'Who decides'}</dt><dd>{INSTITUTION_LABELS[p.institution]?.[locale] ?? p.institution}</dd>
+      <dt>{locale === 'zh' ? '决定机构' : 'Who decides'}</dt><dd>{institutionName(p.institution, locale)}</dd>
       <dt>{locale === 'zh' ? '项目代码' : 'Code'}</dt><dd><code>{p.code}</code></dd>
     </dl>
     <h2>{locale === 'zh' ? '所需材料' : 'Documents needed'}</h2>

@@ -1,19 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { institutions, programmes } from '../../db/schema/index';
 import type { Db } from '../../db/client';
+import { INSTITUTIONS, INSTITUTION_CODES } from '../../../workflows/institutions';
 import { workflows } from '../../../workflows/index';
 
-export const INSTITUTIONS = [
-  { code: 'COMMERCE', nameZh: '商务主管部门', nameEn: 'Commerce Department', kind: 'government' as const },
-  { code: 'CDB', nameZh: '国家开发银行', nameEn: 'China Development Bank', kind: 'bank' as const },
-  { code: 'EXIM', nameZh: '中国进出口银行', nameEn: 'Export-Import Bank of China', kind: 'bank' as const },
-  { code: 'SINOSURE', nameZh: '中国出口信用保险公司', nameEn: 'China Export & Credit Insurance Corporation (Sinosure)', kind: 'insurer' as const },
-];
+/** The rows of the `institutions` table, derived from the registry (workflows/institutions.ts). */
+export const institutionRows = () => INSTITUTION_CODES.map((code) => {
+  const i = INSTITUTIONS[code];
+  return { code, nameZh: i.name.zh, nameEn: i.name.en, kind: i.kind };
+});
 
 /** Institutions and programmes follow the code: upserted at every start. */
 export function ensureReferenceData(db: Db): void {
   db.transaction((tx) => {
-    for (const i of INSTITUTIONS) {
+    for (const i of institutionRows()) {
       tx.insert(institutions).values(i).onConflictDoUpdate({
         target: institutions.code, set: { nameZh: i.nameZh, nameEn: i.nameEn, kind: i.kind },
       }).run();

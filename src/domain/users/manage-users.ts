@@ -16,8 +16,7 @@ export async function createStaffUser(deps: Deps, admin: CurrentUser, input: unk
   if (!parsed.success) throw validationError(parsed.error.issues);
   const v = parsed.data;
   const passwordHash = await hashPassword(v.password, deps.config.SCRYPT_LOG_N);
-  // Officers, experts and approvers work for the commerce department.
-  const institutionCode = v.role === 'liaison' ? v.institutionCode! : ['officer', 'expert', 'approver'].includes(v.role) ? 'COMMERCE' : null;
+  const institutionCode = v.institutionCode; // checked against the registry's roles (schemas.ts)
   const at = iso(deps.clock.now());
   return writeTx(deps.db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, v.email)).get()) {

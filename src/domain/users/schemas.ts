@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/passwords';
 import { creditCodeProblem, normaliseCreditCode } from '../reference/credit-code';
 import { findProvince } from '../reference/provinces';
+import { INSTITUTIONS, INSTITUTION_CODES, institutionsWithRole, type InstitutionCode } from '../../../workflows/institutions';
 import { INDUSTRIES } from '../../../workflows/policy-lists';
+
 
 const email = z.string().trim().toLowerCase().max(254).email('请输入有效邮箱 / Enter a valid email address');
 const password = z
@@ -38,14 +40,28 @@ export const staffUserSchema = z
     email,
     name: text(100, '请填写姓名 / Enter a name'),
     role: z.enum(STAFF_ROLE_VALUES),
-    institutionCode: z.enum(['COMMERCE', 'CDB', 'EXIM', 'SINOSURE']).optional().or(z.literal('').transform(() => undefined)),
+    institutionCode: z.enum(INSTITUTION_CODES as [InstitutionCode, ...InstitutionCode[]]).optional().or(z.literal('').transform(() => undefined)),
     password,
   })
   .superRefine((v, ctx) => {
-    if (v.role === 'liaison' && (!v.institutionCode || v.institutionCode === 'COMMERCE')) {
-      ctx.addIssue({ code: 'custom', path: ['institutionCode'], message: '联络员须绑定一家金融机构 / A liaison is bound to CDB, EXIM or Sinosure' });
+    const allowed = institutionsWithRole(v.role);
+    if (allowed.length === 0) {
+      if (v.institutionCode) ctx.addIssue({ code: 'custom', path: ['institutionCode'], message: '该角色不属于任何机构 / This role belongs to no institution' });
+      return;
     }
-  });
+    const chosen = v.institutionCode ?? (v.role === 'liaison' ? undefined : allowed[0]);
+    if (!chosen || !allowed.includes(chosen)) {
+      const names = allowed.map((c) => INSTITUTIONS[c].short);
+      ctx.addIssue({
+        code: 'custom', path: ['institutionCode'],
+        message: v.role === 'liaison'
+          ? `联络员须绑定一家金融机构：${names.map((n) => n.zh).join('、')} / A liaison is bound to ${names.map((n) => n.en).join(', ').replace(/, ([^,]*)$/, ' or $1')}`
+          : `该角色只能属于：${names.map((n) => n.zh).join('、')} / This role belongs to: ${names.map((n) => n.en).join(', ')}`,
+      });
+    }
+  })
+  // Staff of a single-institution role (officers, experts, approvers) default to its first institution.
+  .transform((v) => ({ ...v, institutionCode: v.institutionCode ?? (institutionsWithRole(v.role)[0] ?? null) }));
 export type StaffUserInput = z.infer<typeof staffUserSchema>;
 
 export const passwordResetSchema = z.object({ password });
