@@ -8,3 +8,4 @@ export * from './audit';
 export * from './documents';
 export * from './workbench';
 export * from './stats';
+export * from './case-counts';

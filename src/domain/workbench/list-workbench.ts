@@ -9,6 +9,7 @@ import type { CaseRow } from '../cases/load-case';
 import { viewFor, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } from './case-filter';
 import { stageOf } from './stages';
 import { StampedCache } from '../../db/data-stamp';
+import { maintainedStageCounts } from './maintained-counts';
 
 /** Sort expressions; amount is nullable, so it sorts as 0 to keep the keyset comparison total. */
 const SORT_COLUMNS: Record<SortKey, { expr: SQL; kind: 'text' | 'number' }> = {
@@ -77,7 +78,9 @@ export interface StageCount { programme: string; state: string; label: { zh: str
 
 /** Cases per stage in the user's view, narrowed by everything but the state itself. */
 export function stageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
-  // Counting groups every case in scope; the same counts are served until the data changes.
+  const maintained = maintainedStageCounts(deps, user, f);
+  if (maintained) return labelled(maintained);
+  // Other narrowings count the cases in scope; the same counts are served until the data changes.
   const { state: _s, cursor: _c, sort: _o, dir: _d, limit: _l, ...narrow } = f;
   const key = JSON.stringify([user.role, user.institutionCode, user.role === 'expert' ? user.id : 0, user.enterpriseId, narrow, viewFor(user, f)]);
   return countsCache.get(deps.db, key, () => computeStageCounts(deps, user, f));
@@ -85,13 +88,18 @@ export function stageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): 
 
 const countsCache = new StampedCache<StageCount[]>();
 
-function computeStageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
+/** The counts by a count over `cases` (any filter); the maintained counts must equal these. */
+export function computeStageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFilter): StageCount[] {
   const view = viewFor(user, f);
   const scope = scopeWhere(user, view);
   if (scope === 'nothing') return [];
   const rows = deps.db.select({ programme: cases.programmeCode, state: cases.state, count: sql<number>`count(*)` })
     .from(cases).where(and(scope, ...narrowWhere({ ...f, state: undefined })))
     .groupBy(cases.programmeCode, cases.state).all();
+  return labelled(rows);
+}
+
+function labelled(rows: { programme: string; state: string; count: number }[]): StageCount[] {
   return rows.map((r) => ({ ...r, label: stageOf(r.programme, r.state)?.label ?? { zh: r.state, en: r.state } }))
     .sort((a, b) => a.programme.localeCompare(b.programme) || b.count - a.count);
 }
