@@ -1,10 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createApi } from './api/index';
 import type { Deps } from './domain/deps';
 import { AppError } from './domain/errors';
 import type { AppEnv } from './env';
 import { accessLog } from './middleware/access-log';
+import { bodyGuard } from './middleware/body-guard';
 import { csrfTokenCheck, originCheck } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
@@ -26,6 +26,7 @@ export function createApp(deps: Deps) {
   });
   app.use('*', securityHeaders());
   app.use('*', accessLog());
+  app.use('*', bodyGuard()); // before anything reads a body: size and field limits per class of route
   app.onError((err, c) => respondWithError(c, err));
   app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', c.req.path.startsWith('/api/') ? 'No such API route.' : '页面不存在 / This page does not exist.')));
 
@@ -36,7 +37,6 @@ export function createApp(deps: Deps) {
   const pages = new Hono<AppEnv>();
   const pagesOnly = (mw: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) =>
     c.req.path.startsWith('/api/') ? next() : mw(c, next);
-  pages.use('*', pagesOnly(bodyLimit({ maxSize: 21 * 1024 * 1024, onError: () => { throw new AppError('TOO_LARGE'); } })));
   pages.use('*', pagesOnly(sessionMiddleware()));
   pages.use('*', pagesOnly(originCheck(deps.config.PUBLIC_URL)));
   pages.use('*', pagesOnly(csrfTokenCheck()));

@@ -14,14 +14,17 @@ export async function readUpload(c: Context<AppEnv>): Promise<UploadInput> {
   }
   let body: Record<string, unknown>;
   try {
-    body = await c.req.parseBody();
+    body = await c.req.parseBody({ all: true });
   } catch (err) {
     if (err instanceof AppError) throw err; // the body limit's 413
     throw new AppError('BAD_REQUEST', 'Malformed multipart body.');
   }
+  // One upload is one file: a second file (under any name) is refused, never silently dropped.
+  const files = Object.values(body).flat().filter((v) => v instanceof File);
+  if (files.length > 1) throw new AppError('BAD_REQUEST', '一次只能上传一个文件 / Send one file per upload.');
   const file = body.file;
   if (!(file instanceof File)) throw new AppError('BAD_REQUEST', '请选择文件 / The field "file" must be a file.', { fields: { file: 'required' } });
-  return { kind: body.kind, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { kind: Array.isArray(body.kind) ? undefined : body.kind, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /** Serves a document as an attachment under our own name; nosniff so it is never rendered as HTML. */

@@ -1,5 +1,5 @@
-// The crash test: load against a real server process, SIGKILL at random moments, restart on the
-// same database, and check after every restart that nothing answered 2xx was lost, nothing
+// The crash test: load against a real server process under a restarting supervisor, SIGKILL at
+// random moments, and check after every restart that nothing answered 2xx was lost, nothing
 // was applied twice, the file is intact, the audit chain verifies and versions add up.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { verifyAuditChain } from '../domain/audit/verify-audit-chain';
 import type { Db } from '../db/client';
-import { startServer, type RunningServer } from './server-process';
+import { superviseServer } from './server-process';
 
-export interface CrashReport { kills: number; acknowledged: number; unanswered: number; cases: number; problems: string[] }
+export interface CrashReport { kills: number; restarts: number; acknowledged: number; refused: number; retried: number; unanswered: number; cases: number; problems: string[] }
 
 interface Api { url: string; token: Record<string, string> }
 
@@ -55,62 +55,81 @@ async function prepareCases(api: Api, n: number): Promise<number[]> {
   return ids;
 }
 
+/**
+ * The server runs under a supervisor that restarts it whenever it dies (superviseServer, as
+ * systemd's `Restart=always` would); clients keep sending throughout and, like a careful client,
+ * retry an unanswered event with the same idempotency key until they get an answer. Nothing may
+ * be lost: every event ends up answered, every answered 2xx is in the database exactly once.
+ */
 export async function runCrashTest(opts: { kills: number; log?: (s: string) => void }): Promise<CrashReport> {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-crash-'));
   const dbPath = join(dir, 'crash.db');
-  const env = { SCHEDULER_INTERVAL_SECONDS: '3600' };
-  let server: RunningServer = await startServer({ dbPath, env });
-  const port = Number(new URL(server.url).port); // restarts come back on the same address
+  const server = await superviseServer({ dbPath, env: { SCHEDULER_INTERVAL_SECONDS: '3600' } });
   const api: Api = { url: server.url, token: {} };
   for (const who of ['ent1', 'sinosure', 'sinosure2']) {
     api.token[who] = (await (await fetch(`${api.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@demo.local`, password: 'demo-pass-2026' }) })).json() as any).token;
   }
   const ids = await prepareCases(api, 4);
   const acked = new Map<string, { caseId: number; version: number }>();
+  const refused = new Set<string>();
   const unanswered = new Map<string, { caseId: number; type: string; data: unknown; version: number }>();
   const problems: string[] = [];
   let seq = 0;
+  let retried = 0;
+  let running = true;
+
+  /** Asks until the server answers: a connection refused or cut while it restarts is retried. */
+  async function untilAnswered<T>(ask: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await ask();
+      } catch {
+        if (attempt > 600) throw new Error('the server did not come back within a minute');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  const worker = async () => {
+    while (running) {
+      const caseId = ids[seq % ids.length]!;
+      const key = `crash-${seq++}`;
+      const c = await untilAnswered(() => call(api, 'ent1', 'GET', `/api/v1/cases/${caseId}`));
+      const ev = c.body?.allowedEvents?.find((e: any) => e.type === 'applicant.declare-shipment');
+      if (!ev) continue;
+      const body = { type: 'applicant.declare-shipment', version: c.body.version, data: ev.example, comment: key };
+      unanswered.set(key, { caseId, type: body.type, data: body.data, version: body.version });
+      let first = true;
+      const r = await untilAnswered(() => {
+        if (!first) retried++;
+        first = false;
+        return call(api, 'ent1', 'POST', `/api/v1/cases/${caseId}/events`, body, key);
+      });
+      unanswered.delete(key);
+      if (r.status === 200) acked.set(key, { caseId, version: r.body.version });
+      else refused.add(key);
+    }
+  };
+  const workers = Array.from({ length: 8 }, worker);
 
   for (let kill = 1; kill <= opts.kills; kill++) {
-    let running = true;
-    const worker = async () => {
-      while (running) {
-        const caseId = ids[seq % ids.length]!;
-        const key = `crash-${seq++}`;
-        try {
-          const c = await call(api, 'ent1', 'GET', `/api/v1/cases/${caseId}`);
-          const ev = c.body.allowedEvents.find((e: any) => e.type === 'applicant.declare-shipment');
-          const body = { type: 'applicant.declare-shipment', version: c.body.version, data: ev.example, comment: key };
-          unanswered.set(key, { caseId, type: body.type, data: body.data, version: body.version });
-          const r = await call(api, 'ent1', 'POST', `/api/v1/cases/${caseId}/events`, body, key);
-          unanswered.delete(key);
-          if (r.status === 200) acked.set(key, { caseId, version: r.body.version });
-        } catch { /* the server died mid-request: the key stays unanswered */ }
-      }
-    };
-    const workers = Array.from({ length: 8 }, worker);
     await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
-    await server.kill();
-    running = false;
-    await Promise.allSettled(workers);
-    problems.push(...checkDatabase(dbPath, acked, kill));
-    server = await startServer({ dbPath, port, env });
-    // A client that got no answer retries with the same key: applied at most once.
-    for (const [key, u] of [...unanswered].slice(0, 5)) {
-      const r = await call(api, 'ent1', 'POST', `/api/v1/cases/${u.caseId}/events`, { type: u.type, version: u.version, data: u.data, comment: key }, key);
-      unanswered.delete(key);
-      if (r.status === 200) acked.set(key, { caseId: u.caseId, version: r.body.version });
-    }
-    log(`kill ${kill}/${opts.kills}: ${acked.size} acknowledged events, ${problems.length} problems`);
+    server.current().kill('SIGKILL');
+    await server.restarted(kill);
+    problems.push(...checkDatabase(dbPath, acked, refused, kill));
+    log(`kill ${kill}/${opts.kills}: restarted by the supervisor; ${acked.size} acknowledged events, ${retried} retries, ${problems.length} problems`);
   }
-  await server.kill();
-  problems.push(...checkDatabase(dbPath, acked, opts.kills + 1));
+  await new Promise((r) => setTimeout(r, 500)); // load after the last restart too
+  running = false;
+  await Promise.all(workers);
+  await server.stop();
+  for (const key of unanswered.keys()) problems.push(`${key} was never answered`);
+  problems.push(...checkDatabase(dbPath, acked, refused, opts.kills + 1));
   rmSync(dir, { recursive: true, force: true });
-  return { kills: opts.kills, acknowledged: acked.size, unanswered: unanswered.size, cases: ids.length, problems };
+  return { kills: opts.kills, restarts: server.restarts(), acknowledged: acked.size, refused: refused.size, retried, unanswered: unanswered.size, cases: ids.length, problems };
 }
 
-function checkDatabase(dbPath: string, acked: Map<string, { caseId: number; version: number }>, round: number): string[] {
+function checkDatabase(dbPath: string, acked: Map<string, { caseId: number; version: number }>, refused: Set<string>, round: number): string[] {
   const sqlite = new Database(dbPath);
   const problems: string[] = [];
   try {
@@ -122,6 +141,8 @@ function checkDatabase(dbPath: string, acked: Map<string, { caseId: number; vers
     const byKey = new Map<string, number>();
     for (const r of rows) byKey.set(r.comment, (byKey.get(r.comment) ?? 0) + 1);
     for (const [key, n] of byKey) if (n > 1) problems.push(`round ${round}: ${key} applied ${n} times`);
+    // An event answered with a refusal (a newer version won the race) was not applied.
+    for (const key of refused) if (byKey.has(key)) problems.push(`round ${round}: ${key} was refused but applied`);
     for (const [key, a] of acked) {
       if (!rows.some((r) => r.comment === key && r.case_id === a.caseId && r.version === a.version)) problems.push(`round ${round}: acknowledged ${key} (case ${a.caseId} v${a.version}) is missing`);
     }

@@ -94,3 +94,58 @@ export async function startServer(opts: { env?: Record<string, string>; dbPath?:
     },
   };
 }
+
+export interface SupervisedServer {
+  url: string;
+  dbPath: string;
+  /** How many times the supervisor has started the server again. */
+  restarts(): number;
+  /** The server process running now. */
+  current(): ChildProcess;
+  /** Resolves once the server has been started again after its n-th death and answers /healthz. */
+  restarted(n: number): Promise<void>;
+  /** Stops the server for good (SIGTERM, no restart). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the server the way a supervisor with `Restart=always` does (README, security section):
+ * whenever the process ends, for whatever reason, it is started again on the same address and
+ * database after `restartDelayMs`.
+ */
+export async function superviseServer(opts: { dbPath: string; env?: Record<string, string>; restartDelayMs?: number }): Promise<SupervisedServer> {
+  let server = await startServer({ dbPath: opts.dbPath, env: opts.env });
+  const port = Number(new URL(server.url).port);
+  let restarts = 0;
+  let stopping = false;
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const watch = (s: RunningServer) => s.proc.once('exit', () => {
+    rmSync(s.dir, { recursive: true, force: true }); // empty: the database lives at opts.dbPath
+    if (stopping) return;
+    const again = async (): Promise<void> => {
+      try {
+        server = await startServer({ dbPath: opts.dbPath, port, env: opts.env });
+      } catch {
+        await new Promise((r) => setTimeout(r, opts.restartDelayMs ?? 100));
+        return again(); // like systemd: keep trying
+      }
+      restarts++;
+      watch(server);
+      for (const w of waiters.filter((x) => x.n <= restarts)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+    };
+    setTimeout(() => void again(), opts.restartDelayMs ?? 100);
+  });
+  watch(server);
+  return {
+    url: server.url, dbPath: opts.dbPath,
+    restarts: () => restarts,
+    current: () => server.proc,
+    restarted: (n) => (restarts >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }))),
+    async stop() {
+      stopping = true;
+      server.proc.kill('SIGTERM');
+      await exited(server.proc);
+      rmSync(server.dir, { recursive: true, force: true });
+    },
+  };
+}
