@@ -1,6 +1,7 @@
 // The policy checks shared by the programmes. Each returns a bilingual reason or null; the
 // programmes compose them into named rules (define-workflow.ts) used as guards and refusals.
 import type { z } from 'zod';
+import { groupDigits } from './display-format';
 import { twoHighsFindings } from './policy-lists';
 import type { Bilingual, DocumentKind, WorkflowEvent } from './types';
 
@@ -10,8 +11,8 @@ export function firstReason(...reasons: (Bilingual | null)[]): Bilingual | null 
   return reasons.find((r) => r !== null) ?? null;
 }
 
-export const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
-export const yuanEn = (n: number) => `CNY ${n.toLocaleString('en-US')}`;
+export const yuan = (n: number) => `${groupDigits(n)} 元`;
+export const yuanEn = (n: number) => `CNY ${groupDigits(n)}`;
 
 /** 政策 一.一: support goes to central and western China and designated eastern areas. */
 export function regionReason(ev: WorkflowEvent): Bilingual | null {

@@ -1,31 +1,19 @@
 // Value formatting for decision documents. Written by hand rather than with Intl so that the
 // bytes of a PDF never depend on the ICU data of the machine that rendered it.
 
-// Dates on Chinese administrative documents are China Standard Time (UTC+8, no DST),
-// whatever the server's time zone is.
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function chinaTime(iso: string): Date {
-  const ms = Date.parse(iso);
-  // A legal document must not show "NaN年": fail loudly on a malformed timestamp.
-  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO timestamp: ${iso}`);
-  return new Date(ms + CST_OFFSET_MS);
-}
+import { beijingDate, beijingDateChinese, beijingDateTime } from '../../workflows/display-format.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** '2026年3月5日 (2026-03-05)' */
+/** '2026年3月5日 (2026-03-05)', China Standard Time (the one display formatter). */
 export function formatDate(iso: string): string {
-  const d = chinaTime(iso);
-  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-  return `${y}年${m}月${day}日 (${y}-${pad(m)}-${pad(day)})`;
+  return `${beijingDateChinese(iso)} (${beijingDate(iso)})`;
 }
 
 /** '2026-03-05 14:30' in China Standard Time */
 export function formatDateTime(iso: string): string {
-  const d = chinaTime(iso);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (Number.isNaN(Date.parse(iso))) throw new RangeError(`Not an ISO timestamp: ${iso}`);
+  return beijingDateTime(iso);
 }
 
 /** 1234567 → '¥1,234,567.00' */

@@ -5,6 +5,7 @@ import { auditorCaseFilter } from '../domain/audit-desk/auditor-cases';
 import { exportAuditCsv } from '../domain/audit-desk/audit-trail';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
+import { beijingToday } from '../../workflows/display-format';
 
 // RFC 6266: an ASCII fallback name plus the UTF-8 name for browsers that read filename*.
 const attachment = (ascii: string, utf8 = ascii) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
@@ -23,7 +24,7 @@ export const auditDownloadRoutes = new Hono<AppEnv>()
   .get('/audit/decisions.zip', async (c) => {
     const { user, filter } = auditorCaseFilter(c.var.user, c.req.query());
     const { stream, length, count } = await decisionsZip(c.var.deps, user, filter);
-    const name = `decisions-${c.var.deps.clock.now().toISOString().slice(0, 10)}.zip`;
+    const name = `decisions-${beijingToday(c.var.deps.clock.now())}.zip`;
     // Content-Length is exact (stored entries), so the browser shows true progress.
     return c.body(stream, 200, {
       'Content-Type': 'application/zip', 'Content-Disposition': attachment(name), 'Content-Length': String(length),

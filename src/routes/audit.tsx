@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { workflowFor } from '../../workflows/index';
+import { beijingToday } from '../../workflows/display-format';
 import { auditCase, deskOptions } from '../domain/audit-desk/audit-case';
 import { auditorCaseFilter, auditorCases, countFilteredDecisions } from '../domain/audit-desk/auditor-cases';
 import { auditChainCheck, auditTrailPage } from '../domain/audit-desk/audit-trail';
@@ -43,7 +44,7 @@ export const auditRoutes = new Hono<AppEnv>()
     const { filter, node } = results(c);
     const form = <AuditFilterForm locale={c.var.locale} f={filter} {...deskOptions(c.var.locale)} />;
     return renderPage(c, c.var.locale === 'zh' ? '审计工作台' : 'Audit desk',
-      <AuditDesk locale={c.var.locale} form={form} results={node} today={c.var.deps.clock.now().toISOString().slice(0, 10)} />);
+      <AuditDesk locale={c.var.locale} form={form} results={node} today={beijingToday(c.var.deps.clock.now())} />);
   })
   .get('/audit/results', (c) => {
     const { node } = results(c);

@@ -9,6 +9,7 @@ import { WORKBENCH_ROLES } from '../domain/workbench/staff-case';
 import { STAGES } from '../domain/workbench/stages';
 import type { AppEnv } from '../env';
 import { INDUSTRIES, workflowFor } from '../../workflows/index';
+import { beijingToday } from '../../workflows/display-format';
 import type { Locale } from '../../views/i18n';
 import { QueuePage, type Option } from '../../views/workbench/queue-page';
 import { renderPage } from './render';
@@ -60,7 +61,7 @@ export const workbenchRoutes = new Hono<AppEnv>()
         else ctrl.enqueue(encoder.encode(next.value));
       },
     });
-    const date = c.var.deps.clock.now().toISOString().slice(0, 10);
+    const date = beijingToday(c.var.deps.clock.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="workbench-${date}.csv"`);
     c.header('Cache-Control', 'no-store');

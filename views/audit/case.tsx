@@ -1,4 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
+import { beijingDate } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 import { ChainCheck } from './desk';
 import { TrailTable, type TrailRow } from './trail';
@@ -33,7 +34,7 @@ export const AuditCasePage: FC<{
           <tbody>{c.decisions.map((d) => (
             <tr>
               <td><a href={`/decisions/${d.id}`}>{d.number}</a>{d.replacedById ? <span class="muted"> {zh ? '（已更正）' : '(corrected)'}</span> : null}{d.replacesId ? <span class="muted"> {zh ? '（更正决定）' : '(correction)'}</span> : null}</td>
-              <td>{d.titleZh} / {d.titleEn}</td><td>{d.issuedAt.slice(0, 10)}</td><td><code class="hash">{d.sha256}</code></td>
+              <td>{d.titleZh} / {d.titleEn}</td><td><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></td><td><code class="hash">{d.sha256}</code></td>
               <td><a href={`/decisions/${d.id}.pdf`} download>PDF</a> · <a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
             </tr>))}
           </tbody>

@@ -1,4 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
+import { beijingDate, yuan } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 import { FilterSelect } from '../components/fields';
 
@@ -47,8 +48,8 @@ export const AuditResults: FC<{ locale: Locale; rows: AuditCaseRow[]; nextHref: 
           <tbody>
             {rows.map((r) => (
               <tr><td><a href={`/audit/cases/${r.id}`}>{r.reference}</a></td><td>{r.applicant}</td><td>{r.programme}</td>
-                <td><span class="state">{r.state}</span></td><td>{r.amount === null ? '—' : `¥${r.amount.toLocaleString('zh-CN')}`}</td>
-                <td><time datetime={r.updatedAt}>{r.updatedAt.slice(0, 10)}</time></td></tr>
+                <td><span class="state">{r.state}</span></td><td>{yuan(r.amount)}</td>
+                <td><time datetime={r.updatedAt}>{beijingDate(r.updatedAt)}</time></td></tr>
             ))}
           </tbody>
         </table>

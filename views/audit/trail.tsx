@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { beijingDateTimeSeconds } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 import { ChainCheck } from './desk';
 
@@ -14,11 +15,11 @@ export const TrailTable: FC<{ locale: Locale; rows: TrailRow[]; nextHref: string
   return (
     <>
       <table class="trail">
-        <thead><tr><th>#</th><th>{zh ? '时间' : 'Time'}</th><th>{zh ? '类别' : 'Kind'}</th><th>{zh ? '事项' : 'Type'}</th><th>{zh ? '办理人' : 'Actor'}</th><th>{zh ? '案件' : 'Case'}</th><th>{zh ? '详情' : 'Details'}</th><th>{zh ? '哈希' : 'Hash'}</th></tr></thead>
+        <thead><tr><th>#</th><th>{zh ? '时间（北京时间）' : 'Time (Beijing time)'}</th><th>{zh ? '类别' : 'Kind'}</th><th>{zh ? '事项' : 'Type'}</th><th>{zh ? '办理人' : 'Actor'}</th><th>{zh ? '案件' : 'Case'}</th><th>{zh ? '详情' : 'Details'}</th><th>{zh ? '哈希' : 'Hash'}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr data-kind={r.kind} data-type={r.type}>
-              <td>{r.id}</td><td><time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)}</time></td><td>{r.kind}</td><td>{r.type}</td>
+              <td>{r.id}</td><td><time datetime={r.at}>{beijingDateTimeSeconds(r.at)}</time></td><td>{r.kind}</td><td>{r.type}</td>
               <td>{r.actor} <span class="muted">({r.role})</span></td>
               <td>{r.caseId ? <a href={`/audit/cases/${r.caseId}`}>{r.caseId}</a> : '—'}</td>
               <td>{r.from || r.to ? `${r.from ?? '—'} → ${r.to ?? '—'} ` : ''}{r.comment ?? ''}{r.data ? <code class="muted"> {JSON.stringify(r.data).slice(0, 160)}</code> : null}</td>

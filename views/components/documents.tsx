@@ -3,7 +3,7 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import type { Locale } from '../i18n';
-import { formatCst } from './timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 
 export interface DocumentItem { id: number; kind: string; filename: string; size: number; sha256: string; mime: string; uploadedAt: string }
 export interface DocumentKindItem { kind: string; label: Bilingual; required: boolean }
@@ -40,7 +40,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
                     <td><a href={`${base}/${d.id}`}>{d.filename}</a></td>
                     <td>{formatSize(d.size)}</td>
                     <td><code class="sha" title={d.sha256}>{d.sha256}</code></td>
-                    <td><time datetime={d.uploadedAt}>{formatCst(d.uploadedAt)}</time></td>
+                    <td><time datetime={d.uploadedAt}>{beijingDateTime(d.uploadedAt)}</time></td>
                   </>
                 ) : (
                   <td colspan={4} class={k.required ? 'error' : 'muted'}>{locale === 'zh' ? (k.required ? '尚未上传' : '未上传（可选）') : (k.required ? 'Not uploaded yet' : 'Not uploaded (optional)')}</td>
@@ -49,7 +49,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
             );
           })}
           {docs.filter((d) => !kinds.some((k) => k.kind === d.kind)).map((d) => (
-            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`}>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><code class="sha">{d.sha256}</code></td><td>{formatCst(d.uploadedAt)}</td></tr>
+            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`}>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><code class="sha">{d.sha256}</code></td><td>{beijingDateTime(d.uploadedAt)}</td></tr>
           ))}
         </tbody>
       </table>

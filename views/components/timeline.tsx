@@ -2,6 +2,7 @@
 // Pure: takes the entries as caseHistory returns them and the workflow's labels.
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
+import { beijingDateTime } from '../../workflows/display-format';
 import { ROLE_LABELS, type Locale } from '../i18n';
 
 /** One entry as caseHistory (src/domain/cases/case-view.ts) returns it. */
@@ -22,12 +23,6 @@ export interface TimelineWorkflow {
   stateLabels: Record<string, Bilingual>;
 }
 
-/** Times are shown in China Standard Time (UTC+8), the users' own clock, whatever the server's. */
-export function formatCst(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const CREATED: Bilingual = { zh: '创建草稿', en: 'Draft created' };
 
@@ -41,7 +36,7 @@ export const Timeline: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow
     <ol class="timeline">
       {list.map((e) => (
         <li data-event={e.type}>
-          <p class="when"><time datetime={e.at}>{formatCst(e.at)}</time></p>
+          <p class="when"><time datetime={e.at}>{beijingDateTime(e.at)}</time></p>
           <p class="what">
             <strong>{eventLabel(e.type)}</strong>
             {e.to && e.from !== e.to ? <span class="move"> · {state(e.from)} → <span class="state">{state(e.to)}</span></span> : null}

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { CsrfField, FormError, type FieldErrors } from '../components/fields';
+import { beijingDate, yuan } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface DecisionPageData {
@@ -21,10 +22,10 @@ export const DecisionPage: FC<{
         <dl class="facts">
           <dt>{zh ? '案件' : 'Case'}</dt><dd>{d.caseReference}</dd>
           <dt>{zh ? '决定' : 'Decision'}</dt><dd>{d.titleZh} / {d.titleEn} ({d.outcome})</dd>
-          <dt>{zh ? '金额' : 'Amount'}</dt><dd>{d.amount === null ? '—' : `¥${d.amount.toLocaleString('zh-CN')}`}</dd>
+          <dt>{zh ? '金额' : 'Amount'}</dt><dd>{yuan(d.amount)}</dd>
           <dt>{zh ? '条件' : 'Conditions'}</dt><dd>{d.conditions ?? '—'}</dd>
           <dt>{zh ? '理由' : 'Reasons'}</dt><dd>{d.reasons ?? '—'}</dd>
-          <dt>{zh ? '日期' : 'Issued'}</dt><dd><time datetime={d.issuedAt}>{d.issuedAt.slice(0, 10)}</time></dd>
+          <dt>{zh ? '日期' : 'Issued'}</dt><dd><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></dd>
           <dt>{zh ? '核验码' : 'Verification code'}</dt><dd><a href={`/verify/${d.verificationCode}`}>{d.verificationCode}</a></dd>
           <dt>SHA-256</dt><dd><code class="hash">{d.sha256 ?? (zh ? '生成中' : 'being rendered')}</code></dd>
           {d.replaces ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd><a href={`/decisions/${d.replaces.id}`}>{d.replaces.number}</a></dd></> : null}

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { beijingDate } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface VerifiedView {
@@ -7,7 +8,6 @@ export interface VerifiedView {
   replacesNumber: string | null; replacedByNumber: string | null;
 }
 
-const dateOf = (iso: string) => iso.slice(0, 10);
 
 /** Public verification: genuine or not, and what the holder of a letter can compare. */
 export const VerifyPage: FC<{ locale: Locale; code: string; decision: VerifiedView | null }> = ({ locale, code, decision: d }) => {
@@ -41,7 +41,7 @@ export const VerifyPage: FC<{ locale: Locale; code: string; decision: VerifiedVi
         <dt>{zh ? '决定' : 'Decision'}</dt><dd data-field="outcome">{d.titleZh} / {d.titleEn} ({d.outcome})</dd>
         <dt>{zh ? '申请人' : 'Applicant'}</dt><dd data-field="applicant">{d.applicant} ({d.creditCode})</dd>
         <dt>{zh ? '作出机构' : 'Issued by'}</dt><dd>{zh ? d.institutionZh : d.institutionEn}</dd>
-        <dt>{zh ? '日期' : 'Date'}</dt><dd data-field="date"><time datetime={d.issuedAt}>{dateOf(d.issuedAt)}</time></dd>
+        <dt>{zh ? '日期' : 'Date'}</dt><dd data-field="date"><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></dd>
         <dt>{zh ? '案件编号' : 'Case'}</dt><dd>{d.caseReference}</dd>
         {d.replacesNumber ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd>{d.replacesNumber}</dd></> : null}
         <dt>SHA-256</dt><dd data-field="sha256"><code class="hash">{d.sha256}</code></dd>

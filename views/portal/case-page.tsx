@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { DocumentList, UploadForm, type DocumentItem, type DocumentKindItem } from '../components/documents';
-import { Timeline, formatCst, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
+import { Timeline, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import { ROLE_LABELS, type Locale } from '../i18n';
 
@@ -68,10 +69,10 @@ export const CasePage: FC<CasePageProps> = (p) => {
       <dl class="facts">
         <dt>{zh ? '当前状态' : 'State'}</dt><dd><span class="state" id="case-state" data-state={c.state}>{c.stateLabel[locale]}</span></dd>
         <dt>{zh ? '版本' : 'Version'}</dt><dd>{c.version}</dd>
-        <dt>{zh ? '创建时间' : 'Created'}</dt><dd>{formatCst(c.createdAt)}</dd>
-        {c.submittedAt ? <><dt>{zh ? '提交时间' : 'Submitted'}</dt><dd>{formatCst(c.submittedAt)}</dd></> : null}
-        <dt>{zh ? '最近变更' : 'Last change'}</dt><dd>{formatCst(c.updatedAt)}</dd>
-        {c.dueAt ? <><dt>{zh ? '期限' : 'Deadline'}</dt><dd><time datetime={c.dueAt}>{formatCst(c.dueAt)}</time></dd></> : null}
+        <dt>{zh ? '创建时间' : 'Created'}</dt><dd>{beijingDateTime(c.createdAt)}</dd>
+        {c.submittedAt ? <><dt>{zh ? '提交时间' : 'Submitted'}</dt><dd>{beijingDateTime(c.submittedAt)}</dd></> : null}
+        <dt>{zh ? '最近变更' : 'Last change'}</dt><dd>{beijingDateTime(c.updatedAt)}</dd>
+        {c.dueAt ? <><dt>{zh ? '期限' : 'Deadline'}</dt><dd><time datetime={c.dueAt}>{beijingDateTime(c.dueAt)}</time></dd></> : null}
       </dl>
       <section class="card" aria-labelledby="next-h">
         <h2 id="next-h">{zh ? '下一步' : 'What to do next'}</h2>
@@ -105,7 +106,7 @@ export const CasePage: FC<CasePageProps> = (p) => {
             <tbody>{p.decisions.map((d) => (
               <tr data-decision={d.id}>
                 <th scope="row">{d.number}</th><td>{zh ? d.titleZh : d.titleEn}</td>
-                <td><time datetime={d.issuedAt}>{formatCst(d.issuedAt)}</time></td>
+                <td><time datetime={d.issuedAt}>{beijingDateTime(d.issuedAt)}</time></td>
                 <td><a href={d.pdfUrl} download>{zh ? `下载决定书 ${d.number}（PDF）` : `Download decision ${d.number} (PDF)`}</a>
                   {' · '}<a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
               </tr>

@@ -4,7 +4,7 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { CaseFormFields, FieldErrorsOob, type JsonSchema } from '../components/case-form';
-import { formatCst } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface FormPageProps {
@@ -15,7 +15,7 @@ export interface FormPageProps {
 
 export const SaveStatus: FC<{ savedAt: string; errorCount: number; locale: Locale; oob?: boolean }> = ({ savedAt, errorCount, locale, oob }) => (
   <p id="save-status" role="status" class="muted" hx-swap-oob={oob ? 'true' : undefined}>
-    {locale === 'zh' ? `草稿已保存 ${formatCst(savedAt)}` : `Draft saved ${formatCst(savedAt)}`}
+    {locale === 'zh' ? `草稿已保存 ${beijingDateTime(savedAt)}` : `Draft saved ${beijingDateTime(savedAt)}`}
     {errorCount ? (locale === 'zh' ? ` · ${errorCount} 项需更正` : ` · ${errorCount} field(s) to correct`) : ''}
   </p>
 );

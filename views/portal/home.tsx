@@ -1,7 +1,7 @@
 // The enterprise's cases, newest first, with state and last change.
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
-import { formatCst } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface CaseListItem { id: number; reference: string; programmeName: Bilingual; stateLabel: Bilingual; state: string; updatedAt: string; dueAt: string | null; yourTurn: boolean }
@@ -29,8 +29,8 @@ export const PortalHome: FC<{ name: string; enterprise: string; cases: CaseListI
                 <th scope="row"><a href={`/portal/cases/${c.id}`}>{c.reference}</a></th>
                 <td>{c.programmeName[locale]}</td>
                 <td><span class="state">{c.stateLabel[locale]}</span>{c.yourTurn ? <strong class="overdue">{zh ? ' · 待您处理' : ' · your turn'}</strong> : null}</td>
-                <td><time datetime={c.updatedAt}>{formatCst(c.updatedAt)}</time></td>
-                <td>{c.dueAt ? <time datetime={c.dueAt}>{formatCst(c.dueAt)}</time> : '—'}</td>
+                <td><time datetime={c.updatedAt}>{beijingDateTime(c.updatedAt)}</time></td>
+                <td>{c.dueAt ? <time datetime={c.dueAt}>{beijingDateTime(c.dueAt)}</time> : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { formatCst } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface NotificationItem { id: number; caseId: number | null; reference: string | null; messageZh: string; messageEn: string; createdAt: string; readAt: string | null }
@@ -26,7 +26,7 @@ export const NotificationsPage: FC<{ items: NotificationItem[]; casePath: string
                 {zh ? n.messageZh : n.messageEn}
                 {n.caseId && n.reference ? <> · <a href={`${casePath}/${n.caseId}`}>{n.reference}</a></> : null}
               </p>
-              <p class="muted"><time datetime={n.createdAt}>{formatCst(n.createdAt)}</time></p>
+              <p class="muted"><time datetime={n.createdAt}>{beijingDateTime(n.createdAt)}</time></p>
               {n.readAt ? null : (
                 <form method="post" action={`/notifications/${n.id}/read`} class="inline">
                   {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}

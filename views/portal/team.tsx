@@ -1,6 +1,6 @@
 // Colleagues of the enterprise, the invitation form, and the page where an invitee sets a password.
 import type { FC } from 'hono/jsx';
-import { formatCst } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface Colleague { id: number; name: string; email: string; pending: boolean; createdAt: string }
@@ -20,7 +20,7 @@ export const TeamPage: FC<{
         <thead><tr><th scope="col">{zh ? '姓名' : 'Name'}</th><th scope="col">{zh ? '邮箱' : 'Email'}</th><th scope="col">{zh ? '状态' : 'Status'}</th><th scope="col">{zh ? '加入时间' : 'Since'}</th></tr></thead>
         <tbody>
           {colleagues.map((u) => (
-            <tr><td>{u.name}</td><td>{u.email}</td><td>{u.pending ? (zh ? '已邀请，未设置密码' : 'Invited, no password yet') : (zh ? '已启用' : 'Active')}</td><td>{formatCst(u.createdAt)}</td></tr>
+            <tr><td>{u.name}</td><td>{u.email}</td><td>{u.pending ? (zh ? '已邀请，未设置密码' : 'Invited, no password yet') : (zh ? '已启用' : 'Active')}</td><td>{beijingDateTime(u.createdAt)}</td></tr>
           ))}
         </tbody>
       </table>

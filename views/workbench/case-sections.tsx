@@ -2,9 +2,9 @@
 // panel and scores, internal comments.
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
-import { formatCst } from '../components/timeline';
+import { beijingDateTime } from '../../workflows/display-format';
 import { FormSummary, type JsonSchema } from '../components/case-form';
-import { L, yuan } from './text';
+import { L, day, yuan } from './text';
 
 export const ApplicationSection: FC<{ form: Record<string, unknown>; schema: Record<string, unknown>; locale: Locale }> = ({ form, schema, locale }) => (
   <section class="card" aria-labelledby="h-app">
@@ -28,7 +28,7 @@ export const DocumentsSection: FC<{ caseId: number; documents: DocumentItem[]; l
               <td><a href={`/workbench/cases/${caseId}/documents/${d.id}`}>{d.filename}</a></td>
               <td>{Math.ceil(d.size / 1024)} KB</td>
               <td><code title={d.sha256}>{d.sha256.slice(0, 12)}…</code></td>
-              <td>{formatCst(d.uploadedAt)}</td>
+              <td>{beijingDateTime(d.uploadedAt)}</td>
             </tr>
           ))}
         </tbody>
@@ -38,7 +38,7 @@ export const DocumentsSection: FC<{ caseId: number; documents: DocumentItem[]; l
 );
 
 /** Workflow facts worth a reviewer's eye; scores and panel have their own section. */
-const FACT_KEYS: [string, string, string, 'yuan' | 'text'][] = [
+const FACT_KEYS: [string, string, string, 'yuan' | 'text' | 'date'][] = [
   ['requestedAmount', '申请金额', 'Requested', 'yuan'],
   ['approvedAmount', '批准金额', 'Approved', 'yuan'],
   ['committedAmount', '承诺/批准金额', 'Committed', 'yuan'],
@@ -46,9 +46,9 @@ const FACT_KEYS: [string, string, string, 'yuan' | 'text'][] = [
   ['drawn', '已提款', 'Drawn', 'yuan'],
   ['repaid', '已还款', 'Repaid', 'yuan'],
   ['conditions', '条件', 'Conditions', 'text'],
-  ['noticeEndsAt', '公示截止', 'Notice ends', 'text'],
+  ['noticeEndsAt', '公示截止', 'Notice ends', 'date'],
   ['returnReason', '退回理由', 'Return reason', 'text'],
-  ['repaymentDueDate', '还款到期日', 'Repayment due', 'text'],
+  ['repaymentDueDate', '还款到期日', 'Repayment due', 'date'],
 ];
 
 export const FactsSection: FC<{ context: Record<string, unknown>; locale: Locale }> = ({ context, locale }) => {
@@ -58,7 +58,7 @@ export const FactsSection: FC<{ context: Record<string, unknown>; locale: Locale
     <section class="card" aria-labelledby="h-facts">
       <h2 id="h-facts">{L(locale, '办理情况', 'Where the case stands')}</h2>
       <dl class="facts">
-        {rows.map(([k, zh, en, kind]) => <><dt>{L(locale, zh, en)}</dt><dd>{kind === 'yuan' ? yuan(Number(context[k])) : String(context[k])}</dd></>)}
+        {rows.map(([k, zh, en, kind]) => <><dt>{L(locale, zh, en)}</dt><dd>{kind === 'yuan' ? yuan(Number(context[k])) : kind === 'date' ? day(String(context[k])) : String(context[k])}</dd></>)}
       </dl>
     </section>
   );
@@ -97,7 +97,7 @@ export const CommentsSection: FC<{ caseId: number; comments: CommentItem[]; canW
     <h2 id="h-comments">{L(locale, '内部意见', 'Internal comments')} <span class="muted">{L(locale, '（申请人不可见）', '(never shown to the applicant)')}</span></h2>
     {comments.length === 0 ? <p class="muted">{L(locale, '暂无内部意见。', 'No comments yet.')}</p> : (
       <ol class="comments">
-        {comments.map((c) => <li data-comment={c.id}><p><strong>{c.author}</strong> <time class="muted" datetime={c.createdAt}>{formatCst(c.createdAt)}</time></p><p>{c.body}</p></li>)}
+        {comments.map((c) => <li data-comment={c.id}><p><strong>{c.author}</strong> <time class="muted" datetime={c.createdAt}>{beijingDateTime(c.createdAt)}</time></p><p>{c.body}</p></li>)}
       </ol>
     )}
     {canWrite ? (
@@ -119,7 +119,7 @@ export const DecisionsSection: FC<{ decisions: DecisionItem[]; locale: Locale }>
     <h2 id="h-decisions">{L(locale, '决定书', 'Decision letters')}</h2>
     <ul>
       {decisions.map((d) => (
-        <li data-decision={d.number}><a href={d.pdfUrl}>{d.number} · {locale === 'zh' ? d.titleZh : d.titleEn}</a> <span class="muted">{formatCst(d.issuedAt)} · {L(locale, '验证码', 'verification code')} {d.verificationCode}</span></li>
+        <li data-decision={d.number}><a href={d.pdfUrl}>{d.number} · {locale === 'zh' ? d.titleZh : d.titleEn}</a> <span class="muted">{beijingDateTime(d.issuedAt)} · {L(locale, '验证码', 'verification code')} {d.verificationCode}</span></li>
       ))}
     </ul>
   </section>

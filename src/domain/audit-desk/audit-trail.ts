@@ -8,6 +8,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { requireRole } from '../policy';
 import { recordDownload } from '../decisions/decision-pdf';
+import { beijingDayEnd, beijingDayStart } from '../../../workflows/display-format';
 
 /** A page of the audit trail, of one case or of the whole system (the chain check is auditChainCheck). */
 export function auditTrailPage(deps: Deps, user: CurrentUser | null, q: { caseId?: number; cursor?: string; limit?: number }) {
@@ -27,14 +28,13 @@ export function auditChainCheck(deps: Deps, user: CurrentUser | null): ChainChec
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
-/** [from, to] as whole UTC days; refuses nonsense rather than exporting an empty file silently. */
+/** [from, to] as whole Beijing days (the dates people mean); refuses nonsense rather than exporting an empty file silently. */
 export function dateRange(from: string | undefined, to: string | undefined): { start: string; end: string } {
   if (!from || !to || !day.test(from) || !day.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
     throw new AppError('BAD_REQUEST', '请选择起止日期（YYYY-MM-DD）/ Choose a start and end date (YYYY-MM-DD).');
   }
   if (from > to) throw new AppError('BAD_REQUEST', '开始日期晚于结束日期 / The start date is after the end date.');
-  const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
-  return { start: `${from}T00:00:00.000Z`, end };
+  return { start: beijingDayStart(from), end: beijingDayEnd(to) };
 }
 
 const CSV_COLUMNS = ['id', 'at', 'kind', 'case_id', 'actor_id', 'actor', 'role', 'type', 'from', 'to', 'version', 'comment', 'data', 'prev_hash', 'hash'];

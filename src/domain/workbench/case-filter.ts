@@ -1,10 +1,11 @@
 // The workbench filter: parsed from the URL (so a view can be bookmarked and shared) and
 // turned into one WHERE clause over the denormalised, indexed columns of `cases`.
-import { and, eq, gte, inArray, isNotNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import { cases } from '../../db/schema/index';
 import { PROGRAMME_CODES } from '../../../workflows/index';
+import { beijingDayEnd, beijingDayStart } from '../../../workflows/display-format';
 import type { CurrentUser } from '../auth/current-user';
 import { AppError, validationError } from '../errors';
 import { escapeLike } from '../cases/list-cases';
@@ -108,8 +109,8 @@ export function narrowWhere(f: WorkbenchFilter, access: Access = 'seek'): SQL[] 
   if (f.state) w.push(eq(c(cases.state), f.state));
   if (f.province) w.push(eq(c(cases.province), f.province));
   if (f.industry) w.push(eq(c(cases.industry), f.industry));
-  if (f.from) w.push(gte(c(cases.submittedAt), `${f.from}T00:00:00.000Z`));
-  if (f.to) w.push(lte(c(cases.submittedAt), `${f.to}T23:59:59.999Z`));
+  if (f.from) w.push(gte(c(cases.submittedAt), beijingDayStart(f.from)));
+  if (f.to) w.push(lt(c(cases.submittedAt), beijingDayEnd(f.to)));
   if (f.min !== undefined) w.push(gte(c(cases.amount), f.min));
   if (f.max !== undefined) w.push(lte(c(cases.amount), f.max));
   if (f.min !== undefined && f.max !== undefined && f.min > f.max) throw new AppError('BAD_REQUEST', '金额下限大于上限 / The minimum amount exceeds the maximum.');
