@@ -63,7 +63,7 @@ function cover(doc: Doc, rec: CaseFileRecord) {
     { zh: '办理记录', en: 'Timeline entries', value: String(rec.history.length) },
     { zh: '材料', en: 'Documents', value: String(rec.documents.length) },
     { zh: '决定', en: 'Decisions', value: rec.decisions.map((d) => d.number).join('\n') || '—' },
-    { zh: '编制时间', en: 'Compiled', value: `${formatDateTime(rec.generatedAt)} 北京时间 Beijing time` },
+    { zh: '编制时间', en: 'Compiled', value: `${formatDate(rec.generatedAt)} ${formatDateTime(rec.generatedAt).slice(11)} 北京时间 Beijing time` },
   ]);
 }
 
