@@ -4,6 +4,7 @@ import { auditApi } from './api/audit';
 import { caseApi } from './api/cases';
 import { decisionApi } from './api/decisions';
 import { documentApi } from './api/documents';
+import { apiDocsRoutes } from './routes/api-docs';
 import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
 import { auditGuardArea } from './routes/audit-guard';
@@ -22,6 +23,7 @@ export const pageAreas: Hono<AppEnv>[] = [
   statsRoutes,
   portalArea, // applicant portal, programme pages, notifications
   workbenchRoutes, // staff queues, case pages, expert review, CSV
+  apiDocsRoutes, // /api/docs, the reference of the JSON API
 ];
 
 /** JSON API areas, mounted under /api/v1. */

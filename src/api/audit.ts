@@ -7,7 +7,7 @@ import { requireRole } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { apiUser } from './auth';
 
-const auditQuery = z.object({
+export const auditQuery = z.object({
   caseId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(200).optional(),

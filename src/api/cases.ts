@@ -10,16 +10,16 @@ import { declareInterest, requireNotRecused } from '../domain/workbench/expert-r
 import type { AppEnv } from '../env';
 import { apiUser, readJson, requireObject } from './auth';
 
-const eventBody = z.object({
+export const eventBody = z.object({
   type: z.string().min(1).max(100),
   version: z.number().int().min(1),
   comment: z.string().max(4000).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 }).strict();
 
-const declarationBody = z.object({ conflict: z.boolean(), note: z.string().max(2000).optional() }).strict();
+export const declarationBody = z.object({ conflict: z.boolean(), note: z.string().max(2000).optional() }).strict();
 
-const listQuery = z.object({
+export const listQuery = z.object({
   state: z.string().max(100).optional(),
   programme: z.string().max(100).optional(),
   q: z.string().max(200).optional(),

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { bearerAuth } from './auth';
+import { openApiRoute } from './openapi/route';
 import { programmeApi } from './programmes';
 import { tokenApi } from './tokens';
 
@@ -9,6 +10,7 @@ import { tokenApi } from './tokens';
 export function createApi(extra: Hono<AppEnv>[] = []) {
   const api = new Hono<AppEnv>();
   api.use('*', bearerAuth());
+  api.route('/', openApiRoute);
   api.route('/', tokenApi);
   api.route('/', programmeApi);
   for (const sub of extra) api.route('/', sub);

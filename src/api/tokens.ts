@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { clientIp } from '../middleware/client-address';
 import { apiUser, readJson } from './auth';
 
-const credentials = z.object({ email: z.string().max(254), password: z.string().max(1024) });
+export const credentials = z.object({ email: z.string().max(254), password: z.string().max(1024) });
 
 export const tokenApi = new Hono<AppEnv>()
   .post('/tokens', async (c) => {

@@ -70,6 +70,7 @@ export const ROUTE_RULES: RouteRule[] = [
 
   // The JSON API: a bearer token; records not visible are 404.
   { family: 'api-token', route: /^POST \/api\/v1\/tokens$/, allow: anyone },
+  { family: 'api-docs', route: /^GET \/api\/(v1\/openapi\.json|docs)$/, allow: anyone },
   { family: 'api-token', route: /^DELETE \/api\/v1\/tokens\/current$/, allow: signedIn, spendsCredential: true },
   { family: 'api', route: /^GET \/api\/v1\/(programmes|programmes\/:code|cases)$/, allow: signedIn },
   { family: 'api', route: /^POST \/api\/v1\/cases$/, allow: roles('applicant') },
