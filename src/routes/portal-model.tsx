@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
 import { caseHistory, eventsFor } from '../domain/cases/case-view';
+import { historyPage, visitedStates } from '../domain/cases/history-page';
 import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
 import { submissionBlockers } from '../domain/cases/update-draft';
 import type { Deps } from '../domain/deps';
@@ -21,20 +22,25 @@ export function pathCaseId(c: Context<AppEnv>): number {
   return id;
 }
 
-export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, locale: 'zh' | 'en', csrfToken: string | null): CasePageProps {
+/** The "older entries" link of the applicant's timeline: an htmx fragment, or the page with the whole history. */
+export const portalOlderEntries = (caseId: number, before: number | null) =>
+  (before === null ? null : { url: `/portal/cases/${caseId}/history?before=${before}`, fallback: `/portal/cases/${caseId}?history=all#hist-h` });
+
+export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, locale: 'zh' | 'en', csrfToken: string | null, allHistory = false): CasePageProps {
   const w = workflowOf(row);
-  const history = caseHistory(deps, row.id, row.version);
+  const history = allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
   const { allowed } = eventsFor(deps, user, row, w);
   const blockers = submissionBlockers(deps, user, row);
   const context = (JSON.parse(row.snapshot) as { context?: { returnReason?: string | null } }).context ?? {};
-  const visited = [...new Set(history.flatMap((h) => [h.from, h.to]).filter((s): s is string => !!s))];
+  const visited = visitedStates(deps, row.id, row.version);
   return {
     c: {
       id: row.id, reference: row.reference, programmeName: w.name, state: row.state, stateLabel: stateLabelOf(row),
       version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, submittedAt: row.submittedAt, dueAt: row.dueAt, isFinal: row.isFinal,
     },
     workflow: w,
-    history,
+    history: history.entries,
+    olderHistory: portalOlderEntries(row.id, history.older),
     visited: visited.filter((s) => s !== row.state),
     docs: listDocuments(deps, row.id),
     decisions: caseDecisionLinks(deps, row.id),

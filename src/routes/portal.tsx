@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
 import { applyEvent } from '../domain/cases/apply-event';
 import { eventsFor } from '../domain/cases/case-view';
+import { historyCursor, historyPage } from '../domain/cases/history-page';
 import { listCases } from '../domain/cases/list-cases';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { AppError } from '../domain/errors';
@@ -13,12 +14,13 @@ import type { AppEnv } from '../env';
 import { readUpload, sendDocument } from '../api/documents';
 import { CasePage } from '../../views/portal/case-page';
 import { PortalHome } from '../../views/portal/home';
-import { casePageModel, pathCaseId, stateLabelOf } from './portal-model';
+import { TimelineItems } from '../../views/components/timeline';
+import { casePageModel, pathCaseId, portalOlderEntries, stateLabelOf } from './portal-model';
 import { notificationRoutes } from './notifications';
 import { portalFormRoutes } from './portal-form';
 import { portalTeamRoutes } from './portal-team';
 import { programmeRoutes } from './programmes';
-import { renderPage } from './render';
+import { renderFragment, renderPage } from './render';
 
 const applicant = (c: Context<AppEnv>): CurrentUser => requireRole(c.var.user, 'applicant');
 
@@ -68,7 +70,12 @@ export const portalRoutes = new Hono<AppEnv>()
   .get('/portal/cases/:id', (c) => {
     const user = applicant(c);
     const row = visibleCase(c.var.deps, user, pathCaseId(c));
-    return renderPage(c, row.reference, <CasePage {...casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken)} />);
+    return renderPage(c, row.reference, <CasePage {...casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken, c.req.query('history') === 'all')} />);
+  })
+  .get('/portal/cases/:id/history', (c) => {
+    const row = visibleCase(c.var.deps, applicant(c), pathCaseId(c));
+    const page = historyPage(c.var.deps, row.id, historyCursor(c.req.query('before')));
+    return renderFragment(c, <TimelineItems entries={page.entries} workflow={workflowOf(row)} locale={c.var.locale} older={portalOlderEntries(row.id, page.older)} />);
   })
   .post('/portal/cases/:id/submit', (c) => sendEvent(c, 'applicant.submit', (_b, form) => ({ form })))
   .post('/portal/cases/:id/resubmit', (c) => sendEvent(c, 'applicant.resubmit', (b, form) => ({ note: str(b.note), form })))

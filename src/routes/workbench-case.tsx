@@ -7,11 +7,12 @@ import { actionFromForm, actOnCase } from '../domain/workbench/act-on-case';
 import { eventDataFromForm, type FormBody } from '../domain/workbench/event-input';
 import { declareInterest, requireReadable } from '../domain/workbench/expert-review';
 import { addComment, listComments } from '../domain/workbench/internal-comments';
-import { staffCase } from '../domain/workbench/staff-case';
+import { staffCase, staffHistory } from '../domain/workbench/staff-case';
 import { eventJsonSchema } from '../domain/cases/case-view';
 import type { AppEnv } from '../env';
 import type { EventDraft } from '../../views/components/event-forms';
-import { CasePage, CasePanel, DeclarationPage, type Flash } from '../../views/workbench/case-page';
+import { CasePage, CasePanel, DeclarationPage, olderEntries, type Flash } from '../../views/workbench/case-page';
+import { TimelineItems } from '../../views/components/timeline';
 import { CommentsSection } from '../../views/workbench/case-sections';
 import { L } from '../../views/workbench/text';
 import { isHtmx, renderFragment, renderPage } from './render';
@@ -21,7 +22,7 @@ const caseId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 /** The case page, or only its panel for htmx, with an outcome message and the user's last input. */
 function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft | null, status: ContentfulStatusCode = 200) {
   const user = c.var.user!;
-  const sc = staffCase(c.var.deps, user, caseId(c));
+  const sc = staffCase(c.var.deps, user, caseId(c), { allHistory: c.req.query('history') === 'all' });
   const workflow = workflowOf(sc.row);
   const props = { sc, workflow, locale: c.var.locale, csrfToken: c.var.csrfToken, flash, draft };
   if (sc.access === 'must-declare' || sc.access === 'conflicted') {
@@ -40,6 +41,10 @@ function draftOf(c: Context<AppEnv>, body: FormBody, type: string): EventDraft |
 
 export const workbenchCaseRoutes = new Hono<AppEnv>()
   .get('/workbench/cases/:id', (c) => renderCase(c, null, null))
+  .get('/workbench/cases/:id/history', (c) => {
+    const page = staffHistory(c.var.deps, c.var.user!, caseId(c), c.req.query('before'));
+    return renderFragment(c, <TimelineItems entries={page.entries} workflow={workflowOf(page.row)} locale={c.var.locale} newestFirst older={olderEntries(page.row.id, page.older)} />);
+  })
   .post('/workbench/cases/:id/events', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const action = actionFromForm(body);

@@ -26,14 +26,26 @@ export interface TimelineWorkflow {
 
 const CREATED: Bilingual = { zh: '创建草稿', en: 'Draft created' };
 
-export const Timeline: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow; locale: Locale; newestFirst?: boolean }> = ({ entries, workflow, locale, newestFirst }) => {
+/** Where the older entries of a paged history come from: an htmx fragment, or the whole history without script. */
+export interface OlderEntries { url: string; fallback: string }
+
+/**
+ * The entries as list items; where older ones exist, an item that fetches them in its place
+ * (htmx), so a long history is read and rendered a page at a time. Also the htmx fragment.
+ */
+export const TimelineItems: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow; locale: Locale; newestFirst?: boolean; older?: OlderEntries | null }> = ({ entries, workflow, locale, newestFirst, older }) => {
   const state = (k: string | null) => (k ? workflow.stateLabels[k]?.[locale] ?? k : '—');
   const eventLabel = (type: string) => workflow.events.find((e) => e.type === type)?.label[locale]
     ?? (type === 'case.created' ? CREATED[locale] : type);
   const list = newestFirst ? [...entries].reverse() : entries;
-  if (list.length === 0) return <p class="muted">{locale === 'zh' ? '尚无记录。' : 'Nothing has happened yet.'}</p>;
+  const more = older ? (
+    <li class="more" data-older>
+      <a href={older.fallback} hx-get={older.url} hx-target="closest li" hx-swap="outerHTML">{locale === 'zh' ? '显示更早的记录' : 'Show older entries'}</a>
+    </li>
+  ) : null;
   return (
-    <ol class="timeline">
+    <>
+      {newestFirst ? null : more}
       {list.map((e) => (
         <li data-event={e.type}>
           <p class="when"><time datetime={e.at}>{beijingDateTime(e.at)}</time></p>
@@ -45,6 +57,12 @@ export const Timeline: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow
           {e.comment ? <blockquote class="comment">{e.comment}</blockquote> : null}
         </li>
       ))}
-    </ol>
+      {newestFirst ? more : null}
+    </>
   );
+};
+
+export const Timeline: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow; locale: Locale; newestFirst?: boolean; older?: OlderEntries | null }> = (props) => {
+  if (props.entries.length === 0) return <p class="muted">{props.locale === 'zh' ? '尚无记录。' : 'Nothing has happened yet.'}</p>;
+  return <ol class="timeline"><TimelineItems {...props} /></ol>;
 };

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { DocumentList, UploadForm, type DocumentItem, type DocumentKindItem } from '../components/documents';
 import { beijingDateTime } from '../../workflows/display-format';
-import { Timeline, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
+import { Timeline, type OlderEntries, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import { ROLE_LABELS, type Locale } from '../i18n';
 
@@ -16,6 +16,8 @@ export interface CasePageProps {
   c: PortalCase;
   workflow: DiagramWorkflow & TimelineWorkflow;
   history: TimelineEntry[];
+  /** Where the older entries come from, when the history shows only the latest. */
+  olderHistory?: OlderEntries | null;
   visited: string[];
   docs: DocumentItem[];
   /** Decision letters of the case (决定书), oldest first. */
@@ -125,7 +127,7 @@ export const CasePage: FC<CasePageProps> = (p) => {
       </section>
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">{zh ? '办理记录' : 'History'}</h2>
-        <Timeline entries={p.history} workflow={p.workflow} locale={locale} />
+        <Timeline entries={p.history} workflow={p.workflow} locale={locale} older={p.olderHistory} />
       </section>
       {p.canWithdraw ? (
         <section class="card" aria-labelledby="wd-h">

@@ -49,12 +49,16 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
       <DecisionsSection decisions={sc.decisions} locale={locale} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{L(locale, '办理过程', 'Timeline')}</h2>
-        <WorkflowDiagram workflow={workflow} current={row.state} visited={sc.history.flatMap((h) => (h.to ? [h.to] : []))} locale={locale} idPrefix="case-wf" />
-        <Timeline entries={sc.history} workflow={workflow} locale={locale} newestFirst />
+        <WorkflowDiagram workflow={workflow} current={row.state} visited={sc.visited} locale={locale} idPrefix="case-wf" />
+        <Timeline entries={sc.history} workflow={workflow} locale={locale} newestFirst older={olderEntries(row.id, sc.olderHistory)} />
       </section>
     </div>
   );
 };
+
+/** The "older entries" link of the timeline: an htmx fragment, or the page with the whole history. */
+export const olderEntries = (caseId: number, before: number | null) =>
+  (before === null ? null : { url: `/workbench/cases/${caseId}/history?before=${before}`, fallback: `/workbench/cases/${caseId}?history=all#h-history` });
 
 export const CasePage: FC<CasePanelProps> = (props) => {
   const { sc, workflow, locale, csrfToken } = props;

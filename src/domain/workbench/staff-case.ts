@@ -9,8 +9,9 @@ import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-dec
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
 import { requireRole } from '../policy';
 import {
-  allScoresIn, declarationsFor, eligibleExperts, expertAccess, reviewContext, visibleScores, type ExpertAccess, type Score,
+  allScoresIn, declarationsFor, eligibleExperts, expertAccess, requireReadable, reviewContext, visibleScores, type ExpertAccess, type Score,
 } from './expert-review';
+import { historyCursor, historyPage, visitedStates, type HistoryPage } from '../cases/history-page';
 import { listComments, type InternalComment } from './internal-comments';
 import { caseTiming, type CaseTiming } from './case-timing';
 
@@ -23,7 +24,11 @@ export interface StaffCase {
   form: Record<string, unknown>;
   context: Record<string, unknown>;
   documents: DocumentRow[];
+  /** The latest entries (or all, when asked), oldest first; `olderHistory` pages on (null: none older). */
   history: HistoryEntry[];
+  olderHistory: number | null;
+  /** Every state the case has been in, for the workflow diagram. */
+  visited: string[];
   /** JSON Schema of the application form, for labels and choice names. */
   formSchema: FormJsonSchema;
   comments: InternalComment[];
@@ -38,7 +43,7 @@ export interface StaffCase {
 }
 
 /** The case as the staff page shows it to this user; experts get only the declaration until they make it. */
-export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffCase {
+export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: { allHistory?: boolean } = {}): StaffCase {
   requireRole(user, ...WORKBENCH_ROLES);
   const row = visibleCase(deps, user, caseId);
   const access = expertAccess(deps, user, row);
@@ -49,13 +54,16 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
   const events = readable ? withReassignment(eventsFor(deps, user, row), row, experts) : { allowed: [], blocked: [] };
   const hidden = user.role === 'expert' && !allScoresIn(row);
   const context = storedContext(row) as Record<string, unknown>;
+  const history = !readable ? { entries: [], older: null } : opts.allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
   return {
     row, access, readOnly: user.role === 'auditor',
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
     formSchema: formJsonSchema(workflowOf(row)),
     context: readable ? context : {},
     documents: readable ? listDocuments(deps, row.id) : [],
-    history: readable ? hideOpenScores(caseHistory(deps, row.id, row.version), user, row) : [],
+    history: hideOpenScores(history.entries, user, row),
+    olderHistory: history.older,
+    visited: readable ? visitedStates(deps, row.id, row.version) : [],
     comments: readable ? listComments(deps, row.id) : [],
     decisions: readable ? caseDecisionLinks(deps, row.id) : [],
     allowed: events.allowed, blocked: events.blocked,
@@ -69,6 +77,15 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number): StaffC
     scoresHidden: hidden && scores.length > visibleScores(user, row).length,
     timing: caseTiming(row, deps.clock.now()),
   };
+}
+
+/** Older entries of the case's history, for the timeline's "older entries" (same checks as the page). */
+export function staffHistory(deps: Deps, user: CurrentUser, caseId: number, before: string | undefined): HistoryPage & { row: CaseRow } {
+  requireRole(user, ...WORKBENCH_ROLES);
+  const row = visibleCase(deps, user, caseId);
+  requireReadable(deps, user, row);
+  const page = historyPage(deps, row.id, historyCursor(before));
+  return { row, entries: hideOpenScores(page.entries, user, row), older: page.older };
 }
 
 /**
