@@ -1,17 +1,17 @@
 // 国家开发银行 medium/long-term finance (政策 六.二): 地方推荐 → 尽职调查 → 贷审会 → 签约 →
-// 提款与还款 → 结清 (or 逾期 / 违约).
+// 先决条件 → 提款期内提款 → 按实际提款还本付息 → 结清; or 取消 / 提款期届满失效; or 逾期 →
+// 违约认定 → 重组 / 追偿 / 核销. Version 2 (version 1 in ./v1 keeps the cases it started).
 import { z } from 'zod';
-import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
-import { defineWorkflow, go, type EventDef, type Rule, type StateDef } from './define-workflow';
+import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
+import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
-  city, contact, eiaReference, exampleContact, industry, jobsPromised, localHiringShare, note, positiveYuan,
+  city, contact, eiaReference, exampleContact, industry, jobsPromised, localHiringShare, positiveYuan,
   product, province, text, yuanAmount,
 } from './form-fields';
-import {
-  lendingEvents, lendingRules, loanContext, overdueTimer, prepare, scheduleExample, scheduleField, type LoanContext,
-} from './lending';
+import { cdbLoanEvents, cdbLoanRules, cdbTimer, type CdbLoan } from './cdb-loan-events';
 import type { DocumentKind } from './types';
-import { bi, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
+import { bi } from './policy-guards';
+import { signingEvents } from './prepared-decisions';
 
 export const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
 
@@ -60,43 +60,11 @@ export const cdbLoanExample = {
   contact: exampleContact,
 };
 
-type C = LoanContext;
+type C = CdbLoan;
 const withdrawable = { 'applicant.withdraw': go('withdrawn') };
 const committeeTitle = bi('贷款审批决定', 'Credit decision');
-
-const cdbEvents: EventDef<C>[] = [
-  { type: 'officer.recommend-locally', label: bi('地方推荐', 'Recommend locally'), roles: ['officer'],
-    schema: z.object({ opinion: note.describe('推荐意见 / Recommendation') }).strict(),
-    example: () => ({ opinion: '项目符合本地承接规划，同意推荐 / Fits the local undertaking plan' }) },
-  { type: 'liaison.submit-to-committee', label: bi('提交贷审会', 'Submit to the credit committee'), roles: ['liaison'],
-    schema: z.object({ proposedAmount: positiveYuan('建议金额 / Proposed amount'), report: text(2, 8000, '尽职调查报告摘要 / Due-diligence summary') }).strict(),
-    effect: (c, ev) => ({ preparedBy: prepare(c, ev.actor.id), conditions: null }),
-    example: (c) => ({ proposedAmount: c.requestedAmount, report: '借款人经营稳健，项目现金流可覆盖本息 / Cash flow covers debt service' }) },
-  { type: 'liaison.committee-approve', label: bi('贷审会批准', 'Committee approves'), roles: ['liaison'],
-    schema: z.object({ committedAmount: positiveYuan('承诺金额 / Committed amount'), conditions: text(0, 4000, '贷款条件 / Conditions') }).strict(),
-    effect: (_c, ev) => ({ committedAmount: num(ev.data.committedAmount), committedBy: ev.actor.id, conditions: String(ev.data.conditions) || null }),
-    example: (c) => ({ committedAmount: c.requestedAmount, conditions: '资本金先于贷款到位 / Own capital in place before drawdown' }),
-    decision: (_b, a) => ({ outcome: 'loan-committed', title: committeeTitle, amount: a.committedAmount, conditions: a.conditions,
-      reasons: '贷审会审议通过 / Approved by the credit committee', section: '六.二' }) },
-  { type: 'liaison.sign-contract', label: bi('签订借款合同', 'Sign the loan contract'), roles: ['liaison'],
-    schema: z.object({ contractNo: z.string().trim().min(3).max(60).describe('合同编号 / Contract number'), schedule: scheduleField }).strict(),
-    effect: (_c, ev) => ({ schedule: ev.data.schedule as C['schedule'], contractNo: String(ev.data.contractNo) }),
-    example: (c) => ({ contractNo: `CDB-${(c.lastEventAt ?? '2026').slice(0, 4)}-0001`, schedule: scheduleExample(c, c.lastEventAt ?? new Date(0).toISOString(), 5) }) },
-  ...Object.values(lendingEvents('liaison.drawdown', bi('提款', 'Drawdown'))),
-];
-
-const cdbRules: Record<string, Rule<C>> = {
-  ...lendingRules((c) => num(c.committedAmount)),
-  // 政策 一.一, 二.二, 一.二: the local recommendation is the screening of this programme.
-  screening: (c, ev) => firstReason(screeningReason(c, ev), eiaReason(ev)),
-  toCommittee: (c, ev) => firstReason(eiaReason(ev),
-    num(ev.data.proposedAmount) <= c.requestedAmount ? null : bi('建议金额超过申请金额', 'The proposed amount exceeds the request')),
-  commitment: (c, ev) => {
-    const max = Math.min(c.requestedAmount, CDB_LIMITS.maxAmount);
-    return firstReason(fourEyesReason(ev.actor.id, c.preparedBy),
-      num(ev.data.committedAmount) <= max ? null : bi(`承诺金额不得超过申请金额（${yuan(max)}）`, `The commitment may not exceed the request (${yuanEn(max)})`));
-  },
-};
+const signing = { 'liaison.return-decision': go(null, 'somethingPrepared') };
+const repay = (...more: ReturnType<typeof go>[]) => ({ 'liaison.record-repayment': [go('settled', 'settles'), ...more, go(null, 'repaymentWithin')] });
 
 const states: Record<string, StateDef> = {
   draft: { label: bi('草稿', 'Draft'), on: { 'applicant.submit': go('submitted', 'submissionComplete'), ...withdrawable } },
@@ -107,20 +75,48 @@ const states: Record<string, StateDef> = {
     on: { 'liaison.submit-to-committee': go('committee', 'toCommittee'), 'liaison.return': go('amendment'), 'liaison.decline': go('declined'), ...withdrawable } },
   committee: { label: bi('贷审会审议', 'Credit committee'),
     on: { 'liaison.committee-approve': go('contracting', 'commitment'), 'liaison.committee-decline': go('declined', 'creditFourEyes'), ...withdrawable } },
-  contracting: { label: bi('待签订合同', 'Awaiting the loan contract'), on: { 'liaison.sign-contract': go('active', 'futureSchedule') } },
+  contracting: { label: bi('待签订合同', 'Awaiting the loan contract'),
+    on: { 'liaison.sign-contract': go('active', 'contractTerms'), ...withdrawable } },
   active: { label: bi('提款与还款', 'Drawdowns and repayments'),
     on: {
-      'liaison.drawdown': go(null, 'drawWithin'),
-      'liaison.record-repayment': [go('settled', 'repaymentSettles'), go(null, 'repaymentWithin')],
+      'liaison.record-conditions': go(null, 'conditionsRecordable'),
+      'liaison.drawdown': go(null, 'canDraw'),
+      ...repay(),
+      'liaison.confirm-settlement': go('settled', 'nothingOwed'),
+      'liaison.prepare-cancellation': go(null, 'cancellable'),
+      'liaison.sign-decision': [go('cancelled', 'cancelEndsLoan'), go(null, 'signs:cancellation')],
+      ...signing,
+      'system.availability-ended': [go('lapsed', 'lapsesUnused'), go(null, 'availabilityOver')],
       'system.repayment-overdue': go('overdue', 'isOverdue'),
     } },
   overdue: { label: bi('逾期', 'Overdue'),
     on: {
-      'liaison.record-repayment': [go('settled', 'repaymentSettles'), go('active', 'repaymentCures'), go(null, 'repaymentWithin')],
-      'liaison.declare-default': go('defaulted'),
+      ...repay(go('active', 'repaymentCures')),
+      'liaison.prepare-default': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': go('defaulted', 'signs:default'),
+      ...signing,
+    } },
+  defaulted: { label: bi('已认定违约，待处置', 'In default, awaiting resolution'),
+    on: {
+      ...repay(),
+      'liaison.prepare-restructuring': go(null, 'restructuringPreparable'),
+      'liaison.prepare-recovery': go(null, 'nothingPrepared'),
+      'liaison.prepare-write-off': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': [go('active', 'restructures'), go('recovery', 'signs:recovery'), go('writtenOff', 'signs:write-off')],
+      ...signing,
+    } },
+  recovery: { label: bi('追偿中', 'Recovery'),
+    on: {
+      'liaison.record-recovery': [go('recovered', 'recoveryCompletes'), go(null, 'recoveryWithin')],
+      'liaison.prepare-write-off': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': go('writtenOff', 'signs:write-off'),
+      ...signing,
     } },
   settled: { label: bi('已结清', 'Settled'), final: true },
-  defaulted: { label: bi('违约', 'In default'), final: true },
+  cancelled: { label: bi('额度已取消（未提款）', 'Commitment cancelled (nothing drawn)'), final: true },
+  lapsed: { label: bi('提款期届满未提款，承诺失效', 'Availability period ended unused'), final: true },
+  recovered: { label: bi('追偿完毕', 'Recovered in full'), final: true },
+  writtenOff: { label: bi('已核销', 'Written off'), final: true },
   declined: { label: bi('未获批准', 'Declined'), final: true },
   withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
 };
@@ -135,25 +131,26 @@ const documents: DocumentKind[] = [
 ];
 
 export const cdbInfraLoan = defineWorkflow<C>({
-  code: 'cdb-infra-loan', institution: 'CDB', referencePrefix: 'CDB',
+  code: 'cdb-infra-loan', version: 2, institution: 'CDB', referencePrefix: 'CDB',
   // CDB lends after a local recommendation of the commerce department (政策 六.二).
   partners: { COMMERCE: ['officer'] },
   name: bi('国家开发银行承接地中长期融资', 'China Development Bank finance for undertaking locations'),
   summary: bi(
-    '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约放款（政策 六.二）。',
-    'After a local recommendation, CDB carries out due diligence; its credit committee commits the loan, then contract and drawdowns (policy 六.二).',
+    '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约；先决条件落实后在提款期内提款，按实际提款还本付息（政策 六.二）。',
+    'After a local recommendation, CDB carries out due diligence; its credit committee approves, then contract, drawdowns within the availability period once the conditions precedent are met, and repayment of what was drawn (policy 六.二).',
   ),
   formSchema: cdbLoanForm, formExample: cdbLoanExample, documents,
-  initialContext: loanContext,
+  initialContext: (form) => cdbLoanEvents.initial(form),
   events: [
     ...applicantEvents<C>({ formSchema: cdbLoanForm, documents }),
     returnEvent<C>('officer'), returnEvent<C>('liaison'),
     rejectEvent<C>('officer.decline', 'officer', bi('不予推荐', 'Decline to recommend'), 'not-recommended', bi('不予推荐决定', 'Decision not to recommend'), '六.二'),
     rejectEvent<C>('liaison.decline', 'liaison', bi('拒绝贷款', 'Decline the loan'), 'loan-declined', committeeTitle, '六.二'),
     rejectEvent<C>('liaison.committee-decline', 'liaison', bi('贷审会否决', 'Committee declines'), 'loan-declined', committeeTitle, '六.二'),
-    ...cdbEvents,
+    ...cdbLoanEvents.events,
+    ...signingEvents<C>(cdbLoanEvents.decisions),
   ],
-  rules: { ...cdbRules, ...submissionRules<C>({ formSchema: cdbLoanForm, documents }) },
+  rules: { ...cdbLoanRules, ...submissionRules<C>({ formSchema: cdbLoanForm, documents }) },
   states,
-  timer: overdueTimer(['active']),
+  timer: cdbTimer,
 });

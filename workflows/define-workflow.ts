@@ -38,6 +38,8 @@ export interface Timer { type: string; at: string }
 
 export interface WorkflowDef<C> {
   code: ProgrammeCode;
+  /** Bumped when states or the context change shape; cases keep the version they began with. */
+  version?: number;
   institution: InstitutionCode;
   /** Roles of the institution that act on the cases; by default every role its staff may hold. */
   actingRoles?: Role[];
@@ -194,7 +196,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
 
   return {
     code: def.code,
-    version: 1,
+    version: def.version ?? 1,
     institution: def.institution,
     actingRoles: def.actingRoles ?? [...INSTITUTIONS[def.institution].roles],
     partners: def.partners ?? {},

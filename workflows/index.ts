@@ -5,6 +5,7 @@ import { sinosureCreditInsurance } from './sinosure-credit-insurance';
 import { specialFund } from './special-fund';
 import { tradePlatformGrant } from './trade-platform-grant';
 import type { ProgrammeCode, Workflow } from './types';
+import { cdbInfraLoan as cdbInfraLoanV1 } from './v1/cdb-infra-loan';
 
 export const workflows: Record<ProgrammeCode, Workflow> = {
   'special-fund': specialFund,
@@ -16,8 +17,15 @@ export const workflows: Record<ProgrammeCode, Workflow> = {
 
 export const PROGRAMME_CODES = Object.keys(workflows) as ProgrammeCode[];
 
-export function workflowFor(code: string): Workflow | undefined {
-  return Object.hasOwn(workflows, code) ? workflows[code as ProgrammeCode] : undefined;
+/** Earlier versions, kept so that cases begun under them load and finish under their own rules. */
+export const EARLIER_VERSIONS: Workflow[] = [cdbInfraLoanV1];
+
+/** The workflow of a programme: the current version, or the one a stored case was saved by. */
+export function workflowFor(code: string, version?: number): Workflow | undefined {
+  if (!Object.hasOwn(workflows, code)) return undefined;
+  const current = workflows[code as ProgrammeCode];
+  if (version === undefined || version === current.version) return current;
+  return EARLIER_VERSIONS.find((w) => w.code === code && w.version === version);
 }
 
 export { INDUSTRIES, FORBIDDEN_PRODUCTS, PROVINCES } from './policy-lists';

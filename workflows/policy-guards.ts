@@ -65,6 +65,11 @@ export function fourEyesReason(actorId: number, preparers: (number | null | unde
   return bi('四眼原则：准备该决定的人员不能作出该决定', 'Four eyes: the person who prepared this decision may not take it');
 }
 
+/** The same reason, marked as concerning one field of the event's data. */
+export function atField(field: string, reason: Bilingual | null): Bilingual | null {
+  return reason ? { ...reason, field } : null;
+}
+
 export function ceilingReason(amount: number, remaining: number, what: Bilingual): Bilingual | null {
   if (amount <= remaining) return null;
   return bi(`${what.zh}超过剩余额度（${yuan(remaining)}）`, `${what.en} exceeds what remains (${yuanEn(remaining)})`);

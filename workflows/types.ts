@@ -16,7 +16,12 @@ export type ProgrammeCode =
   | 'sinosure-credit-insurance'
   | 'trade-platform-grant';
 
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+  /** For a rule's refusal: the event data field it concerns, so pages can show it at that field. */
+  field?: string;
+}
 
 /** Who sends an event. The engine fills this from the logged-in user (or `system` for timers). */
 export interface Actor {

@@ -94,6 +94,12 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   if (type === 'applicant.request-limit') return c.limits.length < 2;
   if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
   if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;
+  // Loans: two drawdowns and two repayments reach every turn; one restructuring is enough.
+  const loan = 'interestPaid' in c;
+  if (loan && (type === 'liaison.drawdown' || type === 'liaison.disburse')) return c.drawdowns.length < 2 && c.repayments.length === 0;
+  if (loan && type === 'liaison.record-repayment') return c.repayments.length < 2;
+  if (type === 'liaison.prepare-restructuring') return c.restructured < 1;
+  if (type === 'liaison.prepare-cancellation') return c.cancelled === 0 && c.repayments.length === 0;
   return true;
 }
 
@@ -109,13 +115,29 @@ export function generateEvents(wf: Workflow) {
     const c = s.context;
     const payments = ['tranches', 'drawdowns', 'repayments'].reduce((n, k) => n + (Array.isArray(c[k]) ? c[k].length : 0), 0);
     const amount = ev.data.amount;
-    if (!PARTIAL.has(type) || typeof amount !== 'number' || amount < 2 || payments > 2) return [ev];
-    return [ev, { ...ev, data: { ...ev.data, amount: Math.floor(amount / 2) } }];
+    // A repayment of everything owed (early repayment in full), besides the instalment of the example.
+    const full = type === 'liaison.record-repayment' && 'interestPaid' in c && c.drawn - c.repaid !== amount
+      ? [{ ...ev, data: { ...ev.data, amount: c.drawn - c.repaid } }] : [];
+    if (!PARTIAL.has(type) || typeof amount !== 'number' || amount < 2 || payments > 2) return [ev, ...full];
+    return [ev, { ...ev, data: { ...ev.data, amount: Math.floor(amount / 2) } }, ...full];
   });
 }
 
 const VOLATILE = /^(at|stepCount|lastEventAt|.*At|shippedOn|dueDate|policyNo|contractNo|repaymentDueDate)$/;
-export const serialize = (s: AnyMachineSnapshot) => JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) ? undefined : v));
+/** A loan's amounts and dates vary with every order of events; what decides the next turn is
+ *  which of them are zero, how many steps of each kind were taken and what awaits signature. */
+const loanShape = (c: Record<string, any>) => {
+  const has = (n: unknown) => Number(n ?? 0) > 0;
+  return {
+    cp: !!c.conditionsMet, drawn: c.drawdowns.length, undrawn: has(Number(c.committedAmount ?? 0) - c.drawn), out: has(c.drawn - c.repaid),
+    interest: has(c.interestAccrued - c.interestPaid), repaid: c.repayments.length, pending: c.pending?.kind ?? null, cancelled: has(c.cancelled),
+    overdue: !!c.overdueSince, def: !!c.defaultDeclared, restructured: c.restructured, recovered: has(c.recovered), ext: c.extensions?.length ?? 0,
+    returns: c.returnCount, limits: c.limits, approved: c.committedAmount ?? c.approvedAmount ?? null,
+  };
+};
+export const serialize = (s: AnyMachineSnapshot) => (s.status === 'done' ? JSON.stringify({ v: s.value }) : 'interestPaid' in s.context
+  ? JSON.stringify({ v: s.value, c: loanShape(s.context) })
+  : JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) ? undefined : v)));
 
 const traversal = (wf: Workflow) => ({
   input: wf.initialInput(wf.formExample),

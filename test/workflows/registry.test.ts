@@ -24,7 +24,10 @@ const MATRIX: Record<string, Record<string, Role[]>> = {
     ...common, ...lending, 'officer.return': ['officer'], 'liaison.return': ['liaison'], 'officer.decline': ['officer'],
     'liaison.decline': ['liaison'], 'liaison.committee-decline': ['liaison'], 'officer.recommend-locally': ['officer'],
     'liaison.submit-to-committee': ['liaison'], 'liaison.committee-approve': ['liaison'], 'liaison.sign-contract': ['liaison'],
-    'liaison.drawdown': ['liaison'], 'liaison.declare-default': ['liaison'],
+    'liaison.drawdown': ['liaison'], 'liaison.record-conditions': ['liaison'], 'liaison.confirm-settlement': ['liaison'],
+    'liaison.prepare-cancellation': ['liaison'], 'system.availability-ended': ['system'], 'liaison.prepare-default': ['liaison'],
+    'liaison.prepare-restructuring': ['liaison'], 'liaison.prepare-recovery': ['liaison'], 'liaison.prepare-write-off': ['liaison'],
+    'liaison.record-recovery': ['liaison'], 'liaison.sign-decision': ['liaison'], 'liaison.return-decision': ['liaison'],
   },
   'exim-order-finance': {
     ...common, ...lending, 'liaison.return': ['liaison'], 'liaison.decline': ['liaison'], 'liaison.decline-financing': ['liaison'],

@@ -67,7 +67,8 @@ function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, r
   const now = deps.clock.now();
   const event: WorkflowEvent = { type: req.type, data: withCurrentForm(row, req.type, req.data ?? {}), comment: req.comment, actor, facts: caseFacts(deps, row, now) };
   const reason = w.refusal(before, event);
-  if (reason) throw new AppError('UNPROCESSABLE', bilingual(reason));
+  // A rule that names the field it concerns is reported like a validation error of that field.
+  if (reason) throw new AppError('UNPROCESSABLE', bilingual(reason), reason.field ? { fields: { [reason.field]: bilingual(reason) } } : undefined);
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
   const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
   if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');

@@ -25,7 +25,8 @@ export function visibleCase(deps: Deps, user: CurrentUser | null, id: number): C
 }
 
 export function workflowOf(row: CaseRow): Workflow {
-  const w = workflowFor(row.programmeCode);
+  // A case keeps the workflow version it began with (earlier versions stay in the registry).
+  const w = workflowFor(row.programmeCode, row.machineVersion) ?? workflowFor(row.programmeCode);
   if (!w) throw new AppError('CASE_UNREADABLE', `Case ${row.reference}: unknown programme ${row.programmeCode}.`);
   return w;
 }

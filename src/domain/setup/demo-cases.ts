@@ -54,7 +54,7 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'cdb-infra-loan', applicant: 'ent2', steps: CDB_DD },
   { programme: 'cdb-infra-loan', applicant: 'ent1', steps: CDB_COMMITTEE },
   { programme: 'cdb-infra-loan', applicant: 'ent2', steps: CDB_CONTRACT },
-  { programme: 'cdb-infra-loan', applicant: 'ent1', steps: [...CDB_CONTRACT, 'liaison.sign-contract@cdb', 'liaison.drawdown@cdb'] },
+  { programme: 'cdb-infra-loan', applicant: 'ent1', steps: [...CDB_CONTRACT, 'liaison.sign-contract@cdb', 'liaison.record-conditions@cdb', 'liaison.drawdown@cdb'] },
   { programme: 'exim-order-finance', applicant: 'ent1', steps: ['applicant.submit'] },
   { programme: 'exim-order-finance', applicant: 'ent2', steps: EXIM_VERIFIED },
   { programme: 'exim-order-finance', applicant: 'ent1', steps: EXIM_VERIFIED, share: 0.5 },
@@ -64,6 +64,8 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: SINO_ISSUANCE },
   { programme: 'sinosure-credit-insurance', applicant: 'ent2', steps: SINO_ACTIVE },
   { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: [...SINO_ACTIVE, 'applicant.request-limit', 'liaison.approve-limit@sinosure', 'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim@sinosure', 'liaison.pay-claim@sinosure2'] },
+  // Half drawn, then the rest cancelled at the borrower's request (prepared by one liaison, signed by the other).
+  { programme: 'cdb-infra-loan', applicant: 'ent2', steps: [...CDB_CONTRACT, 'liaison.sign-contract@cdb', 'liaison.record-conditions@cdb', 'liaison.drawdown@cdb', 'liaison.prepare-cancellation@cdb', 'liaison.sign-decision@cdb2'] },
 ];
 
 const HOUR = 3_600_000;
@@ -77,14 +79,15 @@ export function seedDemoCases(deps: Deps, log: (msg: string) => void = () => {})
   // History runs over the last ~40 days, one demo case after another, a few hours per step, and
   // never reaches the present: early cases are past their time limits, recent ones are not.
   const latest = deps.clock.now().getTime() - HOUR;
-  const clock = new FakeClock(new Date(latest - 40 * 24 * HOUR));
+  const days = Math.max(40, DEMO_CASES.length * 1.2 + 2);
+  const clock = new FakeClock(new Date(latest - days * 24 * HOUR));
   const demo: Deps = { ...deps, clock };
   let made = 0;
   DEMO_CASES.forEach((spec, i) => {
     const w = workflowFor(spec.programme);
     const applicant = byKey.get(spec.applicant);
     if (!w || !applicant) return;
-    clock.set(new Date(latest - (40 - i * 1.2) * 24 * HOUR));
+    clock.set(new Date(latest - (days - i * 1.2) * 24 * HOUR));
     try {
       const row = createCase(demo, applicant, { programme: w.code, form: demoForm(w, applicant, spec.share) });
       for (const d of w.documents) uploadDocument(demo, applicant, row.id, { kind: d.kind, filename: `${d.kind}.pdf`, bytes: DEMO_PDF });

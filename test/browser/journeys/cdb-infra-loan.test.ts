@@ -25,7 +25,7 @@ describe('cdb-infra-loan journey', () => {
 
     const committee = await j.login('cdb2@demo.local');
     await j.openFromWorkbench(committee, reference);
-    await j.act(committee, 'liaison.committee-approve', { committedAmount: '250000000' }, 'contracting');
+    await j.act(committee, 'liaison.committee-approve', { approvedAmount: '250000000' }, 'contracting');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'contracting');
     const auditor = await j.login('auditor@demo.local');

@@ -1,0 +1,36 @@
+// The demo data shows the institutions' portfolios in their ordinary turns, made by the real
+// engine: every seeded case ran its steps to the end, with the figures the turn implies.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { storedContext, getCaseRow } from '../../src/domain/cases/load-case';
+import { seedDemoCases, DEMO_CASES } from '../../src/domain/setup/demo-cases';
+import { makeTestApp, type TestApp } from '../helpers/index';
+
+let t: TestApp;
+const log: string[] = [];
+beforeAll(async () => {
+  t = await makeTestApp();
+  seedDemoCases(t.deps, (m) => log.push(m));
+}, 60_000);
+
+const rowsOf = (programme: string) => (t.deps.db.$client.prepare('select id from cases where programme_code = ? order by id').all(programme) as { id: number }[])
+  .map((r) => getCaseRow(t.deps, r.id)!);
+const contexts = (programme: string) => rowsOf(programme).map((r) => ({ row: r, c: storedContext(r) as Record<string, any> }));
+
+describe('demo portfolio', () => {
+  it('makes every demo case and runs every step of it', () => {
+    expect(log).toEqual([]);
+    expect(t.deps.db.$client.prepare('select count(*) as n from cases').get()).toEqual({ n: DEMO_CASES.length });
+  });
+
+  it('has a CDB loan partly drawn with the rest of the commitment cancelled by a signed decision', () => {
+    const loan = contexts('cdb-infra-loan').find(({ c }) => c.cancelled > 0 && c.drawn > 0);
+    expect(loan).toBeDefined();
+    const { c, row } = loan!;
+    expect(row.state).toBe('active');
+    expect(c.drawn + c.cancelled).toBe(c.contractAmount);
+    expect(c.committedAmount).toBe(c.drawn);
+    expect(c.cancellations[0]).toMatchObject({ requestedBy: 'borrower' });
+    const decisions = t.deps.db.$client.prepare('select outcome, amount from decisions where case_id = ?').all(row.id) as { outcome: string; amount: number }[];
+    expect(decisions).toContainEqual({ outcome: 'commitment-cancelled', amount: c.cancelled });
+  });
+});

@@ -1,0 +1,56 @@
+// A case keeps the workflow version it began with: cases saved by an earlier version of a
+// programme's machine load, show their state and finish under that version's rules.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getInitialSnapshot } from 'xstate';
+import { cases } from '../../src/db/schema/index';
+import { applyEvent } from '../../src/domain/cases/apply-event';
+import { createCase } from '../../src/domain/cases/create-case';
+import { getCaseRow, restoreSnapshot, workflowOf } from '../../src/domain/cases/load-case';
+import { stateKey } from '../../workflows/define-workflow';
+import { EARLIER_VERSIONS, workflowFor, workflows } from '../../workflows/index';
+import { demoUser } from '../decisions/drive-case';
+import { makeTestApp } from '../helpers';
+import { run } from './harness';
+
+describe('workflow versions', () => {
+  it('keeps every earlier version of a programme beside the current one, each with a lower number', () => {
+    for (const old of EARLIER_VERSIONS) {
+      expect(old.version).toBeLessThan(workflows[old.code].version);
+      expect(workflowFor(old.code, old.version)).toBe(old);
+    }
+    expect(workflowFor('cdb-infra-loan')!.version).toBe(2);
+    expect(workflowFor('cdb-infra-loan', 1)!.version).toBe(1);
+    expect(workflowFor('cdb-infra-loan', 7)).toBeUndefined();
+  });
+
+  it('loads a CDB loan saved by version 1 and settles it under version 1', async () => {
+    const { deps } = await makeTestApp();
+    const applicant = demoUser(deps, 'ent1@demo.local');
+    const v1 = workflowFor('cdb-infra-loan', 1)!;
+    const row = createCase(deps, applicant, { programme: 'cdb-infra-loan', form: v1.formExample });
+    // A v1 loan, fully drawn, as it was stored before version 2 existed.
+    const active = run(v1, ['applicant.submit', 'officer.recommend-locally', 'liaison.submit-to-committee', 'liaison.committee-approve', 'liaison.sign-contract', 'liaison.drawdown', 'liaison.drawdown']);
+    expect(stateKey(active)).toBe('active');
+    const drawn = active.context.drawn as number;
+    deps.db.update(cases).set({ machineVersion: 1, state: 'active', snapshot: JSON.stringify(v1.machine.getPersistedSnapshot(active)), submittedAt: deps.clock.now().toISOString() })
+      .where(eq(cases.id, row.id)).run();
+    const stored = getCaseRow(deps, row.id)!;
+    expect(workflowOf(stored)).toBe(v1);
+    expect(stateKey(restoreSnapshot(workflowOf(stored), stored))).toBe('active');
+    const after = applyEvent(deps, demoUser(deps, 'cdb@demo.local'), { caseId: row.id, type: 'liaison.record-repayment', data: { amount: drawn }, expectedVersion: stored.version }).row;
+    expect(after.state).toBe('settled');
+    expect(after.machineVersion).toBe(1);
+    expect(after.isFinal).toBe(true);
+  });
+
+  it('refuses, as a handled error, a case saved by a version that does not exist', async () => {
+    const { deps } = await makeTestApp();
+    const w = workflowFor('cdb-infra-loan')!;
+    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: w.code, form: w.formExample });
+    deps.db.update(cases).set({ machineVersion: 99, snapshot: JSON.stringify(w.machine.getPersistedSnapshot(getInitialSnapshot(w.machine, w.initialInput(w.formExample)))) })
+      .where(eq(cases.id, row.id)).run();
+    const stored = getCaseRow(deps, row.id)!;
+    expect(() => restoreSnapshot(workflowOf(stored), stored)).toThrow(/version/);
+  });
+});
