@@ -62,8 +62,8 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
       <main id="main">{children}</main>
       <footer class="site">
         <p>{locale === 'zh'
-          ? '依据《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发[2011]473号）'
-          : 'Under the Guiding Opinions on Key Undertaking Locations for Processing-Trade Transfer (商产发[2011]473号)'}</p>
+          ? '依据《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发〔2011〕473号）'
+          : 'Under the Guiding Opinions on Key Undertaking Locations for Processing-Trade Transfer (商产发〔2011〕473号)'}</p>
       </footer>
     </body>
   </html>

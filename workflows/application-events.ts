@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EventDef, Rule } from './define-workflow';
 import { reason as reasonField } from './form-fields';
 import {
-  bi, documentsReason, firstReason, formReason, num, regionReason, twoHighsReason,
+  bi, documentsReason, eiaReason, firstReason, formReason, num, regionReason, twoHighsReason,
 } from './policy-guards';
 import type { Bilingual, DocumentKind, Role } from './types';
 
@@ -35,7 +35,7 @@ export interface ApplicationOptions {
   documents: DocumentKind[];
 }
 
-/** 政策 一.一 and the programme's own list of required documents, checked at (re)submission. */
+/** 政策 一.(一) and the programme's own list of required documents, checked at (re)submission. */
 export function submissionRules<C extends CaseContext>(o: ApplicationOptions): Record<string, Rule<C>> {
   const formOf = (ctx: C, data: Record<string, unknown>) => (data.form as Record<string, unknown>) ?? ctx.form;
   const complete: Rule<C> = (ctx, ev) =>
@@ -43,7 +43,7 @@ export function submissionRules<C extends CaseContext>(o: ApplicationOptions): R
   return { submissionComplete: complete };
 }
 
-/** Screening shared by all programmes: region (一.一) and 两高一资 (二.二). */
+/** Screening shared by all programmes: region (一.(一)) and 两高一资 (一.(二) 二是). */
 export function screeningReason(ctx: CaseContext, ev: Parameters<Rule<CaseContext>>[1]): Bilingual | null {
   return firstReason(regionReason(ev), twoHighsReason(ctx.form, ev));
 }
@@ -86,9 +86,23 @@ export function returnEvent<C extends CaseContext>(role: Role): EventDef<C> {
   };
 }
 
-/** A reasoned rejection. When the form shows 两高一资 the legal basis is 二.二, else `section`. */
+/**
+ * The grounds a refusal cites: 一.(一) when the location is not an undertaking location,
+ * 一.(二) for 两高一资 products (its 二是) or a missing EIA approval (when the programme asks for
+ * one), and the programme's own section when no screening rule is broken. Several at once are
+ * joined with '、', the way a letter lists them.
+ */
+export function refusalGrounds(form: Record<string, unknown>, ev: Parameters<Rule<CaseContext>>[1], section: string, o: { eia?: boolean } = {}): string {
+  const grounds: string[] = [];
+  if (regionReason(ev)) grounds.push('一.(一)');
+  if (twoHighsReason(form, ev) || (o.eia && eiaReason(ev))) grounds.push('一.(二)');
+  return (grounds.length ? grounds : [section]).join('、');
+}
+
+/** A reasoned rejection, citing the grounds above; `preparer` names who prepared it (four eyes). */
 export function rejectEvent<C extends CaseContext>(
   type: string, role: Role, label: Bilingual, outcome: string, title: Bilingual, section: string,
+  o: { preparer?: (before: C) => number | null; eia?: boolean } = {},
 ): EventDef<C> {
   return {
     type, label, roles: [role],
@@ -97,7 +111,7 @@ export function rejectEvent<C extends CaseContext>(
     example: (ctx) => ({ reason: twoHighsReason(ctx.form)?.zh ?? '不符合支持条件 / Does not meet the conditions for support' }),
     decision: (before, _after, ev) => ({
       outcome, title, amount: null, conditions: null, reasons: String(ev.data.reason),
-      section: twoHighsReason(before.form) ? '二.二' : section,
+      section: refusalGrounds(before.form, ev, section, o), preparedBy: o.preparer?.(before) ?? null, adverse: true,
     }),
   };
 }

@@ -120,7 +120,7 @@ const signing = signingRules<C>(decisions, {
 
 export const cdbLoanRules: Record<string, Rule<C>> = {
   ...servicingRules, ...signing,
-  // 政策 一.一, 二.二, 一.二: the local recommendation is the screening of this programme.
+  // 政策 一.(一) and 一.(二): the local recommendation is the screening of this programme.
   screening: (c, ev) => firstReason(screeningReason(c, ev), eiaReason(ev)),
   toCommittee: (c, ev) => firstReason(eiaReason(ev), atField('proposedAmount',
     num(ev.data.proposedAmount) <= c.requestedAmount ? null : bi(`建议金额超过申请金额（${yuan(c.requestedAmount)}）`, `The proposed amount exceeds the request (${yuanEn(c.requestedAmount)})`))),

@@ -26,7 +26,7 @@ export const products = z.array(product).min(1).max(50).describe('加工贸易�
 
 export const jobsPromised = z.number().int().min(0).max(1_000_000).describe('承诺新增就业岗位 / New jobs promised (政策 五)');
 export const localHiringShare = z.number().min(0).max(100).describe('本地招工比例（%） / Share of local hires (%)');
-export const eiaReference = text(3, 100, '环评批复文号 / EIA approval reference (政策 一.二)');
+export const eiaReference = text(3, 100, '环评批复文号 / EIA approval reference (政策 一.(二))');
 
 export const contact = z.object({
   name: text(1, 50, '联系人 / Contact person'),

@@ -7,13 +7,14 @@ import { note, positiveYuan, reason, text } from './form-fields';
 import {
   addDays, bi, ceilingReason, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn,
 } from './policy-guards';
+import { refusalRules, type RefusalContext } from './government-fund-refusal';
 import type { Bilingual } from './types';
 
 /** Minimum average expert score for a recommendation (专家评审合格线). */
 export const PASS_MARK = 60;
 export const MIN_SCORES = 2;
 
-export type GovFundContext = CaseContext & {
+export type GovFundContext = CaseContext & RefusalContext & {
   preparedBy: number[];          // everyone who prepared the approval: the approver must not be one (four eyes)
   panel: number[];               // experts assigned by the officer; empty until assigned
   scores: { expertId: number; score: number; opinion: string; at: string }[];
@@ -39,6 +40,7 @@ export function govFundContext(form: Record<string, unknown>): GovFundContext {
     ...baseContext(form), preparedBy: [], panel: [], scores: [], recommendation: null, noticeEndsAt: null,
     objections: [], approvedAmount: null, approvedBy: null, conditions: null, advanceCeiling: null,
     disbursed: 0, tranches: [], acceptance: null, acceptanceDecidedBy: null, acceptancePassed: null, jobsConfirmed: null,
+    refusalProposal: null, declinedRefusals: [],
   };
 }
 
@@ -56,7 +58,8 @@ export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
     return amount <= max ? null : bi(`金额不得超过申请额和项目上限（${yuan(max)}）`, `The amount may not exceed the request and the programme limit (${yuanEn(max)})`);
   };
   return {
-    // 政策 一.一, 二.二 and 一.二: region, 两高一资 and EIA at the preliminary review's pass.
+    ...refusalRules<C>(),
+    // 政策 一.(一) and 一.(二): region, 两高一资 and EIA at the preliminary review's pass.
     screening: (c, ev) => firstReason(screeningReason(c, ev), eiaReason(ev)),
     panel: (_c, ev) => {
       const ids = ev.data.expertIds as number[];
@@ -130,7 +133,7 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
       decision: (_b, a) => ({
         outcome: 'approved', title: decisionTitle, amount: a.approvedAmount, conditions: a.conditions,
         reasons: `专家评审平均分 ${averageScore(a).toFixed(1)}，公示期满 / Average expert score ${averageScore(a).toFixed(1)}; public notice completed`,
-        section: limits.section,
+        section: limits.section, preparedBy: a.recommendation?.by ?? null,
       }) },
     { type: 'officer.disburse', label: bi('拨付资金', 'Disburse a tranche'), roles: ['officer'],
       schema: z.object({ amount: positiveYuan('拨付金额 / Tranche amount') }).strict(),
@@ -146,11 +149,11 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
       effect: (c, ev) => ({ acceptancePassed: true, acceptanceDecidedBy: ev.actor.id, jobsConfirmed: c.acceptance?.jobsConfirmed ?? null }),
       example: () => ({ note: '同意验收 / Accepted' }),
       decision: (_b, a) => ({ outcome: 'acceptance-passed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null,
-        reasons: `核实新增就业 ${a.jobsConfirmed} 个 / ${a.jobsConfirmed} jobs confirmed`, section: limits.section }) },
+        reasons: `核实新增就业 ${a.jobsConfirmed} 个 / ${a.jobsConfirmed} jobs confirmed`, section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null }) },
     { type: 'approver.fail-acceptance', label: bi('验收不通过', 'Fail acceptance'), roles: ['approver'],
       schema: z.object({ reason }).strict(),
       effect: (c, ev) => ({ acceptancePassed: false, acceptanceDecidedBy: ev.actor.id, jobsConfirmed: c.acceptance?.jobsConfirmed ?? null, rejection: { by: ev.actor.id, reason: String(ev.data.reason), at: ev.facts.now } }),
       example: () => ({ reason: '绩效目标未完成 / Performance targets not met' }),
-      decision: (_b, a, ev) => ({ outcome: 'acceptance-failed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null, reasons: String(ev.data.reason), section: limits.section }) },
+      decision: (_b, a, ev) => ({ outcome: 'acceptance-failed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null, reasons: String(ev.data.reason), section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null, adverse: true }) },
   ];
 }

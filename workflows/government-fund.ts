@@ -2,6 +2,7 @@
 // 提交 → 受理 → 初审 → 专家评审 → 公示 → 批复 → 拨付 → 验收 → 办结.
 import type { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
+import { refusalEvents } from './government-fund-refusal';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
   govFundContext, govFundEvents, govFundRules, type GovFundContext, type GovFundLimits,
@@ -20,7 +21,8 @@ export interface GovFundOptions extends GovFundLimits {
 }
 
 const withdrawable = { 'applicant.withdraw': go('withdrawn') };
-const returnable = { 'officer.return': go('amendment'), 'officer.reject': go('rejected') };
+// A refusal in review is proposed by the officer and signed by the approver (four eyes).
+const returnable = { 'officer.return': go('amendment'), 'officer.reject': go('refusalProposed') };
 
 export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
   // Platform grants keep a final payment (尾款) for after acceptance (政策 六.四); special funds pay in full before.
@@ -42,6 +44,14 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
             ...returnable, ...withdrawable,
           },
         },
+      },
+    },
+    refusalProposed: {
+      label: bi('不予支持待签发', 'Refusal proposed, awaiting signature'),
+      on: {
+        'approver.sign-refusal': go('rejected', 'refusalFourEyes'),
+        'approver.decline-refusal': [go('review.expert', 'backToExpertReview'), go('review.preliminary', 'refusalFourEyes')],
+        ...withdrawable,
       },
     },
     publicNotice: {
@@ -83,8 +93,10 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
     events: [
       ...applicantEvents<GovFundContext>(o),
       returnEvent<GovFundContext>('officer'),
-      rejectEvent<GovFundContext>('officer.reject', 'officer', bi('不予支持', 'Reject'), 'refused', refusalTitle, o.section),
-      rejectEvent<GovFundContext>('approver.refuse', 'approver', bi('不予批准', 'Refuse'), 'refused', refusalTitle, o.section),
+      ...refusalEvents(refusalTitle, o.section),
+      // The approver refuses the file the officer prepared for approval: the officer prepared it.
+      rejectEvent<GovFundContext>('approver.refuse', 'approver', bi('不予批准', 'Refuse'), 'refused', refusalTitle, o.section,
+        { preparer: (c) => c.recommendation?.by ?? c.preparedBy[0] ?? null, eia: true }),
       ...govFundEvents(o),
     ],
     rules: { ...submissionRules<GovFundContext>(o), ...govFundRules(o) },

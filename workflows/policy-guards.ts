@@ -14,12 +14,12 @@ export function firstReason(...reasons: (Bilingual | null)[]): Bilingual | null 
 export const yuan = (n: number) => `${groupDigits(n)} 元`;
 export const yuanEn = (n: number) => `CNY ${groupDigits(n)}`;
 
-/** 政策 一.一: support goes to central and western China and designated eastern areas. */
+/** 政策 一.(一): support goes to central and western China and designated eastern areas. */
 export function regionReason(ev: WorkflowEvent): Bilingual | null {
   if (ev.facts.enterprise.regionEligible) return null;
   return bi(
-    `企业所在地（${ev.facts.enterprise.province}）不属于中西部地区或东部欠发达承接地（政策 一.一）`,
-    `The enterprise's region (${ev.facts.enterprise.province}) is not a central, western or designated eastern undertaking location (policy 一.一)`,
+    `企业所在地（${ev.facts.enterprise.province}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
+    `The enterprise's region (${ev.facts.enterprise.province}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
   );
 }
 
@@ -28,22 +28,22 @@ export function hsCodesOf(form: Record<string, unknown>): string[] {
   return products.map((p) => String((p as { hsCode?: unknown }).hsCode ?? ''));
 }
 
-/** 政策 一.二 二是 and 二.二: no processing trade in 两高一资 products, checked on the form's
+/** 政策 一.(二) 二是: no processing trade in 两高一资 products, checked on the form's
  *  industry, every product HS code and the enterprise's registered industry. */
 export function twoHighsReason(form: Record<string, unknown>, ev?: WorkflowEvent): Bilingual | null {
   const industries = [String(form.industry ?? ''), ev?.facts.enterprise.industry ?? ''];
   const found = twoHighsFindings(industries, hsCodesOf(form));
   if (found.length === 0) return null;
   return bi(
-    `属于“两高一资”，禁止开展加工贸易（政策 二.二）：${found.map((f) => f.zh).join('、')}`,
-    `High-pollution, high-energy or resource-based ("两高一资") processing is forbidden (policy 二.二): ${found.map((f) => f.en).join(', ')}`,
+    `属于“两高一资”，禁止开展加工贸易（政策 一.(二) 二是）：${found.map((f) => f.zh).join('、')}`,
+    `High-pollution, high-energy or resource-based ("两高一资") processing is forbidden (policy 一.(二), its 二是): ${found.map((f) => f.en).join(', ')}`,
   );
 }
 
-/** 政策 一.二 二是: a project must have its environmental impact assessment approved. */
+/** 政策 一.(二) 二是: a project must have its environmental impact assessment approved. */
 export function eiaReason(ev: WorkflowEvent): Bilingual | null {
   if (ev.facts.documentKinds.includes('eia-approval')) return null;
-  return bi('缺少环境影响评价批复文件，项目不能通过审查（政策 一.二）', 'No EIA approval document is attached: a project cannot pass review without it (policy 一.二)');
+  return bi('缺少环境影响评价批复文件，项目不能通过审查（政策 一.(二)）', 'No EIA approval document is attached: a project cannot pass review without it (policy 一.(二))');
 }
 
 export function documentsReason(documents: DocumentKind[], ev: WorkflowEvent): Bilingual | null {

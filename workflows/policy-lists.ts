@@ -1,10 +1,10 @@
-// Reference lists of 商产发[2011]473号: eligible regions, encouraged industries (二) and the
-// 两高一资 products whose processing trade is forbidden (一.二, 二.二). Pure data, no I/O.
+// Reference lists of 商产发〔2011〕473号: eligible regions, encouraged industries (二) and the
+// 两高一资 products whose processing trade is forbidden (一.(二) 二是). Pure data, no I/O.
 import type { Bilingual } from './types';
 
 export type RegionGroup = 'central' | 'western' | 'eastern' | 'northeast';
 
-/** Provinces by group. 政策 一.一: central and western provinces are undertaking locations;
+/** Provinces by group. 政策 一.(一): central and western provinces are undertaking locations;
  *  eastern and north-eastern ones only in designated less-developed areas (configured outside). */
 export const PROVINCES: { name: string; en: string; group: RegionGroup }[] = [
   { name: '山西', en: 'Shanxi', group: 'central' }, { name: '安徽', en: 'Anhui', group: 'central' },
@@ -29,44 +29,44 @@ export const PROVINCE_NAMES = PROVINCES.map((p) => p.name) as [string, ...string
 export interface Industry { code: string; label: Bilingual; forbidden: boolean; section: string }
 
 /** Industries used by the registration and application forms. `forbidden` marks 两高一资
- *  processing (政策 二.二); such codes are accepted by the forms so that screening can refuse
+ *  processing (政策 一.(二) 二是); such codes are accepted by the forms so that screening can refuse
  *  them with a reasoned decision instead of silently hiding them. */
 export const INDUSTRIES: Industry[] = [
-  // 政策 二.一: labour-intensive
-  { code: 'textiles', label: { zh: '纺织', en: 'Textiles' }, forbidden: false, section: '二.一' },
-  { code: 'garments', label: { zh: '服装', en: 'Garments' }, forbidden: false, section: '二.一' },
-  { code: 'toys', label: { zh: '玩具', en: 'Toys' }, forbidden: false, section: '二.一' },
-  { code: 'household-appliances', label: { zh: '家电', en: 'Household appliances' }, forbidden: false, section: '二.一' },
-  { code: 'light-industry', label: { zh: '轻工', en: 'Light industry' }, forbidden: false, section: '二.一' },
-  // 政策 二.二 (first sentence): high-tech and strategic emerging industries
-  { code: 'electronics', label: { zh: '电子信息', en: 'Electronics and information' }, forbidden: false, section: '二.二' },
-  { code: 'biotech', label: { zh: '生物', en: 'Biotechnology' }, forbidden: false, section: '二.二' },
-  { code: 'aerospace', label: { zh: '航空航天', en: 'Aerospace' }, forbidden: false, section: '二.二' },
-  { code: 'new-materials', label: { zh: '新材料', en: 'New materials' }, forbidden: false, section: '二.二' },
-  { code: 'new-energy', label: { zh: '新能源', en: 'New energy' }, forbidden: false, section: '二.二' },
-  // 政策 二.三 and 二.四: supporting industries and producer services
-  { code: 'supporting', label: { zh: '配套产业', en: 'Supporting / ancillary industries' }, forbidden: false, section: '二.三' },
-  { code: 'transport', label: { zh: '运输', en: 'Transport' }, forbidden: false, section: '二.四' },
-  { code: 'warehousing-logistics', label: { zh: '仓储物流', en: 'Warehousing and logistics' }, forbidden: false, section: '二.四' },
-  { code: 'hr-services', label: { zh: '人力资源市场', en: 'Human-resources services' }, forbidden: false, section: '二.四' },
-  { code: 'testing-repair', label: { zh: '检测维修', en: 'Testing and repair' }, forbidden: false, section: '二.四' },
-  // 政策 一.二 二是 / 二.二: 两高一资 — high pollution, high energy use, resource-based
-  { code: 'coking', label: { zh: '炼焦', en: 'Coking' }, forbidden: true, section: '一.二' },
-  { code: 'ferroalloys', label: { zh: '铁合金冶炼', en: 'Ferroalloy smelting' }, forbidden: true, section: '一.二' },
-  { code: 'electrolytic-aluminium', label: { zh: '电解铝', en: 'Electrolytic aluminium' }, forbidden: true, section: '一.二' },
-  { code: 'calcium-carbide', label: { zh: '电石', en: 'Calcium carbide' }, forbidden: true, section: '一.二' },
-  { code: 'cement-clinker', label: { zh: '水泥熟料', en: 'Cement clinker' }, forbidden: true, section: '一.二' },
-  { code: 'tanning', label: { zh: '制革', en: 'Leather tanning' }, forbidden: true, section: '一.二' },
-  { code: 'pulp', label: { zh: '化学制浆', en: 'Chemical pulp' }, forbidden: true, section: '一.二' },
-  { code: 'rare-earth-smelting', label: { zh: '稀土冶炼分离', en: 'Rare-earth smelting and separation' }, forbidden: true, section: '一.二' },
-  { code: 'steel-smelting', label: { zh: '钢铁冶炼', en: 'Iron and steel smelting' }, forbidden: true, section: '一.二' },
-  { code: 'nonferrous-smelting', label: { zh: '有色金属冶炼', en: 'Non-ferrous metal smelting' }, forbidden: true, section: '一.二' },
+  // 政策 二.(一): labour-intensive
+  { code: 'textiles', label: { zh: '纺织', en: 'Textiles' }, forbidden: false, section: '二.(一)' },
+  { code: 'garments', label: { zh: '服装', en: 'Garments' }, forbidden: false, section: '二.(一)' },
+  { code: 'toys', label: { zh: '玩具', en: 'Toys' }, forbidden: false, section: '二.(一)' },
+  { code: 'household-appliances', label: { zh: '家电', en: 'Household appliances' }, forbidden: false, section: '二.(一)' },
+  { code: 'light-industry', label: { zh: '轻工', en: 'Light industry' }, forbidden: false, section: '二.(一)' },
+  // 政策 二.(二): high-tech and strategic emerging industries
+  { code: 'electronics', label: { zh: '电子信息', en: 'Electronics and information' }, forbidden: false, section: '二.(二)' },
+  { code: 'biotech', label: { zh: '生物', en: 'Biotechnology' }, forbidden: false, section: '二.(二)' },
+  { code: 'aerospace', label: { zh: '航空航天', en: 'Aerospace' }, forbidden: false, section: '二.(二)' },
+  { code: 'new-materials', label: { zh: '新材料', en: 'New materials' }, forbidden: false, section: '二.(二)' },
+  { code: 'new-energy', label: { zh: '新能源', en: 'New energy' }, forbidden: false, section: '二.(二)' },
+  // 政策 二.(三) and 二.四: supporting industries and producer services
+  { code: 'supporting', label: { zh: '配套产业', en: 'Supporting / ancillary industries' }, forbidden: false, section: '二.(三)' },
+  { code: 'transport', label: { zh: '运输', en: 'Transport' }, forbidden: false, section: '二.(四)' },
+  { code: 'warehousing-logistics', label: { zh: '仓储物流', en: 'Warehousing and logistics' }, forbidden: false, section: '二.(四)' },
+  { code: 'hr-services', label: { zh: '人力资源市场', en: 'Human-resources services' }, forbidden: false, section: '二.(四)' },
+  { code: 'testing-repair', label: { zh: '检测维修', en: 'Testing and repair' }, forbidden: false, section: '二.(四)' },
+  // 政策 一.(二) 二是: 两高一资 — high pollution, high energy use, resource-based
+  { code: 'coking', label: { zh: '炼焦', en: 'Coking' }, forbidden: true, section: '一.(二)' },
+  { code: 'ferroalloys', label: { zh: '铁合金冶炼', en: 'Ferroalloy smelting' }, forbidden: true, section: '一.(二)' },
+  { code: 'electrolytic-aluminium', label: { zh: '电解铝', en: 'Electrolytic aluminium' }, forbidden: true, section: '一.(二)' },
+  { code: 'calcium-carbide', label: { zh: '电石', en: 'Calcium carbide' }, forbidden: true, section: '一.(二)' },
+  { code: 'cement-clinker', label: { zh: '水泥熟料', en: 'Cement clinker' }, forbidden: true, section: '一.(二)' },
+  { code: 'tanning', label: { zh: '制革', en: 'Leather tanning' }, forbidden: true, section: '一.(二)' },
+  { code: 'pulp', label: { zh: '化学制浆', en: 'Chemical pulp' }, forbidden: true, section: '一.(二)' },
+  { code: 'rare-earth-smelting', label: { zh: '稀土冶炼分离', en: 'Rare-earth smelting and separation' }, forbidden: true, section: '一.(二)' },
+  { code: 'steel-smelting', label: { zh: '钢铁冶炼', en: 'Iron and steel smelting' }, forbidden: true, section: '一.(二)' },
+  { code: 'nonferrous-smelting', label: { zh: '有色金属冶炼', en: 'Non-ferrous metal smelting' }, forbidden: true, section: '一.(二)' },
 ];
 export const INDUSTRY_CODES = INDUSTRIES.map((i) => i.code) as [string, ...string[]];
 
 export interface ForbiddenProduct { hsPrefix: string; label: Bilingual }
 
-/** HS-code prefixes of 两高一资 products (政策 二.二). A product whose code starts with one of
+/** HS-code prefixes of 两高一资 products (政策 一.(二) 二是). A product whose code starts with one of
  *  these is forbidden for processing trade. Prefixes follow the Customs tariff (2026). */
 export const FORBIDDEN_PRODUCTS: ForbiddenProduct[] = [
   { hsPrefix: '2601', label: { zh: '铁矿砂及其精矿', en: 'Iron ores and concentrates' } },

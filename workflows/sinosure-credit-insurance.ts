@@ -112,7 +112,7 @@ export const sinosureCreditInsurance = defineWorkflow<C>({
   rules: {
     ...submissionRules<C>({ formSchema: sinosureForm, documents }),
     ...sinosureRules,
-    // 政策 一.一 and 二.二 at the start of underwriting (the screening of this programme).
+    // 政策 一.(一) and 一.(二) at the start of underwriting (the screening of this programme).
     screening: (c, ev) => screeningReason(c, ev),
   },
   states,

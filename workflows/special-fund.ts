@@ -55,7 +55,7 @@ export const specialFund = governmentFund({
     '商务主管部门经专家评审和公示后批复，资金分批拨付，验收后办结（政策 六.一）。',
     'A grant decided by the local commerce department after expert review and public notice, paid in tranches and closed on acceptance (policy 六.一).',
   ),
-  section: '六.一',
+  section: '六.(一)',
   ...SPECIAL_FUND_LIMITS,
   advanceShare: 1,
   formSchema: specialFundForm,

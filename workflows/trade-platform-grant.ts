@@ -57,7 +57,7 @@ export const tradePlatformGrant = governmentFund({
     '商务主管部门经专家评审、公示后批复，先行拨付 70%，验收合格后拨付尾款（政策 六.四）。',
     'A platform grant decided by the commerce department after expert review and public notice; 70% is advanced and the balance paid after acceptance (policy 六.四).',
   ),
-  section: '六.四',
+  section: '六.(四)',
   ...PLATFORM_GRANT_LIMITS,
   advanceShare: PLATFORM_ADVANCE_SHARE,
   formSchema: tradePlatformForm,

@@ -77,7 +77,14 @@ export interface DecisionSpec {
   amount: number | null;             // in CNY yuan
   conditions: string | null;
   reasons: string | null;
-  section: string;                   // section of 商产发[2011]473号, e.g. '六.一'
+  /** Sections of 商产发〔2011〕473号 cited, in the policy's numbering ('六.(一)'); several
+   *  grounds are joined with '、' ('一.(一)、一.(二)'). */
+  section: string;
+  /** Who prepared the decision; the actor of the event signs it (four eyes: never the same). */
+  preparedBy?: number | null;
+  /** A decision against the applicant (refusal, failed acceptance, clawback): a government
+   *  body's letter then states the remedies (行政复议, 行政诉讼). */
+  adverse?: boolean;
 }
 
 export interface Workflow<Ctx = any> {

@@ -14,6 +14,7 @@ export const decisionApi = new Hono<AppEnv>()
     return c.json(items.map((d) => ({
       id: d.id, number: d.number, outcome: d.outcome, issuedAt: d.issuedAt, sha256: d.sha256,
       verificationCode: d.verificationCode, pdfUrl: d.pdfUrl, amount: d.amount, replacesId: d.replacesId, replacedById: d.replacedById,
+      preparedBy: d.preparedBy, signedBy: d.signedBy,
     })));
   })
   .post('/decisions/:id/corrections', async (c) => {

@@ -18,19 +18,25 @@ export interface DecisionLetterRecord {
   amount: number | null;     // CNY yuan
   conditions: string | null;
   reasons: string | null;
-  section: string;           // section of 商产发[2011]473号, e.g. '六.一'
+  section: string;           // sections of 商产发〔2011〕473号 cited, e.g. '六.(一)' or '一.(一)、一.(二)'
   issuedAt: string;          // ISO time
   signerRole: string;        // e.g. 'approver'
   verificationCode: string;
   verificationUrl: string;   // absolute URL encoded in the QR code
   replaces?: { number: string } | null;   // a correction names the decision it replaces
+  /** government: the policy is the legal basis; bank/insurer: the contract is, the policy the background. */
+  institutionKind?: 'government' | 'bank' | 'insurer';
+  preparedBy?: string | null;  // name of the person who prepared the decision (four eyes)
+  signedBy?: string | null;    // name of the person who signed it
+  /** Adverse decisions of a government body state the applicant's remedies. */
+  remedies?: { reviewBodyZh: string; reviewBodyEn: string; courtZh: string; courtEn: string } | null;
 }
 
 export const POLICY = {
   titleZh: '《关于促进加工贸易梯度转移重点承接地发展的指导意见》',
   titleEn: 'Guiding Opinions on Promoting the Development of Key Undertaking Locations ' +
     'for the Gradient Transfer of Processing Trade',
-  reference: '商产发[2011]473号',
+  reference: '商产发〔2011〕473号',
 };
 
 // Role codes are the system's; the letter names the role the way the applicant reads it.
@@ -86,18 +92,40 @@ function drawLetter(doc: Doc, rec: DecisionLetterRecord, qr: Buffer) {
     paragraph(doc, rec.reasons);
   }
 
-  sectionHeading(doc, '依据', 'Legal basis');
-  paragraph(doc, `依据${POLICY.titleZh}（${POLICY.reference}）${sectionZh(rec.section)}。`);
-  paragraph(doc, `${POLICY.titleEn} (${POLICY.reference}), section ${rec.section}.`, { size: 8.5, color: COLOR.muted });
+  legalBasis(doc, rec);
+  if (rec.remedies) remedies(doc, rec.remedies);
 
   closing(doc, rec, qr);
 }
 
-/** '六.一' → '第六部分第（一）项', the way the policy's own numbering is cited. */
-function sectionZh(section: string): string {
-  const m = /^([一二三四五六七八九十]+)(?:\.([一二三四五六七八九十]+))?$/.exec(section);
-  if (!m) return section;
-  return m[2] ? `第${m[1]}部分第（${m[2]}）项` : `第${m[1]}部分`;
+function legalBasis(doc: Doc, rec: DecisionLetterRecord) {
+  sectionHeading(doc, '依据', 'Legal basis');
+  const cited = citedZh(rec.section);
+  if (rec.institutionKind === 'bank' || rec.institutionKind === 'insurer') {
+    // A bank or an insurer decides under its contract; the policy is why the product exists.
+    const terms = rec.institutionKind === 'bank' ? ['融资合同（协议）', 'the financing contract'] : ['保险合同（保险单）', 'the insurance contract (policy)'];
+    paragraph(doc, `本决定依据${terms[0]}条款及本机构业务规定作出。政策背景：${POLICY.titleZh}（${POLICY.reference}）${cited}。`);
+    paragraph(doc, `Taken under the terms of ${terms[1]} and this institution's rules; policy background: ${POLICY.titleEn} (${POLICY.reference}), section ${rec.section}.`, { size: 8.5, color: COLOR.muted });
+    return;
+  }
+  paragraph(doc, `依据${POLICY.titleZh}（${POLICY.reference}）${cited}。`);
+  paragraph(doc, `${POLICY.titleEn} (${POLICY.reference}), section ${rec.section}.`, { size: 8.5, color: COLOR.muted });
+}
+
+// 行政复议法 and 行政诉讼法: 60 days to apply for review, six months to sue.
+function remedies(doc: Doc, r: NonNullable<DecisionLetterRecord['remedies']>) {
+  sectionHeading(doc, '救济途径', 'Remedies');
+  paragraph(doc, `如不服本决定，可以自收到本决定书之日起六十日内向${r.reviewBodyZh}申请行政复议，或者自收到本决定书之日起六个月内向${r.courtZh}提起行政诉讼。`);
+  paragraph(doc, `If you disagree with this decision, you may apply to ${r.reviewBodyEn} for administrative review (行政复议) within 60 days of receiving this letter, or bring an administrative lawsuit (行政诉讼) before ${r.courtEn} within six months of receiving it.`, { size: 8.5, color: COLOR.muted });
+}
+
+/** '六.(一)' → '第六部分第（一）项', '一.(二) 二是' → '第一部分第（二）项二是'; several joined with '、'. */
+export function citedZh(section: string): string {
+  return section.split('、').map((one) => {
+    const m = /^([一二三四五六七八九十]+)(?:\.\(?([一二三四五六七八九十]+)\)?)?\s*(.*)$/.exec(one.trim());
+    if (!m) return one;
+    return `${m[2] ? `第${m[1]}部分第（${m[2]}）项` : `第${m[1]}部分`}${m[3] ?? ''}`;
+  }).join('、');
 }
 
 // The closing band: verification on the left, signature on the right, pinned to the foot of
@@ -117,9 +145,10 @@ function signature(doc: Doc, rec: DecisionLetterRecord, x: number, y: number, wi
   doc.font(FONT.bold).fontSize(11).fillColor(COLOR.text).text(rec.institution.nameZh, x, y, { width, align: 'right' });
   doc.font(FONT.regular).fontSize(8.5).fillColor(COLOR.muted).text(rec.institution.nameEn, { width, align: 'right' });
   doc.moveDown(0.5);
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text)
-    .text(`签发 Signed by: ${role ? `${role} (${rec.signerRole})` : rec.signerRole}`, { width, align: 'right' })
-    .text(`日期 Date: ${formatDate(rec.issuedAt)}`, { width, align: 'right' });
+  const signer = rec.signedBy ? `${role ?? rec.signerRole} ${rec.signedBy}` : (role ? `${role} (${rec.signerRole})` : rec.signerRole);
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(`签发 Signed by: ${signer}`, { width, align: 'right' });
+  if (rec.preparedBy) doc.text(`拟办 Prepared by: ${rec.preparedBy}`, { width, align: 'right' });
+  doc.text(`日期 Date: ${formatDate(rec.issuedAt)}`, { width, align: 'right' });
 }
 
 function verification(doc: Doc, rec: DecisionLetterRecord, qr: Buffer, top: number, width: number) {

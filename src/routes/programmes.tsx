@@ -14,7 +14,7 @@ import type { AppEnv } from '../env';
 import { ProgrammeListPage, ProgrammePage, type EligibilityCheck } from '../../views/portal/programmes';
 import { renderPage } from './render';
 
-/** The enterprise against the policy's screening rules: region (一.一) and 两高一资 (二.二). */
+/** The enterprise against the policy's screening rules: region (一.(一)) and 两高一资 (一.(二) 二是). */
 function eligibilityChecks(deps: Deps, user: CurrentUser | null): EligibilityCheck[] | null {
   if (user?.role !== 'applicant' || !user.enterpriseId) return null;
   const ent = caseFacts(deps, { id: -1, enterpriseId: user.enterpriseId }).enterprise;
@@ -25,14 +25,14 @@ function eligibilityChecks(deps: Deps, user: CurrentUser | null): EligibilityChe
       ok: ent.regionEligible,
       label: { zh: `地区：${ent.province}`, en: `Region: ${province?.nameEn ?? ent.province}` },
       detail: province
-        ? { zh: `${eligibilityLabel(province).zh}（政策 一.一）`, en: `${eligibilityLabel(province).en} (policy 一.一)` }
+        ? { zh: `${eligibilityLabel(province).zh}（政策 一.(一)）`, en: `${eligibilityLabel(province).en} (policy 一.(一))` }
         : { zh: '未知省份', en: 'Unknown province' },
     },
     {
       ok: !!industry && !industry.forbidden,
       label: { zh: `行业：${industry?.label.zh ?? ent.industry}`, en: `Industry: ${industry?.label.en ?? ent.industry}` },
       detail: industry?.forbidden
-        ? { zh: '属于“两高一资”，其加工贸易不予支持（政策 二.二）', en: 'A 两高一资 industry (high pollution, energy or resources): not supported (policy 二.二)' }
+        ? { zh: '属于“两高一资”，其加工贸易不予支持（政策 一.(二) 二是）', en: 'A 两高一资 industry (high pollution, energy or resources): not supported (policy 一.(二), its 二是)' }
         : { zh: `鼓励类产业（政策 ${industry?.section ?? '二'}）；申请商品的海关编码将在初审时核对`, en: `An encouraged industry (policy ${industry?.section ?? '二'}); the HS codes of the products are checked at screening` },
     },
   ];

@@ -41,6 +41,9 @@ describe('the closed flag', () => {
     const before = await (await get(t.app, `/workbench/cases/${c.id}`, officer.cookie)).text();
     expect(before).not.toContain('id="case-closed"');
     send(t.deps, 'officer@demo.local', c.id, 'officer.reject', { reason: '不符合支持条件' });
+    const proposed = await (await get(t.app, `/workbench/cases/${c.id}`, officer.cookie)).text();
+    expect(proposed).not.toContain('id="case-closed"'); // a proposed refusal still waits on the approver
+    send(t.deps, 'approver@demo.local', c.id, 'approver.sign-refusal', {});
     const after = await (await get(t.app, `/workbench/cases/${c.id}`, officer.cookie)).text();
     expect(after).toContain('id="case-closed"');
   });

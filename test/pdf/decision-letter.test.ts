@@ -22,10 +22,42 @@ describe('renderDecisionLetter', async () => {
     ]) expect(text).toContain(s);
   });
 
-  it('cites 商产发[2011]473号 and the section as the legal basis', () => {
+  it('cites 商产发〔2011〕473号 and the section as the legal basis', () => {
     const flat = text.replace(/\s+/g, '');
-    expect(flat).toContain('《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发[2011]473号）第六部分第（一）项');
-    expect(text).toContain('section 六.一');
+    expect(flat).toContain('《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发〔2011〕473号）第六部分第（一）项');
+    expect(flat).not.toContain('[2011]');
+    expect(text).toContain('section 六.(一)');
+    expect(text).not.toContain('救济途径'); // an approval needs no remedies
+  });
+
+  it('cites several grounds of a refusal, and states the remedies with the configured bodies', async () => {
+    const refusal = pdfText(await renderDecisionLetter(letterRecord({
+      outcome: 'refused', titleZh: '不予支持决定', titleEn: 'Decision not to support', amount: null, conditions: null,
+      section: '一.(一)、一.(二)', reasons: '项目地不属于重点承接地；缺少环评批复',
+      remedies: { reviewBodyZh: '江西省人民政府', reviewBodyEn: 'the People\'s Government of Jiangxi Province', courtZh: '南昌铁路运输法院', courtEn: 'the Nanchang Railway Transport Court' },
+    })));
+    const flat = refusal.replace(/\s+/g, '');
+    expect(flat).toContain('（商产发〔2011〕473号）第一部分第（一）项、第一部分第（二）项');
+    expect(flat).toContain('六十日内向江西省人民政府申请行政复议');
+    expect(flat).toContain('六个月内向南昌铁路运输法院提起行政诉讼');
+    expect(flat).toContain('within60days');
+  });
+
+  it('names who prepared and who signed the decision', async () => {
+    const both = pdfText(await renderDecisionLetter(letterRecord({ preparedBy: '张伟', signedBy: '李娜' })));
+    expect(both).toContain('签发 Signed by: 审批人 李娜');
+    expect(both).toContain('拟办 Prepared by: 张伟');
+  });
+
+  it('gives a bank the contract as its basis and the policy as background', async () => {
+    const bank = pdfText(await renderDecisionLetter(letterRecord({
+      institution: { code: 'CDB', nameZh: '国家开发银行四川省分行', nameEn: 'China Development Bank, Sichuan Branch' },
+      institutionKind: 'bank', section: '六.(二)', outcome: 'loan-declined',
+    })));
+    const flat = bank.replace(/\s+/g, '');
+    expect(flat).toContain('国家开发银行四川省分行');
+    expect(flat).toContain('本决定依据融资合同（协议）条款及本机构业务规定作出。政策背景：《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发〔2011〕473号）第六部分第（二）项');
+    expect(flat).not.toContain('行政复议');
   });
 
   it('prints the reasons and conditions', () => {

@@ -15,7 +15,7 @@ export function letterRecord(overrides: Partial<DecisionLetterRecord> = {}): Dec
     amount: 1234567,
     conditions: '资金分三期拨付；项目须于2027年12月31日前通过验收。Paid in three tranches; acceptance by 31 December 2027.',
     reasons: '申请人位于中部地区重点承接地，项目属于电子信息产业，环评批复文件齐全，专家评审平均分86分，公示期内无异议。',
-    section: '六.一',
+    section: '六.(一)',
     issuedAt: '2026-03-05T06:30:00.000Z',
     signerRole: 'approver',
     verificationCode: 'K7QX-4M2P-9D3T',

@@ -4,7 +4,7 @@ import { transition, type AnyMachineSnapshot } from 'xstate';
 import { stateKey } from '../../workflows/define-workflow';
 import { specialFund } from '../../workflows/special-fund';
 import { tradePlatformGrant } from '../../workflows/trade-platform-grant';
-import type { Workflow } from '../../workflows/types';
+import type { CaseFacts, Workflow } from '../../workflows/types';
 import { actor, event, NOW, run, send, start, step } from './harness';
 
 const toExpert = ['applicant.submit', 'officer.accept', 'officer.pass-screening'];
@@ -14,7 +14,7 @@ const toApproval = (wf: Workflow) => noticeOver(wf, run(wf, toNotice));
 const ctx = (s: AnyMachineSnapshot) => s.context;
 
 describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
-  it('refuses 两高一资 at screening, by industry and by HS code, and cites 二.二 in the refusal decision', () => {
+  it('refuses 两高一资 at screening, by industry and by HS code, and the signed refusal cites 一.(二)', () => {
     for (const form of [
       { ...wf.formExample, industry: 'electrolytic-aluminium' },
       { ...wf.formExample, products: [{ hsCode: '7202.11', description: '高碳锰铁 / Ferro-manganese' }] },
@@ -22,16 +22,50 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
       const s = run(wf, ['applicant.submit', 'officer.accept'], start(wf, form));
       const { refusal, next } = step(wf, s, event(wf, s, 'officer.pass-screening'));
       expect(refusal?.zh).toContain('两高一资');
-      expect(refusal?.en).toContain('二.二');
+      expect(refusal?.zh).toContain('政策 一.(二) 二是');
+      expect(refusal?.en).not.toContain('二.二');
       expect(stateKey(next)).toBe('review.preliminary');
-      const reject = event(wf, s, 'officer.reject', { data: { reason: refusal!.zh } });
-      const rejected = step(wf, s, reject).next;
+      // The officer proposes; nothing is decided until an approver signs.
+      const propose = event(wf, s, 'officer.reject', { data: { reason: refusal!.zh } });
+      const proposed = step(wf, s, propose).next;
+      expect(stateKey(proposed)).toBe('refusalProposed');
+      expect(wf.decision(s, proposed, propose)).toBeNull();
+      const sign = event(wf, proposed, 'approver.sign-refusal', { data: {} });
+      const rejected = step(wf, proposed, sign).next;
       expect(stateKey(rejected)).toBe('rejected');
-      expect(wf.decision(s, rejected, reject)).toMatchObject({ outcome: 'refused', section: '二.二', amount: null });
+      expect(wf.decision(proposed, rejected, sign)).toMatchObject({ outcome: 'refused', section: '一.(二)', amount: null, preparedBy: 10 });
     }
   });
 
-  it('does not pass review without an EIA approval (政策 一.二)', () => {
+  it('cites every ground a refusal rests on: region 一.(一), missing EIA 一.(二), else the programme section', () => {
+    const s = run(wf, ['applicant.submit', 'officer.accept']);
+    const grounds = (facts: Partial<CaseFacts>) => {
+      const proposed = step(wf, s, event(wf, s, 'officer.reject', { data: { reason: '不符合条件' }, facts })).next;
+      return ctx(proposed).refusalProposal.grounds;
+    };
+    const outside = { id: 7, province: '广东', industry: 'electronics', regionEligible: false };
+    const noEia = wf.documents.map((d) => d.kind).filter((k) => k !== 'eia-approval');
+    expect(grounds({ enterprise: outside })).toBe('一.(一)');
+    expect(grounds({ documentKinds: noEia })).toBe('一.(二)');
+    expect(grounds({ enterprise: outside, documentKinds: noEia })).toBe('一.(一)、一.(二)');
+    expect(grounds({})).toBe(wf.code === 'special-fund' ? '六.(一)' : '六.(四)');
+  });
+
+  it('makes a refusal in review a proposal: the proposer cannot sign it, an approver signs or sends it back', () => {
+    const expert = run(wf, [...toExpert, 'expert.score']);
+    const proposed = send(wf, expert, 'officer.reject');
+    const self = event(wf, proposed, 'approver.sign-refusal', { actor: { ...actor(wf, 'approver'), id: ctx(proposed).refusalProposal.by } });
+    expect(step(wf, proposed, self).refusal?.en).toMatch(/Four eyes/);
+    const back = send(wf, proposed, 'approver.decline-refusal');
+    expect(stateKey(back)).toBe('review.expert'); // the experts' work is kept
+    expect(ctx(back)).toMatchObject({ refusalProposal: null, declinedRefusals: [{ proposedBy: 10, by: 30 }] });
+    expect(ctx(back).scores).toHaveLength(1);
+    const early = send(wf, run(wf, ['applicant.submit']), 'officer.reject');
+    expect(stateKey(send(wf, early, 'approver.decline-refusal'))).toBe('review.preliminary');
+    expect(stateKey(send(wf, early, 'applicant.withdraw'))).toBe('withdrawn');
+  });
+
+  it('does not pass review without an EIA approval (政策 一.(二))', () => {
     const s = run(wf, ['applicant.submit', 'officer.accept']);
     const kinds = wf.documents.map((d) => d.kind).filter((k) => k !== 'eia-approval');
     const { refusal } = step(wf, s, event(wf, s, 'officer.pass-screening', { facts: { documentKinds: kinds } }));
@@ -110,9 +144,13 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
     const s = toApproval(wf);
     const approve = event(wf, s, 'approver.approve', { data: { amount: 150_000 + (wf.code === 'trade-platform-grant' ? 100_000 : 0), conditions: '按季度报送进度' } });
     const approved = step(wf, s, approve).next;
-    expect(wf.decision(s, approved, approve)).toMatchObject({ outcome: 'approved', amount: ctx(approved).approvedAmount, conditions: '按季度报送进度', section: wf.code === 'special-fund' ? '六.一' : '六.四' });
+    const section = wf.code === 'special-fund' ? '六.(一)' : '六.(四)';
+    expect(wf.decision(s, approved, approve)).toMatchObject({
+      outcome: 'approved', amount: ctx(approved).approvedAmount, conditions: '按季度报送进度', section, preparedBy: ctx(s).recommendation.by,
+    });
+    expect(wf.decision(s, approved, approve)!.preparedBy).not.toBe(approve.actor.id);
     const refuse = event(wf, s, 'approver.refuse');
-    expect(wf.decision(s, step(wf, s, refuse).next, refuse)).toMatchObject({ outcome: 'refused', section: wf.code === 'special-fund' ? '六.一' : '六.四' });
+    expect(wf.decision(s, step(wf, s, refuse).next, refuse)).toMatchObject({ outcome: 'refused', section, preparedBy: ctx(s).recommendation.by });
     const pay = event(wf, approved, 'officer.disburse');
     expect(wf.decision(approved, step(wf, approved, pay).next, pay)).toBeNull();
     expect(wf.decision(s, s, approve)).toBeNull(); // nothing happened, nothing decided

@@ -91,6 +91,7 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   const c = s.context;
   if (type.endsWith('.return')) return c.returnCount < 1;
   if (type === 'officer.record-objection') return c.objections.length < 1;
+  if (type === 'approver.decline-refusal') return c.declinedRefusals.length < 1;
   if (type === 'applicant.request-limit') return c.limits.length < 2;
   if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
   if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;

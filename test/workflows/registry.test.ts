@@ -9,6 +9,7 @@ import type { Role } from '../../workflows/types';
 const common: Record<string, Role[]> = { 'applicant.submit': ['applicant'], 'applicant.resubmit': ['applicant'], 'applicant.withdraw': ['applicant'] };
 const govFund: Record<string, Role[]> = {
   ...common, 'officer.return': ['officer'], 'officer.reject': ['officer'], 'approver.refuse': ['approver'],
+  'approver.sign-refusal': ['approver'], 'approver.decline-refusal': ['approver'],
   'officer.accept': ['officer'], 'officer.pass-screening': ['officer'], 'officer.assign-experts': ['officer'],
   'expert.score': ['expert'], 'officer.recommend': ['officer'], 'officer.record-objection': ['officer'],
   'system.notice-ended': ['system'], 'approver.approve': ['approver'], 'officer.disburse': ['officer'],

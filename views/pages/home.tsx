@@ -9,11 +9,11 @@ export const HomePage: FC<{ programmes: ProgrammeCard[]; signedIn: boolean }> = 
     <section class="card">
       <h1>加工贸易梯度转移重点承接地支持政策 <span class="en" lang="en">Support for processing-trade transfer</span></h1>
       <p>
-        依据商务部、人力资源社会保障部、海关总署《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发[2011]473号），
+        依据商务部、人力资源社会保障部、海关总署《关于促进加工贸易梯度转移重点承接地发展的指导意见》（商产发〔2011〕473号），
         中西部地区和东部欠发达地区承接加工贸易转移的企业可在线申请以下五项支持措施，并随时查看办理进度。
       </p>
       <p class="en" lang="en">
-        Under the 2011 guiding opinions of MOFCOM, MOHRSS and the General Administration of Customs (商产发[2011]473号),
+        Under the 2011 guiding opinions of MOFCOM, MOHRSS and the General Administration of Customs (商产发〔2011〕473号),
         enterprises moving processing trade into central and western China and less-developed eastern areas apply
         online for the five support measures below and follow every step of their case.
       </p>

@@ -26,8 +26,8 @@ export const ProgrammeListPage: FC<{ programmes: ProgrammeCard[]; checks: Eligib
   <>
     <h1>{locale === 'zh' ? '支持项目' : 'Support programmes'}</h1>
     <p>{locale === 'zh'
-      ? '依据商产发[2011]473号，对中西部地区和东部欠发达地区承接加工贸易梯度转移给予以下支持。'
-      : 'Under 商产发[2011]473号, processing trade moving to central and western China and less-developed eastern areas can receive the following support.'}</p>
+      ? '依据商产发〔2011〕473号，对中西部地区和东部欠发达地区承接加工贸易梯度转移给予以下支持。'
+      : 'Under 商产发〔2011〕473号, processing trade moving to central and western China and less-developed eastern areas can receive the following support.'}</p>
     {checks ? (
       <section class="card" aria-labelledby="elig-h">
         <h2 id="elig-h">{locale === 'zh' ? '贵企业是否符合条件' : 'Does your enterprise look eligible?'}</h2>

@@ -88,7 +88,7 @@ const cdbEvents: EventDef<C>[] = [
 
 const cdbRules: Record<string, Rule<C>> = {
   ...lendingRules((c) => num(c.committedAmount)),
-  // 政策 一.一, 二.二, 一.二: the local recommendation is the screening of this programme.
+  // 政策 一.(一) and 一.(二): the local recommendation is the screening of this programme.
   screening: (c, ev) => firstReason(screeningReason(c, ev), eiaReason(ev)),
   toCommittee: (c, ev) => firstReason(eiaReason(ev),
     num(ev.data.proposedAmount) <= c.requestedAmount ? null : bi('建议金额超过申请金额', 'The proposed amount exceeds the request')),

@@ -38,6 +38,13 @@ export const decisions = sqliteTable(
     section: text('section').notNull(),
     issuedBy: integer('issued_by').notNull(),
     signerRole: text('signer_role').notNull(),
+    // Four eyes: who prepared the decision (the signer is issued_by); null on older rows.
+    preparedBy: integer('prepared_by'),
+    // The issuing body and the remedy bodies as they stood when the decision was taken: the
+    // letter never changes when the admin later edits the list.
+    issuerZh: text('issuer_zh'),
+    issuerEn: text('issuer_en'),
+    remedies: text('remedies'), // JSON {reviewBodyZh, reviewBodyEn, courtZh, courtEn} for adverse government decisions
     issuedAt: text('issued_at').notNull(),
     verificationCode: text('verification_code').notNull().unique(),
     replacesId: integer('replaces_id'),

@@ -9,3 +9,4 @@ export * from './documents';
 export * from './workbench';
 export * from './stats';
 export * from './case-counts';
+export * from './authorities';

@@ -50,6 +50,7 @@ export function correctDecision(deps: Deps, user: CurrentUser, decisionId: numbe
         reasons, section: decision.section,
       },
       actor: toActor(user), now: deps.clock.now(), institution: decision.institutionCode as InstitutionCode, replacesId: decisionId,
+      issuer: { nameZh: decision.issuerZh, nameEn: decision.issuerEn, remedies: decision.remedies },
     });
   });
   renderDecisionSoon(deps, id);

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { Actor, DecisionSpec, InstitutionCode } from '../../../workflows/types';
 import { appendAudit } from '../audit/append-audit';
 import { nextCounter } from '../cases/counters';
+import { casePlace, issuerFor, type Remedies } from './issuing-authority';
 
 // Crockford-style alphabet: no 0/O or 1/I/L confusion when a code is typed from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -27,19 +28,34 @@ export function issueDecision(tx: Db, d: {
   now: Date;
   institution: InstitutionCode;
   replacesId?: number | null;
+  /** A correction keeps the issuer and remedies of the decision it replaces. */
+  issuer?: { nameZh: string | null; nameEn: string | null; remedies: string | null };
 }): number {
   const year = d.now.getUTCFullYear();
   const number = `${d.institution}-${year}-${String(nextCounter(tx, `decision:${d.institution}:${year}`)).padStart(5, '0')}`;
   const at = d.now.toISOString();
+  const issuer = d.issuer ?? issuerColumns(tx, d);
   const row = tx.insert(decisions).values({
     caseId: d.row.id, number, institutionCode: d.institution, outcome: d.spec.outcome,
     titleZh: d.spec.title.zh, titleEn: d.spec.title.en, amount: d.spec.amount, conditions: d.spec.conditions,
     reasons: d.spec.reasons, section: d.spec.section, issuedBy: d.actor.id, signerRole: d.actor.role,
     issuedAt: at, verificationCode: newVerificationCode(), replacesId: d.replacesId ?? null,
+    preparedBy: d.spec.preparedBy ?? null, issuerZh: issuer.nameZh, issuerEn: issuer.nameEn, remedies: issuer.remedies,
   }).returning({ id: decisions.id }).get();
   appendAudit(tx, {
     at, kind: 'decision', caseId: d.row.id, actorId: d.actor.id || null, actorName: d.actor.name, actorRole: d.actor.role,
-    type: 'decision.issued', data: { decisionId: row.id, number, outcome: d.spec.outcome, amount: d.spec.amount, replacesId: d.replacesId ?? null },
+    type: 'decision.issued', data: {
+      decisionId: row.id, number, outcome: d.spec.outcome, amount: d.spec.amount, replacesId: d.replacesId ?? null,
+      preparedBy: d.spec.preparedBy ?? null, signedBy: d.actor.id, issuer: issuer.nameZh,
+    },
   });
   return row.id;
+}
+
+/** The body that issues the letter for the case's location, and, for an adverse decision of a
+ *  government body, the remedy bodies the letter names. */
+function issuerColumns(tx: Db, d: { row: { id: number }; institution: InstitutionCode; spec: DecisionSpec }) {
+  const issuer = issuerFor(tx, d.institution, casePlace(tx, d.row.id));
+  const remedies: Remedies | null = issuer.kind === 'government' && d.spec.adverse ? issuer.remedies : null;
+  return { nameZh: issuer.nameZh, nameEn: issuer.nameEn, remedies: remedies ? JSON.stringify(remedies) : null };
 }

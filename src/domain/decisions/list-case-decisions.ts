@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { decisions } from '../../db/schema/index';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { decisions, users } from '../../db/schema/index';
 import type { CurrentUser } from '../auth/current-user';
 import { visibleCase } from '../cases/load-case';
 import type { Deps } from '../deps';
@@ -10,6 +11,9 @@ export interface DecisionItem {
   id: number; number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
   issuedAt: string; sha256: string; verificationCode: string; pdfUrl: string;
   replacesId: number | null; replacedById: number | null;
+  /** Four eyes: who prepared the decision and who signed it (API.md). */
+  preparedBy: { id: number; name: string } | null; signedBy: { id: number; name: string } | null;
+  issuer: string | null;
 }
 
 /**
@@ -37,16 +41,24 @@ export function caseDecisionLinks(deps: Deps, caseId: number): DecisionLink[] {
 
 /** Without the visibility check: for callers that have made it already (case file, ZIP). */
 export async function caseDecisions(deps: Deps, caseId: number): Promise<DecisionItem[]> {
+  const signer = alias(users, 'signer');
+  const preparer = alias(users, 'preparer');
   const rows = deps.db.select({
     id: decisions.id, number: decisions.number, outcome: decisions.outcome, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
     amount: decisions.amount, issuedAt: decisions.issuedAt, sha256: decisions.pdfSha256,
-    verificationCode: decisions.verificationCode, replacesId: decisions.replacesId,
-  }).from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all();
+    verificationCode: decisions.verificationCode, replacesId: decisions.replacesId, issuer: decisions.issuerZh,
+    preparedById: decisions.preparedBy, preparedByName: preparer.name, signedById: decisions.issuedBy, signedByName: signer.name,
+  }).from(decisions).leftJoin(signer, eq(signer.id, decisions.issuedBy)).leftJoin(preparer, eq(preparer.id, decisions.preparedBy))
+    .where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all();
   const items: DecisionItem[] = [];
-  for (const r of rows) {
+  for (const { preparedById, preparedByName, signedById, signedByName, ...r } of rows) {
     const sha256 = r.sha256 ?? (await storedDecisionPdf(deps, r.id)).sha256;
     const replacedBy = rows.find((x) => x.replacesId === r.id);
-    items.push({ ...r, sha256, pdfUrl: decisionPdfUrl(r.id), replacedById: replacedBy?.id ?? null });
+    items.push({
+      ...r, sha256, pdfUrl: decisionPdfUrl(r.id), replacedById: replacedBy?.id ?? null,
+      preparedBy: preparedById && preparedByName ? { id: preparedById, name: preparedByName } : null,
+      signedBy: signedByName ? { id: signedById, name: signedByName } : null,
+    });
   }
   return items;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { cases, decisions, enterprises, institutions, programmes } from '../../db/schema/index';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { cases, decisions, enterprises, institutions, programmes, users } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
 import type { DecisionLetterRecord } from '../../pdf/decision-letter';
 import { inlineRenderer } from '../../pdf/render-service';
@@ -11,18 +12,27 @@ const MAX_ATTEMPTS = 20;
 
 /** The letter's content, loaded from the decision record and what it refers to. */
 export function decisionLetterRecord(deps: Deps, id: number): DecisionLetterRecord | null {
-  const r = deps.db.select({ d: decisions, c: cases, e: enterprises, p: programmes, i: institutions })
+  const signer = alias(users, 'signer');
+  const preparer = alias(users, 'preparer');
+  const r = deps.db.select({ d: decisions, c: cases, e: enterprises, p: programmes, i: institutions, signedBy: signer.name, preparedBy: preparer.name })
     .from(decisions)
     .innerJoin(cases, eq(cases.id, decisions.caseId))
     .innerJoin(enterprises, eq(enterprises.id, cases.enterpriseId))
     .innerJoin(programmes, eq(programmes.code, cases.programmeCode))
     .innerJoin(institutions, eq(institutions.code, decisions.institutionCode))
+    .leftJoin(signer, eq(signer.id, decisions.issuedBy))
+    .leftJoin(preparer, eq(preparer.id, decisions.preparedBy))
     .where(eq(decisions.id, id)).get();
   if (!r) return null;
   const replaced = r.d.replacesId ? deps.db.select({ number: decisions.number }).from(decisions).where(eq(decisions.id, r.d.replacesId)).get() : null;
   return {
     number: r.d.number,
-    institution: { code: r.i.code, nameZh: r.i.nameZh, nameEn: r.i.nameEn },
+    // The body that issued it for the case's location, as it stood then (older rows: the institution).
+    institution: { code: r.i.code, nameZh: r.d.issuerZh ?? r.i.nameZh, nameEn: r.d.issuerEn ?? r.i.nameEn },
+    institutionKind: r.i.kind,
+    preparedBy: r.preparedBy ?? null,
+    signedBy: r.signedBy ?? null,
+    remedies: r.d.remedies ? JSON.parse(r.d.remedies) : null,
     applicant: { name: r.e.name, creditCode: r.e.creditCode },
     programme: { code: r.p.code, nameZh: r.p.nameZh, nameEn: r.p.nameEn },
     caseReference: r.c.reference,

@@ -44,7 +44,7 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'special-fund', applicant: 'ent1', steps: GOV_APPROVAL },
   { programme: 'special-fund', applicant: 'ent2', steps: GOV_APPROVED },
   { programme: 'special-fund', applicant: 'ent1', steps: [...GOV_ACCEPTANCE, 'approver.accept'] },
-  { programme: 'special-fund', applicant: 'ent2', steps: ['applicant.submit', 'officer.accept', 'officer.reject'] },
+  { programme: 'special-fund', applicant: 'ent2', steps: ['applicant.submit', 'officer.accept', 'officer.reject', 'approver.sign-refusal'] },
   { programme: 'trade-platform-grant', applicant: 'ent1', steps: ['applicant.submit'] },
   { programme: 'trade-platform-grant', applicant: 'ent2', steps: GOV_SCORED },
   { programme: 'trade-platform-grant', applicant: 'ent1', steps: GOV_APPROVAL, share: 0.7 },

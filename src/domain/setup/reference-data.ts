@@ -3,6 +3,7 @@ import { institutions, programmes } from '../../db/schema/index';
 import type { Db } from '../../db/client';
 import { INSTITUTIONS, INSTITUTION_CODES } from '../../../workflows/institutions';
 import { workflows } from '../../../workflows/index';
+import { ensureIssuingAuthorities } from './issuing-authorities';
 
 /** The rows of the `institutions` table, derived from the registry (workflows/institutions.ts). */
 export const institutionRows = () => INSTITUTION_CODES.map((code) => {
@@ -26,5 +27,6 @@ export function ensureReferenceData(db: Db): void {
         set: { institutionCode: w.institution, nameZh: w.name.zh, nameEn: w.name.en, machineVersion: sql`excluded.machine_version` },
       }).run();
     }
+    ensureIssuingAuthorities(tx as unknown as Db, new Date().toISOString());
   }, { behavior: 'immediate' });
 }
