@@ -214,7 +214,7 @@ describe('cdb-infra-loan, a full life', () => {
 describe('cdb-infra-loan screening', () => {
   it('screens 两高一资 and the EIA at the local recommendation', () => {
     const s = run(cdb, ['applicant.submit'], start(cdb, { ...cdb.formExample, industry: 'cement-clinker' }));
-    expect(step(cdb, s, event(cdb, s, 'officer.recommend-locally')).refusal?.en).toMatch(/二\.二.*Cement clinker/);
+    expect(step(cdb, s, event(cdb, s, 'officer.recommend-locally')).refusal?.en).toMatch(/一\.\(二\).*Cement clinker/);
     const good = run(cdb, ['applicant.submit']);
     const noEia = event(cdb, good, 'officer.recommend-locally', { facts: { documentKinds: ['business-licence', 'project-plan', 'financial-statements'] } });
     expect(step(cdb, good, noEia).refusal?.en).toMatch(/EIA/);
