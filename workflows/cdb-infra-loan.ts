@@ -1,6 +1,7 @@
 // 国家开发银行 medium/long-term finance (政策 六.二): 地方推荐 → 尽职调查 → 贷审会 → 签约 →
 // 先决条件 → 提款期内提款 → 按实际提款还本付息 → 结清; or 取消 / 提款期届满失效; or 逾期 →
 // 违约认定 → 重组 / 追偿 / 核销. Version 2 (version 1 in ./v1 keeps the cases it started).
+import { cdbContract } from './lending-contract';
 import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
@@ -134,6 +135,7 @@ export const cdbInfraLoan = defineWorkflow<C>({
   code: 'cdb-infra-loan', version: 2, institution: 'CDB', referencePrefix: 'CDB',
   // CDB lends after a local recommendation of the commerce department (政策 六.二).
   partners: { COMMERCE: ['officer'] },
+  ...cdbContract,
   name: bi('国家开发银行承接地中长期融资', 'China Development Bank finance for undertaking locations'),
   summary: bi(
     '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约；先决条件落实后在提款期内提款，按实际提款还本付息（政策 六.二）。',

@@ -4,7 +4,7 @@
 import { assign, setup, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import type { z } from 'zod';
 import {
-  ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionSpec, type DocumentKind, type EventSpec,
+  ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionKind, type DecisionSpec, type DocumentKind, type EventSpec, type FactSpec, type PanelSpec,
   type InstitutionCode, type ProgrammeCode, type Role, type Workflow, type WorkflowEvent,
 } from './types';
 import { INSTITUTIONS } from './institutions';
@@ -57,6 +57,11 @@ export interface WorkflowDef<C> {
   states: Record<string, StateDef>;
   /** The next timed event (公示 end, repayment due) for a context in a state, if any. */
   timer?: (ctx: C, state: string) => Timer | null;
+  /** The programme contract (types.ts): what others may read of a case without knowing its context. */
+  facts?: FactSpec<C>[];
+  staffOnly?: string[];
+  panel?: PanelSpec<C>;
+  decisions?: DecisionKind[];
 }
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -208,6 +213,10 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     formExample: def.formExample,
     documents: def.documents,
     events: def.events.map(({ type, label, roles, schema }) => ({ type, label, roles, schema })),
+    facts: def.facts ?? [],
+    staffOnly: def.staffOnly ?? [],
+    panel: def.panel ?? null,
+    decisions: def.decisions ?? [],
     stateLabels: collectLabels(def.states),
     initialInput: (form) => def.initialContext(form),
     eventTypesIn,

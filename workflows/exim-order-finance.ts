@@ -1,5 +1,6 @@
 // 中国进出口银行 order financing for processing-trade firms (政策 六.二): 订单核实 → 授信审批
 // (four eyes) → 放款 (at most 80% of the verified order) → 应收账款回款 → 结清 (or 逾期).
+import { eximContract } from './lending-contract';
 import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
 import { defineWorkflow, go, type EventDef, type Rule, type StateDef } from './define-workflow';
@@ -125,6 +126,7 @@ const documents: DocumentKind[] = [
 
 export const eximOrderFinance = defineWorkflow<C>({
   code: 'exim-order-finance', institution: 'EXIM', referencePrefix: 'EXIM',
+  ...eximContract,
   name: bi('中国进出口银行订单融资', 'Export-Import Bank order financing'),
   summary: bi(
     '中国进出口银行核实出口订单后，按订单金额的一定比例（最高 80%）融资，以应收账款回款偿还（政策 六.二）。',

@@ -1,5 +1,6 @@
 // The lifecycle of a commerce-department grant (special funds 六.一, platform funds 六.四):
 // 提交 → 受理 → 初审 → 专家评审 → 公示 → 批复 → 拨付 → 验收 → 办结.
+import { govFundContract } from './government-fund-contract';
 import type { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
 import { refusalEvents } from './government-fund-refusal';
@@ -88,6 +89,7 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
   const refusalTitle = bi('不予支持决定', 'Decision not to support');
   return defineWorkflow<GovFundContext>({
     code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix,
+    ...govFundContract,
     formSchema: o.formSchema, formExample: o.formExample, documents: o.documents,
     initialContext: govFundContext,
     events: [

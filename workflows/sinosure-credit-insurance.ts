@@ -1,5 +1,6 @@
 // 中国出口信用保险公司 credit insurance (政策 六.二): 投保 → 核保 → 出单 (four eyes) → 买方限额、
 // 出运申报与保费 → 可能损失通知 → 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 → 结案.
+import { sinosureContract } from './sinosure-contract';
 import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
@@ -95,6 +96,7 @@ const documents: DocumentKind[] = [
 
 export const sinosureCreditInsurance = defineWorkflow<C>({
   code: 'sinosure-credit-insurance', institution: 'SINOSURE', referencePrefix: 'SIN',
+  ...sinosureContract,
   name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
   summary: bi(
     '中国出口信用保险公司核保出单，核定买方信用限额；买方违约时经定损理算后赔付并追偿（政策 六.二）。',

@@ -87,6 +87,30 @@ export interface DecisionSpec {
   adverse?: boolean;
 }
 
+/** A fact of the case worth a reader's eye (amounts, dates, reasons), read from the context. */
+export interface FactSpec<C = any> {
+  key: string;
+  label: Bilingual;
+  kind: 'yuan' | 'text' | 'date' | 'count';
+  value(ctx: C): string | number | null | undefined;
+}
+
+/** An expert panel member's score (专家评审). */
+export interface PanelScore { expertId: number; score: number; opinion: string; at: string }
+
+/** A programme's expert review: who sits on the panel and what they scored. The JSON paths
+ *  (within the context) let the database find an expert's cases without reading every one. */
+export interface PanelSpec<C = any> {
+  members(ctx: C): number[];
+  scores(ctx: C): PanelScore[];
+  membersPath: string;
+  scoresPath: string;
+}
+
+/** The kinds of decision a programme issues; `application` marks those that decide the
+ *  application itself (supported or not), for the approval rate and the days to a decision. */
+export interface DecisionKind { outcome: string; application?: 'positive' | 'negative' }
+
 export interface Workflow<Ctx = any> {
   code: ProgrammeCode;
   version: number;                   // bump when states are renamed or removed
@@ -104,6 +128,14 @@ export interface Workflow<Ctx = any> {
   formExample: Record<string, unknown>;
   documents: DocumentKind[];
   events: EventSpec[];
+  /** Facts of a case for its pages, in order (zero and empty values are left out by readers). */
+  facts: FactSpec<Ctx>[];
+  /** Context keys applicants never see (who prepared, the panel, the scores). */
+  staffOnly: string[];
+  /** The expert review, for programmes that have one. */
+  panel: PanelSpec<Ctx> | null;
+  /** Every outcome a decision of this programme may carry. */
+  decisions: DecisionKind[];
   /** Label for each state, keyed by the dotted state value (e.g. 'review.expert'). */
   stateLabels: Record<string, Bilingual>;
   /** Input for machine creation from a new draft's form. */

@@ -1,8 +1,18 @@
 // Who may see and do what. Routes, the API and the engine all ask here; nowhere else decides.
 import { PROGRAMME_CODES, workflowFor } from '../../workflows/index';
-import type { EventSpec, InstitutionCode, Role } from '../../workflows/types';
+import type { EventSpec, InstitutionCode, PanelScore, PanelSpec, Role } from '../../workflows/types';
 import type { CurrentUser } from './auth/current-user';
 import { AppError } from './errors';
+
+/** The panel's members and scores, tolerating a context that lacks them (a case stored by hand). */
+export const panelMembers = (p: PanelSpec, ctx: Record<string, unknown>): number[] => {
+  const v = p.members(ctx);
+  return Array.isArray(v) ? v : [];
+};
+export const panelScores = (p: PanelSpec, ctx: Record<string, unknown>): PanelScore[] => {
+  const v = p.scores(ctx);
+  return Array.isArray(v) ? v : [];
+};
 
 /** The institutions that take part in a programme, the deciding one first (its declaration in workflows/). */
 export function programmeInstitutions(code: string): InstitutionCode[] {
@@ -32,12 +42,12 @@ export function visibleProgrammes(user: CurrentUser): string[] | 'all' | 'own-en
 
 export interface CaseAccessFacts { programmeCode: string; enterpriseId: number; submittedAt: string | null; snapshot?: string | null }
 
-/** An expert is on the case's panel (or has scored it); the panel lives in the workflow snapshot. */
+/** An expert is on the case's panel (or has scored it); the programme declares where its panel is. */
 function expertOnCase(user: CurrentUser, c: CaseAccessFacts): boolean {
-  if (!c.snapshot) return false;
-  const ctx = (JSON.parse(c.snapshot) as { context?: { panel?: unknown; scores?: unknown } }).context ?? {};
-  return (Array.isArray(ctx.panel) && ctx.panel.includes(user.id))
-    || (Array.isArray(ctx.scores) && ctx.scores.some((s: { expertId?: unknown } | null) => s?.expertId === user.id));
+  const panel = workflowFor(c.programmeCode)?.panel;
+  if (!c.snapshot || !panel) return false;
+  const ctx = (JSON.parse(c.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  return panelMembers(panel, ctx).includes(user.id) || panelScores(panel, ctx).some((s) => s?.expertId === user.id);
 }
 
 /** Drafts are the enterprise's own; once submitted, staff of the programme's institutions and auditors see it. */

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
 import { caseHistory, eventsFor } from '../domain/cases/case-view';
 import { historyPage, visitedStates } from '../domain/cases/history-page';
+import { shownFacts } from '../domain/cases/case-facts-shown';
 import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
 import { submissionBlockers } from '../domain/cases/update-draft';
 import type { Deps } from '../domain/deps';
@@ -31,7 +32,6 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
   const history = allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
   const { allowed } = eventsFor(deps, user, row, w);
   const blockers = submissionBlockers(deps, user, row);
-  const context = (JSON.parse(row.snapshot) as { context?: { returnReason?: string | null } }).context ?? {};
   const visited = visitedStates(deps, row.id, row.version);
   return {
     c: {
@@ -50,7 +50,7 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
     blockers: blockers.reasons,
     canWithdraw: allowed.some((e) => e.type === 'applicant.withdraw'),
     waitingOn: row.isFinal ? [] : w.waitingOn(restoreSnapshot(w, row)),
-    returnReason: blockers.event === 'applicant.resubmit' ? context.returnReason ?? null : null,
+    returnReason: blockers.event === 'applicant.resubmit' ? String(shownFacts(row).find((f) => f.key === 'returnReason')?.value ?? '') || null : null,
     csrfToken,
     locale,
   };

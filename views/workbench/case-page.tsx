@@ -45,7 +45,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
         </section>
       ) : null}
       <ExpertSection panel={sc.panel} scores={sc.scores} scoresHidden={sc.scoresHidden} names={names} locale={locale} />
-      <FactsSection context={sc.context} locale={locale} />
+      <FactsSection facts={sc.facts} locale={locale} />
       <DecisionsSection decisions={sc.decisions} locale={locale} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{L(locale, '办理过程', 'Timeline')}</h2>

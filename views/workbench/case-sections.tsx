@@ -4,6 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
 import { beijingDateTime } from '../../workflows/display-format';
 import { FormSummary, type JsonSchema } from '../components/case-form';
+import type { ShownFact } from '../../src/domain/cases/case-facts-shown';
 import { L, day, yuan } from './text';
 
 export const ApplicationSection: FC<{ form: Record<string, unknown>; schema: Record<string, unknown>; locale: Locale }> = ({ form, schema, locale }) => (
@@ -37,28 +38,14 @@ export const DocumentsSection: FC<{ caseId: number; documents: DocumentItem[]; l
   </section>
 );
 
-/** Workflow facts worth a reviewer's eye; scores and panel have their own section. */
-const FACT_KEYS: [string, string, string, 'yuan' | 'text' | 'date'][] = [
-  ['requestedAmount', '申请金额', 'Requested', 'yuan'],
-  ['approvedAmount', '批准金额', 'Approved', 'yuan'],
-  ['committedAmount', '承诺/批准金额', 'Committed', 'yuan'],
-  ['disbursed', '已拨付', 'Disbursed', 'yuan'],
-  ['drawn', '已提款', 'Drawn', 'yuan'],
-  ['repaid', '已还款', 'Repaid', 'yuan'],
-  ['conditions', '条件', 'Conditions', 'text'],
-  ['noticeEndsAt', '公示截止', 'Notice ends', 'date'],
-  ['returnReason', '退回理由', 'Return reason', 'text'],
-  ['repaymentDueDate', '还款到期日', 'Repayment due', 'date'],
-];
-
-export const FactsSection: FC<{ context: Record<string, unknown>; locale: Locale }> = ({ context, locale }) => {
-  const rows = FACT_KEYS.filter(([k]) => context[k] !== undefined && context[k] !== null && context[k] !== 0);
-  if (rows.length === 0) return null;
+/** The facts the programme declares worth a reviewer's eye; scores and panel have their own section. */
+export const FactsSection: FC<{ facts: ShownFact[]; locale: Locale }> = ({ facts, locale }) => {
+  if (facts.length === 0) return null;
   return (
     <section class="card" aria-labelledby="h-facts">
       <h2 id="h-facts">{L(locale, '办理情况', 'Where the case stands')}</h2>
       <dl class="facts">
-        {rows.map(([k, zh, en, kind]) => <><dt>{L(locale, zh, en)}</dt><dd>{kind === 'yuan' ? yuan(Number(context[k])) : kind === 'date' ? day(String(context[k])) : String(context[k])}</dd></>)}
+        {facts.map((f) => <><dt>{L(locale, f.label.zh, f.label.en)}</dt><dd>{f.kind === 'yuan' ? yuan(Number(f.value)) : f.kind === 'date' ? day(String(f.value)) : String(f.value)}</dd></>)}
       </dl>
     </section>
   );

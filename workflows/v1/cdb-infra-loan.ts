@@ -1,6 +1,7 @@
 // Version 1, kept so that cases begun under it still load and finish; new cases use ../cdb-infra-loan.ts.
 // 国家开发银行 medium/long-term finance (政策 六.二): 地方推荐 → 尽职调查 → 贷审会 → 签约 →
 // 提款与还款 → 结清 (or 逾期 / 违约).
+import { cdbContract } from '../lending-contract';
 import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from '../application-events';
 import { defineWorkflow, go, type EventDef, type Rule, type StateDef } from '../define-workflow';
@@ -138,6 +139,7 @@ const documents: DocumentKind[] = [
 export const cdbInfraLoan = defineWorkflow<C>({
   code: 'cdb-infra-loan', version: 1, institution: 'CDB', referencePrefix: 'CDB',
   partners: { COMMERCE: ['officer'] },
+  ...cdbContract,
   name: bi('国家开发银行承接地中长期融资', 'China Development Bank finance for undertaking locations'),
   summary: bi(
     '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约放款（政策 六.二）。',

@@ -104,7 +104,7 @@ export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
   return {
     ...caseSummary(row),
     form: JSON.parse(row.form) as Record<string, unknown>,
-    details: publicContext(context, user, row),
+    details: publicContext(context, user, row, w),
     allowedEvents: allowed,
     blockedEvents: blocked,
     history: hideOpenScores(caseHistory(deps, row.id, row.version), user, row),
@@ -117,12 +117,13 @@ export function hideOpenScores(history: HistoryEntry[], user: CurrentUser, row: 
   return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, data: null, comment: null } : h));
 }
 
-/** Workflow facts worth showing (amounts, dates); expert scores stay with staff. */
-function publicContext(ctx: Record<string, unknown>, user: CurrentUser, row: CaseRow): Record<string, unknown> {
+/** The workflow's context as details, without what the programme keeps from applicants (who
+ *  prepared, the panel, the scores); experts see scores as the independent review allows. */
+function publicContext(ctx: Record<string, unknown>, user: CurrentUser, row: CaseRow, w: Workflow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ctx)) {
-    if (user.role === 'applicant' && /score|prepared|recommendedBy|assigned|expert|panel/i.test(k)) continue;
-    out[k] = k === 'scores' ? visibleScores(user, row) : v;
+    if (user.role === 'applicant' && w.staffOnly.includes(k)) continue;
+    out[k] = w.panel && k === w.panel.scoresPath ? visibleScores(user, row) : v;
   }
   return out;
 }

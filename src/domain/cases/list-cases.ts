@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { visibleProgrammes } from '../policy';
 import type { CaseRow } from './load-case';
+import { onPanelSql } from './panel-sql';
 
 export interface CaseQuery { state?: string; programme?: string; q?: string; limit?: number; cursor?: string }
 
@@ -18,8 +19,7 @@ export function visibilityFilter(user: CurrentUser): SQL | undefined | 'nothing'
   const visible = and(isNotNull(cases.submittedAt), inArray(cases.programmeCode, scope));
   // Experts see only the cases whose panel names them (policy.ts canSeeCase).
   if (user.role === 'expert') {
-    return and(visible, sql`(exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${user.id})
-      or exists (select 1 from json_each(${cases.snapshot}, '$.context.scores') where json_extract(value, '$.expertId') = ${user.id}))`);
+    return and(visible, onPanelSql(user.id));
   }
   return visible;
 }

@@ -1,15 +1,18 @@
 // The figures kept per undertaking location (政策 七.三 evaluation, 七.四 statistics), each an SQL
 // aggregate over one row per submitted case. `cond` says which cases contribute: the number of
 // distinct enterprises behind a figure decides whether the public page may show it.
+import { workflows } from '../../../workflows/index';
 import type { Bilingual } from '../../../workflows/types';
 
 export const GRANTS = ['special-fund', 'trade-platform-grant'];
 export const LENDING = ['cdb-infra-loan', 'exim-order-finance'];
 export const INSURANCE = ['sinosure-credit-insurance'];
 
-/** Decisions on the application itself (not acceptance, claims, limits or default). */
-export const POSITIVE_OUTCOMES = ['approved', 'loan-committed', 'financing-approved', 'policy-issued'];
-export const NEGATIVE_OUTCOMES = ['refused', 'not-recommended', 'loan-declined', 'financing-declined', 'policy-declined'];
+/** Decisions on the application itself (not acceptance, claims, limits or default), as the programmes declare them. */
+const applicationOutcomes = (kind: 'positive' | 'negative') =>
+  [...new Set(Object.values(workflows).flatMap((w) => w.decisions.filter((d) => d.application === kind).map((d) => d.outcome)))];
+export const POSITIVE_OUTCOMES = applicationOutcomes('positive');
+export const NEGATIVE_OUTCOMES = applicationOutcomes('negative');
 
 const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
 const ctx = (path: string) => `json_extract(c.snapshot, '$.context.${path}')`;

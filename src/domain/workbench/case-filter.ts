@@ -1,5 +1,6 @@
 // The workbench filter: parsed from the URL (so a view can be bookmarked and shared) and
 // turned into one WHERE clause over the denormalised, indexed columns of `cases`.
+import { awaitsScoreSql } from '../cases/panel-sql';
 import { and, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
@@ -77,8 +78,7 @@ export function queueStages(user: CurrentUser): Stage[] {
  * An expert's queue: the cases whose panel names them (the panel lives in the snapshot) and
  * that still wait on them: not yet scored by them, and not declared a conflict (recused).
  */
-const awaitsExpert = (expertId: number) => sql`exists (select 1 from json_each(${cases.snapshot}, '$.context.panel') where value = ${expertId})
-  and not exists (select 1 from json_each(${cases.snapshot}, '$.context.scores') where json_extract(value, '$.expertId') = ${expertId})
+const awaitsExpert = (expertId: number) => sql`${awaitsScoreSql(expertId)}
   and not exists (select 1 from expert_declarations d where d.case_id = ${cases.id} and d.expert_id = ${expertId} and d.conflict = 1)`;
 
 /**

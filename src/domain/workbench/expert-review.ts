@@ -5,19 +5,20 @@ import { expertConflicts, expertDeclarations, users } from '../../db/schema/inde
 import { writeTx } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
 import type { CurrentUser } from '../auth/current-user';
-import { storedContext, visibleCase, type CaseRow } from '../cases/load-case';
+import type { PanelScore } from '../../../workflows/types';
+import { storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
-import { requireRole } from '../policy';
+import { panelMembers, panelScores, requireRole } from '../policy';
 
-export interface Score { expertId: number; score: number; opinion: string; at: string }
+export type Score = PanelScore;
 
+/** The expert review of the case, as its programme declares it (none for programmes without one). */
 export function reviewContext(row: CaseRow): { panel: number[]; scores: Score[] } {
-  const ctx = storedContext(row) as { panel?: unknown; scores?: unknown };
-  return {
-    panel: Array.isArray(ctx.panel) ? (ctx.panel as number[]) : [],
-    scores: Array.isArray(ctx.scores) ? (ctx.scores as Score[]) : [],
-  };
+  const p = workflowOf(row).panel;
+  if (!p) return { panel: [], scores: [] };
+  const ctx = storedContext(row) as Record<string, unknown>;
+  return { panel: panelMembers(p, ctx), scores: panelScores(p, ctx) };
 }
 
 /** Every panellist has scored: from then on experts may see each other's scores. */

@@ -1,9 +1,10 @@
 // Everything the staff case page shows, gathered in one place so the route stays a call and a
 // render: the case, its documents, timeline, internal comments, expert review and the events.
+import { shownFacts, type ShownFact } from '../cases/case-facts-shown';
 import type { CurrentUser } from '../auth/current-user';
 import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
 import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
-import { storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
@@ -22,7 +23,8 @@ export interface StaffCase {
   access: ExpertAccess;
   readOnly: boolean;
   form: Record<string, unknown>;
-  context: Record<string, unknown>;
+  /** The facts the programme declares, with values (none until an expert has declared). */
+  facts: ShownFact[];
   documents: DocumentRow[];
   /** The latest entries (or all, when asked), oldest first; `olderHistory` pages on (null: none older). */
   history: HistoryEntry[];
@@ -53,13 +55,12 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
   const declarations = declarationsFor(deps, row.id);
   const events = readable ? withReassignment(eventsFor(deps, user, row), row, experts) : { allowed: [], blocked: [] };
   const hidden = user.role === 'expert' && !allScoresIn(row);
-  const context = storedContext(row) as Record<string, unknown>;
   const history = !readable ? { entries: [], older: null } : opts.allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
   return {
     row, access, readOnly: user.role === 'auditor',
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
     formSchema: formJsonSchema(workflowOf(row)),
-    context: readable ? context : {},
+    facts: readable ? shownFacts(row) : [],
     documents: readable ? listDocuments(deps, row.id) : [],
     history: hideOpenScores(history.entries, user, row),
     olderHistory: history.older,

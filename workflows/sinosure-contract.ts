@@ -1,0 +1,13 @@
+// What Sinosure's credit insurance (政策 六.二) lets the rest of the system read of a case.
+import type { WorkflowDef } from './define-workflow';
+import { FACTS } from './programme-facts';
+import type { SinosureContext } from './sinosure-events';
+
+export const sinosureContract = {
+  facts: [FACTS.requested, FACTS.returnReason],
+  staffOnly: ['preparedBy'],
+  decisions: [
+    { outcome: 'policy-issued', application: 'positive' }, { outcome: 'policy-declined', application: 'negative' },
+    { outcome: 'credit-limit-approved' }, { outcome: 'credit-limit-refused' }, { outcome: 'claim-paid' }, { outcome: 'claim-refused' },
+  ],
+} satisfies Partial<WorkflowDef<SinosureContext>>;
