@@ -48,7 +48,8 @@ describe(`the workbench list over ${N} generated cases`, () => {
     const byDays = gen.filter((g) => g.programme === 'exim-order-finance').sort((a, b) => a.stateSince.localeCompare(b.stateSince) || a.id - b.id).map((g) => g.id);
     expect(allPages(u.exim!, { view: 'all', sort: 'days' })).toEqual(byDays);
     const officerProgs = ['special-fund', 'trade-platform-grant', 'cdb-infra-loan'];
-    const byUpdate = gen.filter((g) => officerProgs.includes(g.programme) && g.submittedAt >= '2025-03-01' && g.submittedAt <= '2025-03-31T23:59:59.999Z')
+    // The date filter is in Beijing days: 1 March 00:00 Beijing time is 28 February 16:00 UTC.
+    const byUpdate = gen.filter((g) => officerProgs.includes(g.programme) && g.submittedAt >= '2025-02-28T16:00:00.000Z' && g.submittedAt <= '2025-03-31T15:59:59.999Z')
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id).map((g) => g.id);
     expect(allPages(u.officer!, { view: 'all', from: '2025-03-01', to: '2025-03-31' })).toEqual(byUpdate);
   });
