@@ -19,10 +19,13 @@ export interface CaseFileRecord {
   history: {
     at: string; actor: string; role: string; type: string;
     from: string | null; to: string | null; comment: string | null;
+    /** What the entry recorded (scores, opinions, amounts, reasons), one 'label：value' a line. */
+    details?: string;
   }[];
   documents: { kind: string; filename: string; size: number; sha256: string }[];
   decisions: {
     number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
+    conditions?: string | null; reasons?: string | null;
     issuedAt: string; sha256: string; verificationCode: string;
   }[];
 }
@@ -78,17 +81,17 @@ function timeline(doc: Doc, history: CaseFileRecord['history']) {
   sectionHeading(doc, '二、办理记录', '2. Timeline');
   if (history.length === 0) return none(doc);
   drawTable(doc, [
-    { header: '时间 Time', share: 0.15 },
+    { header: '时间（北京时间） Time (Beijing)', share: 0.15 },
     { header: '办理人 Actor', share: 0.2 },
     { header: '事项 Event', share: 0.18 },
-    { header: '状态 State', share: 0.22 },
-    { header: '意见 Comment', share: 0.25 },
+    { header: '状态 State', share: 0.17 },
+    { header: '意见与内容 Notes and figures', share: 0.3 },
   ], history.map((h) => [
     formatDateTime(h.at),
     `${h.actor}\n${h.role}`,
     h.type,
     h.from || h.to ? `${h.from ?? '—'} → ${h.to ?? '—'}` : '',
-    h.comment ?? '',
+    [h.comment, h.details].filter(Boolean).join('\n'),
   ]));
 }
 
@@ -114,7 +117,7 @@ function decisions(doc: Doc, list: CaseFileRecord['decisions']) {
     { header: '核验码 / SHA-256', share: 0.32, mono: true },
   ], list.map((d) => [
     d.number,
-    `${d.titleZh}\n${d.titleEn}\n(${d.outcome})`,
+    [`${d.titleZh}\n${d.titleEn}`, d.conditions ? `条件：${d.conditions}` : '', d.reasons ? `理由：${d.reasons}` : ''].filter(Boolean).join('\n'),
     d.amount === null ? '—' : formatYuan(d.amount),
     formatDate(d.issuedAt),
     `${d.verificationCode}\n${splitHash(d.sha256)}`,

@@ -11,7 +11,7 @@ const title = (c: Context<AppEnv>) => (c.var.locale === 'zh' ? '用户管理' : 
 
 function page(c: Context<AppEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; error?: string; notice?: string } = {}, status: 200 | 422 = 200) {
   const admin = requireRole(c.var.user, 'admin');
-  return renderPage(c, title(c), <AdminUsersPage locale={c.var.locale} users={listUsers(c.var.deps, admin)} csrfToken={c.var.csrfToken} {...extra} />, status);
+  return renderPage(c, title(c), <AdminUsersPage locale={c.var.locale} users={listUsers(c.var.deps, admin)} selfId={admin.id} csrfToken={c.var.csrfToken} {...extra} />, status);
 }
 
 const userId = (c: Context<AppEnv>): number => {

@@ -62,7 +62,7 @@ export const auditRoutes = new Hono<AppEnv>()
   })
   .get('/audit/cases/:id{[0-9]+}', async (c) => {
     const id = positiveId(c.req.param('id'));
-    const { view, workflow, history } = await auditCase(c.var.deps, c.var.user, id);
+    const { view, workflow, history } = await auditCase(c.var.deps, c.var.user, id, c.var.locale);
     const trail = auditTrailPage(c.var.deps, c.var.user, { caseId: id, cursor: c.req.query('cursor') });
     return renderPage(c, view.reference, <AuditCasePage locale={c.var.locale} c={view} trail={trail.items}
       trailNext={trail.nextCursor ? `/audit/cases/${id}?cursor=${encodeURIComponent(trail.nextCursor)}` : null}

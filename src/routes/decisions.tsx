@@ -3,11 +3,11 @@ import { userForApiToken } from '../domain/auth/api-tokens';
 import { correctDecision } from '../domain/decisions/correct-decision';
 import { decisionDetails } from '../domain/decisions/decision-details';
 import { downloadDecisionPdf } from '../domain/decisions/decision-pdf';
-import { verifyDecision } from '../domain/decisions/verify-decision';
+import { normaliseCode, verifyDecision } from '../domain/decisions/verify-decision';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { DecisionPage } from '../../views/decisions/decision-page';
-import { VerifyPage } from '../../views/decisions/verify';
+import { VerifyForm, VerifyPage } from '../../views/decisions/verify';
 import { renderPage } from './render';
 
 /** The session user, or else the bearer token's: the API's pdfUrl points here (API.md). */
@@ -36,6 +36,13 @@ export const decisionRoutes = new Hono<AppEnv>()
       'X-Content-SHA256': sha256,
       'Cache-Control': 'private, no-store',
     });
+  })
+  .get('/verify', (c) => {
+    const raw = (c.req.query('code') ?? '').trim();
+    const zh = c.var.locale === 'zh';
+    if (raw && normaliseCode(raw)) return c.redirect(`/verify/${encodeURIComponent(normaliseCode(raw)!)}`, 303);
+    const error = raw ? (zh ? '核验码应为 16 位字母或数字（可含连字符），请核对。' : 'A verification code is 16 letters or digits (dashes allowed); check it.') : undefined;
+    return renderPage(c, zh ? '核验决定书' : 'Verify a decision letter', <VerifyForm locale={c.var.locale} code={raw.slice(0, 24)} error={error} />, error ? 422 : 200);
   })
   .get('/verify/:code', async (c) => {
     const code = c.req.param('code').slice(0, 64);

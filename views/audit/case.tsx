@@ -1,5 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { beijingDate } from '../../workflows/display-format';
+import { ShortHash } from '../components/short-hash';
+import { formatSize } from '../components/documents';
 import type { Locale } from '../i18n';
 import { ChainCheck } from './desk';
 import { TrailTable, type TrailRow } from './trail';
@@ -34,7 +36,7 @@ export const AuditCasePage: FC<{
           <tbody>{c.decisions.map((d) => (
             <tr>
               <td><a href={`/decisions/${d.id}`}>{d.number}</a>{d.replacedById ? <span class="muted"> {zh ? '（已更正）' : '(corrected)'}</span> : null}{d.replacesId ? <span class="muted"> {zh ? '（更正决定）' : '(correction)'}</span> : null}</td>
-              <td>{d.titleZh} / {d.titleEn}</td><td><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></td><td><code class="hash">{d.sha256}</code></td>
+              <td>{d.titleZh} / {d.titleEn}</td><td><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></td><td><ShortHash value={d.sha256} /></td>
               <td><a href={`/decisions/${d.id}.pdf`} download>PDF</a> · <a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
             </tr>))}
           </tbody>
@@ -47,7 +49,7 @@ export const AuditCasePage: FC<{
       <h2>{zh ? '申请材料' : 'Documents'}</h2>
       {c.documents.length === 0 ? <p class="muted">{zh ? '无' : 'None'}</p> : (
         <table><thead><tr><th>{zh ? '类别' : 'Kind'}</th><th>{zh ? '文件名' : 'File'}</th><th>{zh ? '大小' : 'Size'}</th><th>SHA-256</th></tr></thead>
-          <tbody>{c.documents.map((d) => <tr><td>{d.kind}</td><td>{d.filename}</td><td>{d.size}</td><td><code class="hash">{d.sha256}</code></td></tr>)}</tbody></table>
+          <tbody>{c.documents.map((d) => <tr><td>{d.kind}</td><td>{d.filename}</td><td>{formatSize(d.size)}</td><td><ShortHash value={d.sha256} /></td></tr>)}</tbody></table>
       )}
       <h2>{zh ? '本案审计记录' : 'Audit trail of this case'}</h2>
       <ChainCheck locale={locale} />

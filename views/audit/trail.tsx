@@ -1,5 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { beijingDateTimeSeconds } from '../../workflows/display-format';
+import { actorName, auditKindLabel, dataLines, eventLabel, roleLabel, stateLabel } from '../../workflows/labels';
+import { ShortHash } from '../components/short-hash';
 import type { Locale } from '../i18n';
 import { ChainCheck } from './desk';
 
@@ -19,11 +21,12 @@ export const TrailTable: FC<{ locale: Locale; rows: TrailRow[]; nextHref: string
         <tbody>
           {rows.map((r) => (
             <tr data-kind={r.kind} data-type={r.type}>
-              <td>{r.id}</td><td><time datetime={r.at}>{beijingDateTimeSeconds(r.at)}</time></td><td>{r.kind}</td><td>{r.type}</td>
-              <td>{r.actor} <span class="muted">({r.role})</span></td>
+              <td>{r.id}</td><td><time datetime={r.at}>{beijingDateTimeSeconds(r.at)}</time></td><td>{auditKindLabel(r.kind)[locale]}</td><td>{eventLabel(r.type)[locale]}</td>
+              <td>{actorName(r.actor, locale)} <span class="muted">({roleLabel(r.role)[locale]})</span></td>
               <td>{r.caseId ? <a href={`/audit/cases/${r.caseId}`}>{r.caseId}</a> : '—'}</td>
-              <td>{r.from || r.to ? `${r.from ?? '—'} → ${r.to ?? '—'} ` : ''}{r.comment ?? ''}{r.data ? <code class="muted"> {JSON.stringify(r.data).slice(0, 160)}</code> : null}</td>
-              <td><code title={r.hash}>{r.hash.slice(0, 12)}…</code></td>
+              <td>{r.from || r.to ? <p>{stateLabel(r.from)[locale]} → {stateLabel(r.to)[locale]}</p> : null}{r.comment ? <p>{r.comment}</p> : null}
+                {dataLines(r.data, locale).map((l) => <p class="muted">{l}</p>)}</td>
+              <td><ShortHash value={r.hash} /></td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,8 @@ import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import type { Locale } from '../i18n';
 import { beijingDateTime } from '../../workflows/display-format';
+import { documentKindLabel } from '../../workflows/labels';
+import { ShortHash } from './short-hash';
 
 export interface DocumentItem { id: number; kind: string; filename: string; size: number; sha256: string; mime: string; uploadedAt: string }
 export interface DocumentKindItem { kind: string; label: Bilingual; required: boolean }
@@ -16,7 +18,7 @@ export function formatSize(bytes: number): string {
 
 export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: DocumentKindItem[]; locale: Locale; downloadBase?: string }> = ({ caseId, docs, kinds, locale, downloadBase }) => {
   const base = downloadBase ?? `/portal/cases/${caseId}/documents`;
-  const kindLabel = (k: string) => kinds.find((x) => x.kind === k)?.label[locale] ?? k;
+  const kindLabel = (k: string) => kinds.find((x) => x.kind === k)?.label[locale] ?? documentKindLabel(k)[locale];
   const have = new Set(docs.map((d) => d.kind));
   return (
     <>
@@ -39,7 +41,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
                   <>
                     <td><a href={`${base}/${d.id}`}>{d.filename}</a></td>
                     <td>{formatSize(d.size)}</td>
-                    <td><code class="sha" title={d.sha256}>{d.sha256}</code></td>
+                    <td><ShortHash value={d.sha256} /></td>
                     <td><time datetime={d.uploadedAt}>{beijingDateTime(d.uploadedAt)}</time></td>
                   </>
                 ) : (
@@ -49,7 +51,7 @@ export const DocumentList: FC<{ caseId: number; docs: DocumentItem[]; kinds: Doc
             );
           })}
           {docs.filter((d) => !kinds.some((k) => k.kind === d.kind)).map((d) => (
-            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`}>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><code class="sha">{d.sha256}</code></td><td>{beijingDateTime(d.uploadedAt)}</td></tr>
+            <tr><th scope="row">{kindLabel(d.kind)}</th><td><a href={`${base}/${d.id}`}>{d.filename}</a></td><td>{formatSize(d.size)}</td><td><ShortHash value={d.sha256} /></td><td>{beijingDateTime(d.uploadedAt)}</td></tr>
           ))}
         </tbody>
       </table>

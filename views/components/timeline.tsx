@@ -3,7 +3,8 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { beijingDateTime } from '../../workflows/display-format';
-import { ROLE_LABELS, type Locale } from '../i18n';
+import { actorName, eventLabel, roleLabel } from '../../workflows/labels';
+import type { Locale } from '../i18n';
 
 /** One entry as caseHistory (src/domain/cases/case-view.ts) returns it. */
 export interface TimelineEntry {
@@ -23,9 +24,6 @@ export interface TimelineWorkflow {
   stateLabels: Record<string, Bilingual>;
 }
 
-
-const CREATED: Bilingual = { zh: '创建草稿', en: 'Draft created' };
-
 /** Where the older entries of a paged history come from: an htmx fragment, or the whole history without script. */
 export interface OlderEntries { url: string; fallback: string }
 
@@ -34,9 +32,9 @@ export interface OlderEntries { url: string; fallback: string }
  * (htmx), so a long history is read and rendered a page at a time. Also the htmx fragment.
  */
 export const TimelineItems: FC<{ entries: TimelineEntry[]; workflow: TimelineWorkflow; locale: Locale; newestFirst?: boolean; older?: OlderEntries | null }> = ({ entries, workflow, locale, newestFirst, older }) => {
-  const state = (k: string | null) => (k ? workflow.stateLabels[k]?.[locale] ?? k : '—');
-  const eventLabel = (type: string) => workflow.events.find((e) => e.type === type)?.label[locale]
-    ?? (type === 'case.created' ? CREATED[locale] : type);
+  const state = (k: string | null) => (k ? workflow.stateLabels[k]?.[locale] ?? '—' : '—');
+  const what = (type: string) => workflow.events.find((e) => e.type === type)?.label[locale]
+    ?? eventLabel(type)[locale];
   const list = newestFirst ? [...entries].reverse() : entries;
   const more = older ? (
     <li class="more" data-older>
@@ -50,10 +48,10 @@ export const TimelineItems: FC<{ entries: TimelineEntry[]; workflow: TimelineWor
         <li data-event={e.type}>
           <p class="when"><time datetime={e.at}>{beijingDateTime(e.at)}</time></p>
           <p class="what">
-            <strong>{eventLabel(e.type)}</strong>
+            <strong>{what(e.type)}</strong>
             {e.to && e.from !== e.to ? <span class="move"> · {state(e.from)} → <span class="state">{state(e.to)}</span></span> : null}
           </p>
-          <p class="who">{e.actor} <span class="muted">({ROLE_LABELS[e.role]?.[locale] ?? e.role})</span></p>
+          <p class="who">{actorName(e.actor, locale)} <span class="muted">({roleLabel(e.role)[locale]})</span></p>
           {e.comment ? <blockquote class="comment">{e.comment}</blockquote> : null}
         </li>
       ))}

@@ -21,7 +21,7 @@ export const DecisionPage: FC<{
       <section class="card">
         <dl class="facts">
           <dt>{zh ? '案件' : 'Case'}</dt><dd>{d.caseReference}</dd>
-          <dt>{zh ? '决定' : 'Decision'}</dt><dd>{d.titleZh} / {d.titleEn} ({d.outcome})</dd>
+          <dt>{zh ? '决定' : 'Decision'}</dt><dd>{zh ? d.titleZh : d.titleEn}</dd>
           <dt>{zh ? '金额' : 'Amount'}</dt><dd>{yuan(d.amount)}</dd>
           <dt>{zh ? '条件' : 'Conditions'}</dt><dd>{d.conditions ?? '—'}</dd>
           <dt>{zh ? '理由' : 'Reasons'}</dt><dd>{d.reasons ?? '—'}</dd>

@@ -1,9 +1,9 @@
 import type { FC } from 'hono/jsx';
-import { beijingDate } from '../../workflows/display-format';
+import { beijingDate, yuan } from '../../workflows/display-format';
 import type { Locale } from '../i18n';
 
 export interface VerifiedView {
-  number: string; outcome: string; titleZh: string; titleEn: string; applicant: string; creditCode: string;
+  number: string; outcome: string; titleZh: string; titleEn: string; applicant: string; creditCode: string; amount: number | null;
   issuedAt: string; sha256: string; institutionZh: string; institutionEn: string; caseReference: string;
   replacesNumber: string | null; replacedByNumber: string | null;
 }
@@ -38,16 +38,38 @@ export const VerifyPage: FC<{ locale: Locale; code: string; decision: VerifiedVi
       ) : null}
       <dl class="facts">
         <dt>{zh ? '决定书编号' : 'Number'}</dt><dd data-field="number">{d.number}</dd>
-        <dt>{zh ? '决定' : 'Decision'}</dt><dd data-field="outcome">{d.titleZh} / {d.titleEn} ({d.outcome})</dd>
+        <dt>{zh ? '决定' : 'Decision'}</dt><dd data-field="outcome">{zh ? d.titleZh : d.titleEn}</dd>
+        {d.amount !== null ? <><dt>{zh ? '金额' : 'Amount'}</dt><dd data-field="amount">{yuan(d.amount)}</dd></> : null}
         <dt>{zh ? '申请人' : 'Applicant'}</dt><dd data-field="applicant">{d.applicant} ({d.creditCode})</dd>
-        <dt>{zh ? '作出机构' : 'Issued by'}</dt><dd>{zh ? d.institutionZh : d.institutionEn}</dd>
+        <dt>{zh ? '作出机构' : 'Issued by'}</dt><dd data-field="institution">{zh ? d.institutionZh : d.institutionEn}</dd>
         <dt>{zh ? '日期' : 'Date'}</dt><dd data-field="date"><time datetime={d.issuedAt}>{beijingDate(d.issuedAt)}</time></dd>
         <dt>{zh ? '案件编号' : 'Case'}</dt><dd>{d.caseReference}</dd>
         {d.replacesNumber ? <><dt>{zh ? '更正' : 'Corrects'}</dt><dd>{d.replacesNumber}</dd></> : null}
-        <dt>SHA-256</dt><dd data-field="sha256"><code class="hash">{d.sha256}</code></dd>
+        <dt>SHA-256</dt><dd data-field="sha256"><code class="hash wrap">{d.sha256}</code></dd>
       </dl>
       <p class="muted">{zh ? '在电脑上可用 sha256sum 或 certutil -hashfile 计算 PDF 文件的 SHA-256。'
         : 'Compute a PDF file’s SHA-256 with sha256sum (Linux, macOS) or certutil -hashfile (Windows).'}</p>
+    </section>
+  );
+};
+
+/** /verify without a code: where a bank or an official types the code printed on a letter. */
+export const VerifyForm: FC<{ locale: Locale; code?: string; error?: string }> = ({ locale, code, error }) => {
+  const zh = locale === 'zh';
+  return (
+    <section class="card" aria-labelledby="verify-title">
+      <h1 id="verify-title">{zh ? '核验决定书' : 'Verify a decision letter'}</h1>
+      <p>{zh ? '输入决定书上印制的核验码（16 位，如 ABCD-EFGH-JKMN-PQRS），即可查看该决定书是否真实及其主要内容。'
+        : 'Type the verification code printed on the letter (16 characters, such as ABCD-EFGH-JKMN-PQRS) to see whether it is genuine and what it decided.'}</p>
+      <form method="get" action="/verify" class="verify-form">
+        <div class="field">
+          <label for="verify-code">{zh ? '核验码' : 'Verification code'}</label>
+          <input id="verify-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck={false}
+            maxlength={24} value={code ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby="verify-code-err" />
+          <p class="field-error" id="verify-code-err">{error ?? ''}</p>
+        </div>
+        <p><button type="submit">{zh ? '核验' : 'Verify'}</button></p>
+      </form>
     </section>
   );
 };

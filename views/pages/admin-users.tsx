@@ -12,6 +12,8 @@ interface Props {
   locale: Locale;
   users: UserRow[];
   csrfToken: string | null;
+  /** The admin looking at the page: no "disable" on their own row (they would lock themselves out). */
+  selfId?: number;
   values?: Record<string, string>;
   errors?: FieldErrors;
   error?: string | null;
@@ -20,7 +22,7 @@ interface Props {
 
 const STAFF = ['officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
 
-export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, values = {}, errors, error, notice }) => {
+export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, selfId, values = {}, errors, error, notice }) => {
   const zh = locale === 'zh';
   return (
     <>
@@ -54,10 +56,12 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, values = {
                 <td>{(u.institutionCode && institutionOf(u.institutionCode) ? t(locale, institutionOf(u.institutionCode)!.name) : u.institutionCode) ?? u.enterpriseName ?? '—'}</td>
                 <td>{u.disabledAt ? <span class="error">{zh ? '已停用' : 'Disabled'}</span> : (zh ? '正常' : 'Active')}</td>
                 <td>
-                  <form method="post" action={`/admin/users/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`} class="inline">
-                    <CsrfField token={csrfToken} />
-                    <button type="submit" class={u.disabledAt ? 'secondary' : 'danger'}>{u.disabledAt ? (zh ? '启用' : 'Enable') : (zh ? '停用' : 'Disable')}</button>
-                  </form>
+                  {u.id === selfId ? <span class="muted">{zh ? '（您本人的账户）' : '(your own account)'}</span> : (
+                    <form method="post" action={`/admin/users/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`} class="inline">
+                      <CsrfField token={csrfToken} />
+                      <button type="submit" class={u.disabledAt ? 'secondary' : 'danger'}>{u.disabledAt ? (zh ? '启用' : 'Enable') : (zh ? '停用' : 'Disable')}</button>
+                    </form>
+                  )}
                   <form method="post" action={`/admin/users/${u.id}/password`} class="inline">
                     <CsrfField token={csrfToken} />
                     <label for={`pw-${u.id}`} class="inline-label">{zh ? '新密码' : 'New password'}</label>

@@ -55,7 +55,6 @@ export const ProgrammePage: FC<{
     <dl class="facts">
       <dt>{locale === 'zh' ? '提供什么' : 'What it gives'}</dt><dd>{p.summary[locale]}</dd>
       <dt>{locale === 'zh' ? '决定机构' : 'Who decides'}</dt><dd>{institutionName(p.institution, locale)}</dd>
-      <dt>{locale === 'zh' ? '项目代码' : 'Code'}</dt><dd><code>{p.code}</code></dd>
     </dl>
     <h2>{locale === 'zh' ? '所需材料' : 'Documents needed'}</h2>
     <ul>

@@ -9,6 +9,7 @@ import { Timeline } from '../components/timeline';
 import { WorkflowDiagram } from '../components/workflow-diagram';
 import { ApplicationSection, CommentsSection, DecisionsSection, DocumentsSection, ExpertSection, FactsSection } from './case-sections';
 import { L, day } from './text';
+import { industryLabel } from '../../workflows/labels';
 
 export interface Flash { kind: 'ok' | 'error' | 'conflict'; message: string }
 
@@ -68,7 +69,7 @@ export const CasePage: FC<CasePanelProps> = (props) => {
     <>
       <p><a href="/workbench">← {L(locale, '返回工作台', 'Back to the workbench')}</a></p>
       <h1>{row.reference} <span class="muted">{workflow.name[locale]}</span></h1>
-      <p class="muted">{row.enterpriseName} · {row.creditCode} · {row.province} · {row.industry}</p>
+      <p class="muted">{row.enterpriseName} · {row.creditCode} · {row.province} · {industryLabel(row.industry)[locale]}</p>
       <CasePanel {...props} />
       <CommentsSection caseId={row.id} comments={sc.comments} canWrite={!sc.readOnly} csrfToken={csrfToken} locale={locale} />
       <DocumentsSection caseId={row.id} documents={sc.documents} labels={docLabels} locale={locale} />

@@ -3,6 +3,8 @@
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../i18n';
 import { beijingDateTime } from '../../workflows/display-format';
+import { documentKindLabel } from '../../workflows/labels';
+import { ShortHash } from '../components/short-hash';
 import { FormSummary, type JsonSchema } from '../components/case-form';
 import type { ShownFact } from '../../src/domain/cases/case-facts-shown';
 import { L, day, yuan } from './text';
@@ -25,10 +27,10 @@ export const DocumentsSection: FC<{ caseId: number; documents: DocumentItem[]; l
         <tbody>
           {documents.map((d) => (
             <tr>
-              <td>{labels[d.kind] ?? d.kind}</td>
+              <td>{labels[d.kind] ?? documentKindLabel(d.kind)[locale]}</td>
               <td><a href={`/workbench/cases/${caseId}/documents/${d.id}`}>{d.filename}</a></td>
               <td>{Math.ceil(d.size / 1024)} KB</td>
-              <td><code title={d.sha256}>{d.sha256.slice(0, 12)}…</code></td>
+              <td><ShortHash value={d.sha256} /></td>
               <td>{beijingDateTime(d.uploadedAt)}</td>
             </tr>
           ))}

@@ -9,9 +9,10 @@ import type { Deps } from '../deps';
 import { listDocuments } from '../documents/list-documents';
 import { requireRole } from '../policy';
 import { formRows } from './case-file';
+import { documentKindLabel } from '../../../workflows/labels';
 
 /** One case as the auditor's read-only page shows it. */
-export async function auditCase(deps: Deps, user: CurrentUser | null, caseId: number) {
+export async function auditCase(deps: Deps, user: CurrentUser | null, caseId: number, locale: 'zh' | 'en' = 'zh') {
   const auditor = requireRole(user, 'auditor');
   const row = visibleCase(deps, auditor, caseId);
   const w = workflowOf(row);
@@ -24,7 +25,8 @@ export async function auditCase(deps: Deps, user: CurrentUser | null, caseId: nu
       id: row.id, reference: row.reference, programme: `${w.name.zh} / ${w.name.en}`, applicant: row.enterpriseName,
       creditCode: row.creditCode, state: label ? `${label.zh} / ${label.en}` : row.state,
       form: formRows(JSON.parse(row.form) as Record<string, unknown>, schema),
-      documents: listDocuments(deps, row.id, { includeReplaced: true }),
+      documents: listDocuments(deps, row.id, { includeReplaced: true })
+        .map((d) => ({ ...d, kind: documentKindLabel(d.kind, w.code)[locale] })),
       decisions: await caseDecisions(deps, row.id),
     },
   };
@@ -35,7 +37,7 @@ export function deskOptions(locale: 'zh' | 'en') {
   const all = Object.values(workflows);
   return {
     programmes: all.map((w) => ({ value: w.code, label: w.name[locale] })),
-    states: [...new Map(all.flatMap((w) => Object.entries(w.stateLabels).map(([k, l]) => [k, { value: k, label: `${l[locale]} (${k})` }]))).values()],
+    states: [...new Map(all.flatMap((w) => Object.entries(w.stateLabels).map(([k, l]) => [k, { value: k, label: l[locale] }]))).values()],
     provinces: PROVINCES.map((p) => ({ value: p.name, label: locale === 'zh' ? p.name : p.en })),
     industries: INDUSTRIES.map((i) => ({ value: i.code, label: i.label[locale] })),
   };

@@ -8,7 +8,8 @@ import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { requireRole } from '../policy';
 import { recordDownload } from '../decisions/decision-pdf';
-import { beijingDayEnd, beijingDayStart } from '../../../workflows/display-format';
+import { beijingDateTimeSeconds, beijingDayEnd, beijingDayStart } from '../../../workflows/display-format';
+import { auditKindLabel, dataLines, eventLabel, roleLabel, stateLabel } from '../../../workflows/labels';
 
 /** A page of the audit trail, of one case or of the whole system (the chain check is auditChainCheck). */
 export function auditTrailPage(deps: Deps, user: CurrentUser | null, q: { caseId?: number; cursor?: string; limit?: number }) {
@@ -37,7 +38,11 @@ export function dateRange(from: string | undefined, to: string | undefined): { s
   return { start: beijingDayStart(from), end: beijingDayEnd(to) };
 }
 
-const CSV_COLUMNS = ['id', 'at', 'kind', 'case_id', 'actor_id', 'actor', 'role', 'type', 'from', 'to', 'version', 'comment', 'data', 'prev_hash', 'hash'];
+// The stored values first (the chain is recomputed from them), then the same record in words.
+const CSV_COLUMNS = ['id', 'at', 'kind', 'case_id', 'actor_id', 'actor', 'role', 'type', 'from', 'to', 'version', 'comment', 'data', 'prev_hash', 'hash',
+  '时间（北京时间） Beijing time', '类别 Kind', '事项 Entry', '办理人角色 Role', '原状态 From', '新状态 To', '内容 Details'];
+
+const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
 
 // RFC 4180 quoting; a leading = + - @ is defused so that a spreadsheet does not run it as a formula.
 export function csvCell(v: unknown): string {
@@ -70,6 +75,9 @@ export function auditCsv(deps: Deps, user: CurrentUser, range: { start: string; 
       afterId = rows[rows.length - 1]!.id;
       controller.enqueue(enc.encode(rows.map((r) => [
         r.id, r.at, r.kind, r.caseId, r.actorId, r.actorName, r.actorRole, r.type, r.fromState, r.toState, r.version, r.comment, r.data, r.prevHash, r.hash,
+        beijingDateTimeSeconds(r.at), both(auditKindLabel(r.kind)), both(eventLabel(r.type)), both(roleLabel(r.actorRole)),
+        r.fromState ? both(stateLabel(r.fromState)) : '', r.toState ? both(stateLabel(r.toState)) : '',
+        r.data ? dataLines(JSON.parse(r.data), 'zh', 30).join('；') : '',
       ].map(csvCell).join(',')).join('\r\n') + '\r\n'));
     },
   });

@@ -11,6 +11,7 @@ import { recordDownload } from '../decisions/decision-pdf';
 import type { Deps } from '../deps';
 import { listDocuments } from '../documents/list-documents';
 import { requireRole } from '../policy';
+import { actorName, dataLines, documentKindLabel, eventLabel, fieldLabel, roleLabel, stateLabel, valueLabel } from '../../../workflows/labels';
 
 type JsonSchema = { description?: string; properties?: Record<string, JsonSchema> };
 
@@ -22,13 +23,24 @@ export function formRows(form: Record<string, unknown>, schema: JsonSchema | und
   const rows: { label: string; value: string }[] = [];
   for (const [key, value] of Object.entries(form)) {
     const sub = schema?.properties?.[key];
-    const label = sub?.description ? `${sub.description} (${prefix}${key})` : `${prefix}${key}`;
-    if (value && typeof value === 'object' && !Array.isArray(value)) rows.push(...formRows(value as Record<string, unknown>, sub, `${prefix}${key}.`));
-    else if (Array.isArray(value)) rows.push({ label, value: value.map((v) => (typeof v === 'object' ? Object.values(v as object).join(' · ') : String(v))).join('\n') });
-    else rows.push({ label, value: value === null || value === undefined ? '' : String(value) });
+    const own = fieldLabel(key);
+    const name = sub?.description ?? (own.zh === own.en ? own.zh : `${own.zh} / ${own.en}`);
+    const label = prefix ? `${prefix} · ${name}` : name;
+    if (value && typeof value === 'object' && !Array.isArray(value)) rows.push(...formRows(value as Record<string, unknown>, sub, label));
+    else if (Array.isArray(value)) rows.push({ label, value: value.map((v) => (v && typeof v === 'object' ? dataLines(v, 'zh').join('，') : bilingualValue(key, v))).join('\n') });
+    else rows.push({ label, value: bilingualValue(key, value) });
   }
   return rows;
 }
+
+/** A value in both languages when its words differ (a choice, a country), else as it is. */
+function bilingualValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  const [zh, en] = [valueLabel(key, value, 'zh'), valueLabel(key, value, 'en')];
+  return zh === en ? zh : `${zh} / ${en}`;
+}
+
+const both = (b: { zh: string; en: string }) => (b.zh === b.en ? b.zh : `${b.zh} / ${b.en}`);
 
 /** Everything the system holds on a case, as the case-file renderer takes it. */
 export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
@@ -44,10 +56,16 @@ export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFile
     state: state ? `${state.zh} / ${state.en}` : row.state,
     generatedAt: deps.clock.now().toISOString(),
     form: formRows(JSON.parse(row.form) as Record<string, unknown>, schema),
-    history: caseHistory(deps, row.id, row.version).map((h) => ({ at: h.at, actor: h.actor, role: h.role, type: h.type, from: h.from, to: h.to, comment: h.comment })),
-    documents: listDocuments(deps, row.id, { includeReplaced: true }).map((d) => ({ kind: d.kind, filename: d.filename, size: d.size, sha256: d.sha256 })),
+    // Every entry in words, with what it recorded: scores, opinions, amounts and reasons (the
+    // case file is the whole record an archive keeps, not only the moves between states).
+    history: caseHistory(deps, row.id, row.version).map((h) => ({
+      at: h.at, actor: actorName(h.actor, 'zh'), role: both(roleLabel(h.role)), type: both(eventLabel(h.type, w.code)),
+      from: h.from ? stateLabel(h.from, w.code).zh : null, to: h.to ? stateLabel(h.to, w.code).zh : null,
+      comment: h.comment, details: dataLines(h.data, 'zh', 20).join('\n'),
+    })),
+    documents: listDocuments(deps, row.id, { includeReplaced: true }).map((d) => ({ kind: both(documentKindLabel(d.kind, w.code)), filename: d.filename, size: d.size, sha256: d.sha256 })),
     decisions: (await caseDecisions(deps, row.id)).map((d) => ({
-      number: d.number, outcome: d.outcome, titleZh: d.titleZh, titleEn: d.titleEn, amount: d.amount,
+      number: d.number, outcome: d.outcome, titleZh: d.titleZh, titleEn: d.titleEn, amount: d.amount, conditions: d.conditions, reasons: d.reasons,
       issuedAt: d.issuedAt, sha256: d.sha256, verificationCode: d.verificationCode,
     })),
   };

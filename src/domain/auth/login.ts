@@ -15,6 +15,7 @@ const SLOW_AFTER = 5;
 const SLOW_MS = 250;
 
 const BAD_CREDENTIALS = '邮箱或密码不正确 / Wrong email or password.';
+const ACCOUNT_DISABLED = '此账户已停用，请联系系统管理员 / This account has been disabled; ask your administrator.';
 
 function failuresSince(deps: Deps, column: 'email' | 'ip', value: string, since: string): number {
   const col = column === 'email' ? loginAttempts.email : loginAttempts.ip;
@@ -44,9 +45,15 @@ export async function authenticate(deps: Deps, emailRaw: string, password: strin
   const row = email.length <= 254 ? deps.db.select().from(users).where(eq(users.email, email)).get() : undefined;
   // Hash even for an unknown account, so the answer time does not reveal which emails exist.
   const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyPasswordHash(deps.config.SCRYPT_LOG_N)));
-  if (!row || !ok || row.disabledAt) {
-    record(deps, email, ip, false, row?.disabledAt && ok ? 'login.disabled' : 'login.failed', row?.id);
+  if (!row || !ok) {
+    record(deps, email, ip, false, 'login.failed', row?.id);
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+  }
+  if (row.disabledAt) {
+    // Only the holder of the right password learns the account is disabled, so the answer
+    // reveals nothing to someone guessing; the holder learns whom to ask instead of retrying.
+    record(deps, email, ip, false, 'login.disabled', row.id);
+    throw new AppError('UNAUTHENTICATED', ACCOUNT_DISABLED);
   }
   record(deps, email, ip, true, 'login.succeeded', row.id, row.role);
   return userFromRow(row);

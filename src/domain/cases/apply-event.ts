@@ -136,7 +136,7 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
     type: req.type, fromState: row.state, toState: state, version, comment: req.comment ?? null, data: req.data ?? {},
   });
   const decisionId = s.decision ? issueDecision(tx, { row: updated, spec: s.decision, actor, now, institution: w.institution }) : null;
-  if (state !== row.state) notifyEnterprise(tx, { caseRow: updated, stateLabel: w.stateLabels[state], actorId: actor.id, at });
+  if (state !== row.state || s.decision) notifyEnterprise(tx, { caseRow: updated, stateLabel: w.stateLabels[state], decision: s.decision, actorId: actor.id, at });
   if (s.user && req.idempotencyKey) {
     tx.insert(idempotencyKeys).values({
       userId: s.user.id, key: req.idempotencyKey, caseId: row.id, status: 200,

@@ -9,7 +9,7 @@ import { storedDecisionPdf } from './decision-pdf';
 
 export interface DecisionItem {
   id: number; number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
-  issuedAt: string; sha256: string; verificationCode: string; pdfUrl: string;
+  conditions?: string | null; reasons?: string | null; issuedAt: string; sha256: string; verificationCode: string; pdfUrl: string;
   replacesId: number | null; replacedById: number | null;
   /** Four eyes: who prepared the decision and who signed it (API.md). */
   preparedBy: { id: number; name: string } | null; signedBy: { id: number; name: string } | null;
@@ -45,7 +45,7 @@ export async function caseDecisions(deps: Deps, caseId: number): Promise<Decisio
   const preparer = alias(users, 'preparer');
   const rows = deps.db.select({
     id: decisions.id, number: decisions.number, outcome: decisions.outcome, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
-    amount: decisions.amount, issuedAt: decisions.issuedAt, sha256: decisions.pdfSha256,
+    amount: decisions.amount, conditions: decisions.conditions, reasons: decisions.reasons, issuedAt: decisions.issuedAt, sha256: decisions.pdfSha256,
     verificationCode: decisions.verificationCode, replacesId: decisions.replacesId, issuer: decisions.issuerZh,
     preparedById: decisions.preparedBy, preparedByName: preparer.name, signedById: decisions.issuedBy, signedByName: signer.name,
   }).from(decisions).leftJoin(signer, eq(signer.id, decisions.issuedBy)).leftJoin(preparer, eq(preparer.id, decisions.preparedBy))

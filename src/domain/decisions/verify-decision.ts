@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { storedDecisionPdf } from './decision-pdf';
 
 export interface VerifiedDecision {
-  number: string; outcome: string; titleZh: string; titleEn: string; applicant: string; creditCode: string;
+  number: string; outcome: string; titleZh: string; titleEn: string; applicant: string; creditCode: string; amount: number | null;
   issuedAt: string; sha256: string; institutionZh: string; institutionEn: string; caseReference: string;
   replacesNumber: string | null; replacedByNumber: string | null;
 }
@@ -18,7 +18,8 @@ export function normaliseCode(raw: string): string | null {
 
 /**
  * What the public may learn from a verification code: enough to compare a paper or PDF
- * against the record (number, applicant, date, SHA-256), nothing of the case beyond that.
+ * against the record (number, applicant, amount, issuer, date, SHA-256), nothing of the case beyond that:
+ * a bank can check a letter it is shown without hashing the file.
  * null when no decision has this code: the page then says plainly that it is not genuine.
  */
 export async function verifyDecision(deps: Deps, rawCode: string): Promise<VerifiedDecision | null> {
@@ -32,7 +33,7 @@ export async function verifyDecision(deps: Deps, rawCode: string): Promise<Verif
   const numberOf = (where: ReturnType<typeof eq>) => deps.db.select({ n: decisions.number }).from(decisions).where(where).get()?.n ?? null;
   return {
     number: r.d.number, outcome: r.d.outcome, titleZh: r.d.titleZh, titleEn: r.d.titleEn,
-    applicant: r.c.enterpriseName, creditCode: r.c.creditCode, issuedAt: r.d.issuedAt,
+    applicant: r.c.enterpriseName, creditCode: r.c.creditCode, amount: r.d.amount, issuedAt: r.d.issuedAt,
     sha256: r.d.pdfSha256 ?? (await storedDecisionPdf(deps, r.d.id)).sha256,
     institutionZh: r.i.nameZh, institutionEn: r.i.nameEn, caseReference: r.c.reference,
     replacesNumber: r.d.replacesId ? numberOf(eq(decisions.id, r.d.replacesId)) : null,

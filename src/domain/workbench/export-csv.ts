@@ -2,7 +2,8 @@
 // cells that could be read as formulas neutralised (CSV injection).
 import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
-import { workflowFor } from '../../../workflows/index';
+import { beijingDateTime } from '../../../workflows/display-format';
+import { industryLabel, programmeName, stateLabel } from '../../../workflows/labels';
 import type { WorkbenchFilter } from './case-filter';
 import { caseTiming } from './case-timing';
 import { countMatches, listWorkbench } from './list-workbench';
@@ -10,8 +11,12 @@ import { countMatches, listWorkbench } from './list-workbench';
 /** A bound on one download; past it, the user narrows the filter. */
 export const CSV_MAX_ROWS = 50_000;
 
-const HEADER = ['编号 Reference', '项目 Programme', '企业 Enterprise', '统一社会信用代码 Credit code', '省份 Province', '行业 Industry',
-  '状态 State', '金额 Amount (CNY)', '提交时间 Submitted', '更新时间 Updated', '本状态天数 Days in state', '逾期 Overdue'];
+// Codes stay for spreadsheets that join on them; each sits beside its words. Times are Beijing time.
+const HEADER = ['编号 Reference', '项目代码 Programme code', '项目 Programme', '企业 Enterprise', '统一社会信用代码 Credit code', '省份 Province',
+  '行业代码 Industry code', '行业 Industry', '状态代码 State code', '状态 State', '金额 Amount (CNY)', '提交时间（北京时间） Submitted (Beijing time)',
+  '更新时间（北京时间） Updated (Beijing time)', '本状态天数 Days in state', '逾期 Overdue'];
+
+const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
 
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : String(v);
@@ -30,10 +35,10 @@ export function* workbenchCsv(deps: Deps, user: CurrentUser, f: WorkbenchFilter)
     const page = listWorkbench(deps, user, { ...f, cursor, limit: 100 }, matches);
     let chunk = '';
     for (const r of page.items) {
-      const label = workflowFor(r.programmeCode)?.stateLabels[r.state];
       const t = caseTiming(r, now);
-      chunk += [r.reference, r.programmeCode, r.enterpriseName, r.creditCode, r.province, r.industry, label ? `${label.zh} / ${label.en}` : r.state,
-        r.amount ?? '', r.submittedAt ?? '', r.updatedAt, t.daysInState, t.overdue ? 'Y' : ''].map(csvCell).join(',') + '\r\n';
+      chunk += [r.reference, r.programmeCode, both(programmeName(r.programmeCode)), r.enterpriseName, r.creditCode, r.province,
+        r.industry, both(industryLabel(r.industry)), r.state, both(stateLabel(r.state, r.programmeCode)),
+        r.amount ?? '', r.submittedAt ? beijingDateTime(r.submittedAt) : '', beijingDateTime(r.updatedAt), t.daysInState, t.overdue ? '是 Yes' : ''].map(csvCell).join(',') + '\r\n';
     }
     written += page.items.length;
     yield chunk;
