@@ -81,7 +81,7 @@ function timeline(doc: Doc, history: CaseFileRecord['history']) {
   sectionHeading(doc, '二、办理记录', '2. Timeline');
   if (history.length === 0) return none(doc);
   drawTable(doc, [
-    { header: '时间（北京时间） Time (Beijing)', share: 0.15 },
+    { header: '时间 Time（北京时间）', share: 0.15 },
     { header: '办理人 Actor', share: 0.2 },
     { header: '事项 Event', share: 0.18 },
     { header: '状态 State', share: 0.17 },

@@ -8,6 +8,7 @@ import { auditEvents, decisions } from '../../src/db/schema/index';
 import { get, login, makeTestApp, type Session, type TestApp } from '../helpers/index';
 import { pdfText } from '../pdf/poppler';
 import { declinedEximCase } from '../decisions/drive-case';
+import { workflowFor } from '../../workflows/index';
 
 let t: TestApp;
 let auditor: Session;
@@ -67,8 +68,14 @@ describe('the auditor’s desk', () => {
     expect(res.status).toBe(200);
     const text = pdfText(Buffer.from(await res.arrayBuffer()));
     expect(text).toContain('办理记录');
-    expect(text).toContain('applicant.submit');
-    expect(text).toContain('liaison.decline');
+    // Steps in words from the registry, never their codes.
+    const w = workflowFor('exim-order-finance')!;
+    for (const type of ['applicant.submit', 'liaison.decline']) {
+      expect(text.replace(/\s+/g, '')).toContain(w.events.find((e) => e.type === type)!.label.zh.replace(/\s+/g, ''));
+      expect(text).not.toContain(type);
+    }
+    // What each step recorded, here the reason of the refusal, is in the file too.
+    expect(text.replace(/\s+/g, '')).toContain('订单真实性无法核实');
     expect(text).toContain(made[0]!.decision.number);
     expect(text).toContain('Nordic Home Appliances AB');
     expect(downloads('case-file.downloaded').map((d) => d.caseId)).toContain(made[0]!.caseId);

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { decisions } from '../../src/db/schema/index';
+import { decisions, notifications } from '../../src/db/schema/index';
+import { decisionMessage } from '../../src/domain/notifications/notify';
 import { decisionLetterRecord } from '../../src/domain/decisions/render-decision';
 import { renderDecisionLetter } from '../../src/pdf/decision-letter';
 import { apiRequest, apiToken, get, login, makeTestApp, type TestApp } from '../helpers/index';
 import { pdfText } from '../pdf/poppler';
 import { declinedEximCase } from './drive-case';
+import { beijingDate } from '../../workflows/display-format';
 
 let t: TestApp;
 let first: Awaited<ReturnType<typeof declinedEximCase>>;
@@ -93,9 +95,26 @@ describe('/verify/:code', () => {
     expect(html).toContain('data-verify="genuine"');
     expect(html).toContain(first.decision.number);
     expect(html).toContain('重庆渝芯电子科技有限公司');
-    expect(html).toContain(first.decision.issuedAt.slice(0, 10));
+    expect(html).toContain(beijingDate(first.decision.issuedAt));
     expect(html).toContain(first.decision.pdfSha256!);
-    expect(html).toContain('financing-declined');
+    expect(html).toContain(first.decision.titleZh);
+    expect(html).toContain('data-field="institution">中国进出口银行');
+    // The outcome in words: its code is for programs, not for the bank reading the page.
+    expect(html).not.toContain('financing-declined');
+  });
+
+  test('/verify without a code is a form to type one; a typed code leads to its page, a malformed one is refused at the field', async () => {
+    const form = await get(t.app, '/verify');
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toMatch(/<form method="get" action="\/verify"/);
+    expect(html).toContain('name="code"');
+    const typed = await get(t.app, `/verify?code=${first.decision.verificationCode.toLowerCase().replace(/-/g, '')}`);
+    expect(typed.status).toBe(303);
+    expect(typed.headers.get('location')).toBe(`/verify/${first.decision.verificationCode}`);
+    const bad = await get(t.app, '/verify?code=12');
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toMatch(/id="verify-code-err">核验码应为 16 位/);
   });
 
   test('lower case and without dashes is the same code', async () => {
@@ -120,5 +139,20 @@ describe('/verify/:code', () => {
     expect(html).toContain('河南中原纺织服装有限公司');
     expect(html).not.toContain(first.decision.number);
     expect(html).not.toContain('重庆渝芯电子科技有限公司');
+  });
+});
+
+describe('the applicant is told the outcome', () => {
+  test('the notification of a refusal says "not supported" and why, in both languages', () => {
+    const n = t.deps.db.select().from(notifications).where(eq(notifications.caseId, first.caseId)).all().at(-1)!;
+    expect(n.messageZh).toContain('不予支持');
+    expect(n.messageZh).toContain('订单真实性无法核实');
+    expect(n.messageEn).toContain('not supported');
+  });
+
+  test('an approval names the amount, grouped', () => {
+    const m = decisionMessage('SF-2026-000001', { outcome: 'approved', title: { zh: '批复决定', en: 'Approval decision' }, amount: 2_500_000, conditions: null, reasons: null, section: '六.一' });
+    expect(m.zh).toContain('批准 ¥2,500,000');
+    expect(m.en).toContain('approved ¥2,500,000');
   });
 });

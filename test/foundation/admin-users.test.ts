@@ -59,13 +59,21 @@ describe('admin: users', () => {
     const res = await post(`/admin/users/${id}/disable`);
     expect(res.status).toBe(303);
     expect(userByEmail('expert1@demo.local')!.disabledAt).not.toBeNull();
-    expect((await formPost(t.app, '/login', { email: 'expert1@demo.local', password: DEMO_PASSWORD })).status).toBe(401);
+    const refused = await formPost(t.app, '/login', { email: 'expert1@demo.local', password: DEMO_PASSWORD });
+    expect(refused.status).toBe(401);
+    // The holder of the right password is told why; a wrong password learns nothing more.
+    expect(await refused.text()).toContain('此账户已停用');
+    const guessed = await formPost(t.app, '/login', { email: 'expert1@demo.local', password: 'not-the-password' });
+    expect(await guessed.text()).not.toContain('停用');
   });
 
   it('does not let an admin disable their own account', async () => {
     const id = userByEmail('admin@demo.local')!.id;
     expect((await post(`/admin/users/${id}/disable`)).status).toBe(422);
-    expect((await get(t.app, '/admin/users', admin.cookie)).status).toBe(200);
+    const html = await (await get(t.app, '/admin/users', admin.cookie)).text();
+    const ownRow = html.match(new RegExp(`<tr id="user-${id}">[\\s\\S]*?</tr>`))![0];
+    expect(ownRow).not.toContain(`/admin/users/${id}/disable`);
+    expect(html).toContain(`/admin/users/${userByEmail('officer@demo.local')!.id}/disable`);
   });
 
   it('resets a password: the old one stops working, the new one works, old sessions end', async () => {
