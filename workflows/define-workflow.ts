@@ -7,6 +7,7 @@ import {
   ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionKind, type DecisionSpec, type DocumentKind, type EventSpec, type FactSpec, type PanelSpec,
   type InstitutionCode, type ProgrammeCode, type Role, type Workflow, type WorkflowEvent,
 } from './types';
+import type { CaseFigures } from './figures';
 import { INSTITUTIONS } from './institutions';
 
 export type Rule<C> = (ctx: C, ev: WorkflowEvent) => Bilingual | null;
@@ -62,6 +63,7 @@ export interface WorkflowDef<C> {
   staffOnly?: string[];
   panel?: PanelSpec<C>;
   decisions?: DecisionKind[];
+  figures?: (ctx: C) => CaseFigures;
 }
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -217,6 +219,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     staffOnly: def.staffOnly ?? [],
     panel: def.panel ?? null,
     decisions: def.decisions ?? [],
+    figures: (ctx) => def.figures?.(ctx) ?? {},
     stateLabels: collectLabels(def.states),
     initialInput: (form) => def.initialContext(form),
     eventTypesIn,

@@ -1,11 +1,18 @@
 // What Sinosure's credit insurance (政策 六.二) lets the rest of the system read of a case.
 import type { WorkflowDef } from './define-workflow';
+import { figure } from './figures';
 import { FACTS } from './programme-facts';
 import type { SinosureContext } from './sinosure-events';
 
 export const sinosureContract = {
   facts: [FACTS.requested, FACTS.returnReason],
   staffOnly: ['preparedBy'],
+  // The insured limit counts once a policy is issued.
+  figures: (c) => ({
+    requested: figure.n(c.requestedAmount), insured: c.policyNo != null ? figure.n(c.terms?.maxLiability) : null,
+    claimsPaid: figure.n(c.indemnityPaid), jobsConfirmed: figure.n((c as { jobsConfirmed?: unknown }).jobsConfirmed),
+    jobsPromised: figure.n(c.form.jobsPromised),
+  }),
   decisions: [
     { outcome: 'policy-issued', application: 'positive' }, { outcome: 'policy-declined', application: 'negative' },
     { outcome: 'credit-limit-approved' }, { outcome: 'credit-limit-refused' }, { outcome: 'claim-paid' }, { outcome: 'claim-refused' },

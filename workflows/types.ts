@@ -2,6 +2,7 @@
 // Workflows are pure: they import only xstate, zod and this file (and each other's shared pieces).
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
+import type { CaseFigures } from './figures';
 import type { InstitutionCode } from './institutions';
 
 export type { InstitutionCode } from './institutions';
@@ -134,6 +135,8 @@ export interface Workflow<Ctx = any> {
   staffOnly: string[];
   /** The expert review, for programmes that have one. */
   panel: PanelSpec<Ctx> | null;
+  /** What the case contributes to the statistics now (workflows/figures.ts), from its context. */
+  figures(ctx: Ctx): CaseFigures;
   /** Every outcome a decision of this programme may carry. */
   decisions: DecisionKind[];
   /** Label for each state, keyed by the dotted state value (e.g. 'review.expert'). */

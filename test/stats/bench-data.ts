@@ -1,5 +1,6 @@
 // Generated cases for the 100k statistics bench: deterministic, snapshots of a realistic size,
 // inserted with prepared statements in one transaction.
+import { backfillCaseFigures } from '../../src/domain/setup/case-figures';
 import type { Deps } from '../../src/domain/deps';
 import { PROVINCES } from '../../src/domain/reference/provinces';
 
@@ -60,4 +61,5 @@ export function generate(deps: Deps): void {
       }
     }
   })();
+  backfillCaseFigures(deps.db);
 }

@@ -1,5 +1,6 @@
 // A small known set of enterprises, cases and decisions, inserted directly, whose figures are
 // worked out by hand in figures.test.ts. The demo accounts add ent1 (重庆) and ent2 (河南, textiles).
+import { backfillCaseFigures } from '../../src/domain/setup/case-figures';
 import type { Db } from '../../src/db/client';
 
 export interface CaseSpec {
@@ -96,4 +97,5 @@ export function insertCases(db: Db, specs: (CaseSpec & { enterpriseId: number })
       }
     });
   })();
+  backfillCaseFigures(db); // the figures each programme computes from these contexts
 }

@@ -16,6 +16,9 @@ export const cases = sqliteTable(
     machineVersion: integer('machine_version').notNull(),
     version: integer('version').notNull(), // 1 at creation, +1 per accepted event
     form: text('form').notNull(), // application form (JSON)
+    // What the case contributes to the statistics, as its programme computes it from the context
+    // (workflows/figures.ts), written with every snapshot; null only before the first start backfills it.
+    figures: text('figures'),
     // Copied out of form and enterprise so that queues filter and sort on indexes.
     amount: real('amount'),
     province: text('province').notNull(),

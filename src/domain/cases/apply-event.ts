@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { notifyEnterprise } from '../notifications/notify';
 import { canSeeCase, canSendEvent } from '../policy';
 import { caseFacts } from './case-facts';
+import { figuresJson } from './case-figures';
 import { getCaseRow, restoreSnapshot, workflowOf, type CaseRow } from './load-case';
 import { stateValueKey } from './state-key';
 
@@ -123,7 +124,7 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   const state = stateValueKey(after.value);
   const version = row.version + 1;
   const updated = casUpdate(tx).get({
-    snapshot: s.persisted, state, version, updatedAt: at,
+    snapshot: s.persisted, figures: figuresJson(w, after.context), state, version, updatedAt: at,
     stateSince: state === row.state ? row.stateSince : at,
     // A draft withdrawn before submission was never submitted: it stays visible to its enterprise only.
     submittedAt: row.submittedAt ?? (state !== 'draft' && !w.isFinal(after) ? at : null),
@@ -160,7 +161,7 @@ export function withCurrentForm(row: CaseRow, type: string, data: Record<string,
 /** The compare-and-swap: the row changes only if its version is still the one we read. */
 const ph = (name: string) => sql`${sql.placeholder(name)}`;
 const casUpdate = (tx: Deps['db']) => preparedQuery(tx, 'case-cas-update', (db) => db.update(cases).set({
-  snapshot: ph('snapshot'), state: ph('state'), version: ph('version'), updatedAt: ph('updatedAt'),
+  snapshot: ph('snapshot'), figures: ph('figures'), state: ph('state'), version: ph('version'), updatedAt: ph('updatedAt'),
   stateSince: ph('stateSince'), submittedAt: ph('submittedAt'), dueAt: ph('dueAt'), isFinal: ph('isFinal'),
 }).where(and(eq(cases.id, sql.placeholder('id')), eq(cases.version, sql.placeholder('expected')))).returning().prepare());
 

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { figuresJson } from './case-figures';
 import { getInitialSnapshot } from 'xstate';
 import { cases, enterprises } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
@@ -28,7 +29,7 @@ export function createCase(deps: Deps, user: CurrentUser, input: { programme: un
     const reference = caseReferenceFor(tx, w.referencePrefix, now.getUTCFullYear());
     const row = tx.insert(cases).values({
       reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
-      snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), machineVersion: w.version, version: 1,
+      snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), figures: figuresJson(w, snapshot.context), machineVersion: w.version, version: 1,
       form: JSON.stringify(form), amount: typeof form.requestedAmount === 'number' ? form.requestedAmount : null,
       province: ent.province, industry: ent.industry, enterpriseName: ent.name, creditCode: ent.creditCode,
       stateSince: iso(now), createdAt: iso(now), updatedAt: iso(now),

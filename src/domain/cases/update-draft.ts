@@ -1,5 +1,6 @@
 // The applicant's side of a case before a reviewer sees it: opening a draft, saving the form
 // as it is typed, and telling what still stands in the way of submission.
+import { figuresJson } from './case-figures';
 import { eq } from 'drizzle-orm';
 import { getInitialSnapshot } from 'xstate';
 import { z } from 'zod';
@@ -87,7 +88,7 @@ export function startDraft(deps: Deps, user: CurrentUser, programme: string): Ca
     const reference = caseReference(tx, w.referencePrefix, deps.clock.now().getUTCFullYear());
     const row = tx.insert(cases).values({
       reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
-      snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), machineVersion: w.version, version: 1,
+      snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), figures: figuresJson(w, snapshot.context), machineVersion: w.version, version: 1,
       form: JSON.stringify(form), amount: null, province: ent.province, industry: ent.industry,
       enterpriseName: ent.name, creditCode: ent.creditCode, stateSince: now, createdAt: now, updatedAt: now,
     }).returning().get();

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { startScheduler } from '../cases/run-scheduler';
 import { renderPendingDecisions } from '../decisions/render-decision';
+import { backfillCaseFigures } from './case-figures';
 import { ensureReferenceData } from './reference-data';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoCases } from './demo-cases';
@@ -14,6 +15,7 @@ const RENDER_SWEEP_MS = 30_000;
  */
 export async function startBackgroundWork(deps: Deps): Promise<void> {
   ensureReferenceData(deps.db);
+  backfillCaseFigures(deps.db);
   // Demo cases only on a new database (the accounts were just made), never on top of real work.
   if (deps.config.demoData && (await seedDemoAccounts(deps))) seedDemoCases(deps, deps.config.LOG_LEVEL === 'silent' ? undefined : console.warn);
   startScheduler(deps);

@@ -1,6 +1,7 @@
 // Applications by programme and state, and the monthly trend (政策 七.四: 承接动态).
 import type { Db } from '../../db/client';
 import { rowsCte, withCaseRows } from './case-rows';
+import { FIGURES, type FigureCode } from './figures';
 import type { Cell } from './location-figures';
 import type { StatsFilter } from './filters';
 
@@ -24,14 +25,16 @@ export interface MonthRow { month: string; applications: Cell; supported: Cell; 
 /** Per month of submission: applications, how many were supported, amounts requested and granted
  *  (approved grants + committed credit + insured limits). */
 export function monthlyTrend(db: Db, f: StatsFilter): MonthRow[] {
-  const granted = 'COALESCE(approved, committed, insured)';
+  const fig = (code: FigureCode) => FIGURES.find((x) => x.code === code)!;
+  const requested = fig('requested');
+  const granted = fig('granted');
   const agg = (name: string, value: string, cond: string) => {
     const e = `CASE WHEN ${cond} THEN eid END`;
     return `COALESCE(SUM(CASE WHEN ${cond} THEN ${value} END), 0) AS ${name}, COUNT(DISTINCT ${e}) AS ${name}_n, MIN(${e}) AS ${name}_lo, MAX(${e}) AS ${name}_hi`;
   };
   const rows = withCaseRows(db, f, () => db.$client.prepare(`WITH ${rowsCte('province')}
     SELECT month, ${agg('applications', '1', '1')}, ${agg('supported', '1', 'positive = 1')},
-      ${agg('requested', 'requested', 'requested IS NOT NULL')}, ${agg('granted', granted, `${granted} IS NOT NULL`)}
+      ${agg('requested', requested.value, requested.cond)}, ${agg('granted', granted.value, granted.cond)}
     FROM rows GROUP BY month ORDER BY month`).all()) as Record<string, number | string | null>[];
   const cell = (r: Record<string, number | string | null>, k: string): Cell =>
     ({ value: Number(r[k] ?? 0), n: Number(r[`${k}_n`]), lo: r[`${k}_lo`] as number | null, hi: r[`${k}_hi`] as number | null });

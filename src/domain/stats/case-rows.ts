@@ -2,7 +2,7 @@
 // per report into a temporary table: every table of the report (locations, nation, states,
 // months) then aggregates these rows instead of reading the cases again.
 import type { Db } from '../../db/client';
-import { CASE_COLUMNS, DECISION_CTE } from './figures';
+import { CASE_COLUMNS, DECISION_CTE, FIGURE_COLUMNS } from './figures';
 import { periodBounds, type StatsFilter } from './filters';
 
 export const filterParams = (f: StatsFilter) => ({ ...periodBounds(f), programme: f.programme ?? null, industry: f.industry ?? null });
@@ -17,7 +17,6 @@ export const CASE_ROWS_SELECT = `WITH ${DECISION_CTE}
     AND (:programme IS NULL OR c.programme_code = :programme)
     AND (:industry IS NULL OR c.industry = :industry)`;
 
-const FIGURE_COLUMNS = 'requested, approved, disbursed, committed, drawn, insured, claims_paid, jobs_confirmed, positive, jobs_promised, days';
 
 /** The `rows` CTE over the materialised cases; at province level the city is left out. */
 export const rowsCte = (level: 'province' | 'city') =>

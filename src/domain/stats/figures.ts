@@ -1,12 +1,9 @@
 // The figures kept per undertaking location (政策 七.三 evaluation, 七.四 statistics), each an SQL
 // aggregate over one row per submitted case. `cond` says which cases contribute: the number of
 // distinct enterprises behind a figure decides whether the public page may show it.
+import { FIGURE_CATALOGUE, FIGURE_KEYS, type FigureDef, type FigureKey } from '../../../workflows/figures';
 import { workflows } from '../../../workflows/index';
 import type { Bilingual } from '../../../workflows/types';
-
-export const GRANTS = ['special-fund', 'trade-platform-grant'];
-export const LENDING = ['cdb-infra-loan', 'exim-order-finance'];
-export const INSURANCE = ['sinosure-credit-insurance'];
 
 /** Decisions on the application itself (not acceptance, claims, limits or default), as the programmes declare them. */
 const applicationOutcomes = (kind: 'positive' | 'negative') =>
@@ -15,24 +12,23 @@ export const POSITIVE_OUTCOMES = applicationOutcomes('positive');
 export const NEGATIVE_OUTCOMES = applicationOutcomes('negative');
 
 const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
-const ctx = (path: string) => `json_extract(c.snapshot, '$.context.${path}')`;
+/** The column of a per-case figure in the `rows` CTE. */
+export const figureColumn = (k: FigureKey) => `fig_${k}`;
 
 /**
- * Per-case columns, computed once per case in the `rows` CTE. Amounts are read from the
- * workflow context, which is what the machines keep (see workflows/*-events.ts, lending.ts).
+ * Per-case columns, computed once per case in the `rows` CTE. The figures are what the case's
+ * programme declared (workflows/figures.ts), stored with the case at every step; jobs promised
+ * count only for supported applications.
  */
 export const CASE_COLUMNS = `
-  ${ctx('requestedAmount')} AS requested,
-  CASE WHEN c.programme_code IN (${list(GRANTS)}) THEN ${ctx('approvedAmount')} END AS approved,
-  CASE WHEN c.programme_code IN (${list(GRANTS)}) THEN NULLIF(${ctx('disbursed')}, 0) END AS disbursed,
-  CASE WHEN c.programme_code IN (${list(LENDING)}) THEN ${ctx('committedAmount')} END AS committed,
-  CASE WHEN c.programme_code IN (${list(LENDING)}) THEN NULLIF(${ctx('drawn')}, 0) END AS drawn,
-  CASE WHEN c.programme_code IN (${list(INSURANCE)}) AND ${ctx('policyNo')} IS NOT NULL THEN ${ctx('terms.maxLiability')} END AS insured,
-  CASE WHEN c.programme_code IN (${list(INSURANCE)}) THEN ${ctx('indemnityPaid')} END AS claims_paid,
-  ${ctx('jobsConfirmed')} AS jobs_confirmed,
+  ${FIGURE_KEYS.map((k) => k === 'jobsPromised'
+    ? `CASE WHEN ld.outcome IN (${list(POSITIVE_OUTCOMES)}) THEN COALESCE(json_extract(c.figures, '$.${k}'), 0) END AS ${figureColumn(k)}`
+    : `json_extract(c.figures, '$.${k}') AS ${figureColumn(k)}`).join(',\n  ')},
   CASE WHEN ld.outcome IN (${list(POSITIVE_OUTCOMES)}) THEN 1 WHEN ld.outcome IS NOT NULL THEN 0 END AS positive,
-  CASE WHEN ld.outcome IN (${list(POSITIVE_OUTCOMES)}) THEN COALESCE(${ctx('form.jobsPromised')}, 0) END AS jobs_promised,
   julianday(dec.first_at) - julianday(c.submitted_at) AS days`;
+
+/** The names of the per-case columns, for the CTE over the materialised rows. */
+export const FIGURE_COLUMNS = [...FIGURE_KEYS.map(figureColumn), 'positive', 'days'].join(', ');
 
 /** The latest application decision wins (a correction replaces), the first one dates the decision. */
 export const DECISION_CTE = `
@@ -42,34 +38,32 @@ export const DECISION_CTE = `
 export interface Figure {
   code: FigureCode;
   label: Bilingual;
-  kind: 'count' | 'amount' | 'jobs';
+  kind: 'count' | 'amount' | 'jobs' | 'people';
   /** SQL value summed over contributing rows. */
   value: string;
   /** SQL condition for a case to contribute. */
   cond: string;
 }
 
-export type FigureCode =
-  | 'applications' | 'requested' | 'decided' | 'supported' | 'approved' | 'disbursed' | 'committed' | 'drawn'
-  | 'insured' | 'granted' | 'claimsPaid' | 'jobsPromised' | 'jobsConfirmed';
+export type FigureCode = 'applications' | 'decided' | 'supported' | 'granted' | FigureKey;
 
 const f = (code: FigureCode, zh: string, en: string, kind: Figure['kind'], value: string, cond = `${value} IS NOT NULL`): Figure =>
   ({ code, label: { zh, en }, kind, value, cond });
+const declared = (k: FigureKey): Figure => {
+  const d: FigureDef = FIGURE_CATALOGUE[k];
+  return { code: k, label: d.label, kind: d.kind, value: figureColumn(k), cond: `${figureColumn(k)} IS NOT NULL` };
+};
 
+/** Counts of applications and decisions, then every declared figure; 'granted' after 'insured'. */
 export const FIGURES: Figure[] = [
   f('applications', '申请数', 'Applications', 'count', '1', '1'),
-  f('requested', '申请金额', 'Amount requested', 'amount', 'requested'),
+  declared('requested'),
   f('decided', '已决定', 'Decided', 'count', '1', 'positive IS NOT NULL'),
   f('supported', '获支持', 'Supported', 'count', '1', 'positive = 1'),
-  f('approved', '批准金额（资金）', 'Approved (grants)', 'amount', 'approved'),
-  f('disbursed', '已拨付（资金）', 'Disbursed (grants)', 'amount', 'disbursed'),
-  f('committed', '承诺金额（贷款/融资）', 'Committed (loans, financing)', 'amount', 'committed'),
-  f('drawn', '已提款（贷款/融资）', 'Drawn (loans, financing)', 'amount', 'drawn'),
-  f('insured', '承保限额（信保）', 'Insured (credit insurance)', 'amount', 'insured'),
-  f('granted', '支持金额合计', 'Support granted (all programmes)', 'amount', 'COALESCE(approved, committed, insured)'),
-  f('claimsPaid', '已赔付（信保）', 'Claims paid (credit insurance)', 'amount', 'claims_paid'),
-  f('jobsPromised', '承诺就业（获支持项目）', 'Jobs promised (supported projects)', 'jobs', 'jobs_promised'),
-  f('jobsConfirmed', '验收核实就业', 'Jobs confirmed at acceptance', 'jobs', 'jobs_confirmed'),
+  ...FIGURE_KEYS.filter((k) => k !== 'requested').flatMap((k) => k === 'claimsPaid'
+    ? [f('granted', '支持金额合计', 'Support granted (all programmes)', 'amount',
+      `COALESCE(${figureColumn('approved')}, ${figureColumn('committed')}, ${figureColumn('insured')})`), declared(k)]
+    : [declared(k)]),
 ];
 
 /**

@@ -1,0 +1,36 @@
+// The figures a case contributes to the statistics of undertaking locations (政策 七.三, 七.四).
+// Each programme computes them from its own context (Workflow.figures); the engine stores them
+// with the case, and the statistics sum them by these keys without knowing any programme.
+import type { Bilingual } from './types';
+
+export interface FigureDef {
+  label: Bilingual;
+  kind: 'amount' | 'jobs' | 'people';
+  /** Counted in the evaluation index's employment indicator (政策 五). */
+  employment?: true;
+}
+
+/** In the order the statistics list them. New kinds of figure are added here, and only here. */
+export const FIGURE_CATALOGUE = {
+  requested: { label: { zh: '申请金额', en: 'Amount requested' }, kind: 'amount' },
+  approved: { label: { zh: '批准金额（资金）', en: 'Approved (grants)' }, kind: 'amount' },
+  disbursed: { label: { zh: '已拨付（资金）', en: 'Disbursed (grants)' }, kind: 'amount' },
+  committed: { label: { zh: '承诺金额（贷款/融资）', en: 'Committed (loans, financing)' }, kind: 'amount' },
+  drawn: { label: { zh: '已提款（贷款/融资）', en: 'Drawn (loans, financing)' }, kind: 'amount' },
+  insured: { label: { zh: '承保限额（信保）', en: 'Insured (credit insurance)' }, kind: 'amount' },
+  claimsPaid: { label: { zh: '已赔付（信保）', en: 'Claims paid (credit insurance)' }, kind: 'amount' },
+  jobsPromised: { label: { zh: '承诺就业（获支持项目）', en: 'Jobs promised (supported projects)' }, kind: 'jobs' },
+  jobsConfirmed: { label: { zh: '验收核实就业', en: 'Jobs confirmed at acceptance' }, kind: 'jobs', employment: true },
+} as const satisfies Record<string, FigureDef>;
+
+export type FigureKey = keyof typeof FIGURE_CATALOGUE;
+export const FIGURE_KEYS = Object.keys(FIGURE_CATALOGUE) as FigureKey[];
+
+/** What one case contributes now; a missing or null figure contributes nothing. */
+export type CaseFigures = Partial<Record<FigureKey, number | null>>;
+
+const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A figure that counts only once it is more than zero (nothing disbursed yet is no figure). */
+const positive = (v: unknown): number | null => (n(v) ? n(v) : null);
+
+export const figure = { n, positive };
