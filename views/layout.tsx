@@ -22,6 +22,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
       <title>{`${title} · 承接 Chengjie`}</title>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
       <link rel="stylesheet" href="/static/app.css" />
       <script src="/static/htmx.js" defer></script>
       <script src="/static/app.js" defer></script>

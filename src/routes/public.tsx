@@ -8,8 +8,10 @@ import { INSTITUTIONS } from '../../workflows/institutions';
 import type { AppEnv } from '../env';
 import { HomePage, type ProgrammeCard } from '../../views/pages/home';
 import { renderPage } from './render';
+import { faviconIco } from './favicon';
 
 const require = createRequire(import.meta.url);
+const FAVICON = faviconIco();
 const staticDir = join(dirname(fileURLToPath(import.meta.url)), '../../views/static');
 
 // Read once at start: htmx from node_modules (pinned, no CDN) and the site's own files.
@@ -28,6 +30,10 @@ export function programmeCards(): ProgrammeCard[] {
 export const publicRoutes = new Hono<AppEnv>()
   .get('/', (c) => renderPage(c, '首页 Home', <HomePage programmes={programmeCards()} signedIn={!!c.var.user} />))
   .get('/healthz', (c) => c.json({ ok: true }))
+  .get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(new Uint8Array(FAVICON), 200, { 'Content-Type': 'image/x-icon' });
+  })
   .get('/static/:file', (c) => {
     const f = STATIC[c.req.param('file')];
     if (!f) return c.notFound();

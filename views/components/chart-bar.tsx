@@ -1,6 +1,7 @@
 // A horizontal bar chart drawn on the server as SVG: readable without script, named for screen
 // readers (role="img", <title>, <desc>), and always followed by the table of the same numbers.
 import type { FC } from 'hono/jsx';
+import { groupDigits } from '../../workflows/display-format';
 
 export interface BarItem { label: string; value: number | null; note?: string }
 
@@ -18,11 +19,11 @@ const ROW = 26;
 const LABEL_W = 170;
 const BAR_W = 380;
 
-export const BarChart: FC<BarChartProps> = ({ id, title, desc, items, valueHeader, labelHeader, format = (v) => v.toLocaleString('en-US') }) => {
+export const BarChart: FC<BarChartProps> = ({ id, title, desc, items, valueHeader, labelHeader, format = groupDigits }) => {
   const max = Math.max(1, ...items.map((i) => i.value ?? 0));
   const height = Math.max(ROW, items.length * ROW) + 8;
   return (
-    <figure class="chart grid" aria-labelledby={`${id}-cap`}>
+    <figure class="chart" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${LABEL_W + BAR_W + 110} ${height}`} width="100%" xmlns="http://www.w3.org/2000/svg">
         <title id={`${id}-t`}>{title}</title>

@@ -2,6 +2,7 @@
 // by dash pattern and marker as well as colour, so that they can be told apart in print and by
 // readers who do not see colour; the table of the same numbers follows the chart.
 import type { FC } from 'hono/jsx';
+import { groupDigits } from '../../workflows/display-format';
 
 export interface LineSeries { name: string; values: (number | null)[] }
 
@@ -29,14 +30,14 @@ const marker = (kind: string, x: number, y: number, color: string) =>
     : kind === 'square' ? <rect x={(x - 3.5).toFixed(1)} y={(y - 3.5).toFixed(1)} width="7" height="7" fill={color} />
       : <path d={`M${x.toFixed(1)} ${(y - 4.5).toFixed(1)} l4.5 4.5 l-4.5 4.5 l-4.5 -4.5 z`} fill={color} />;
 
-export const LineChart: FC<LineChartProps> = ({ id, title, desc, xLabels, series, xHeader, format = (v) => v.toLocaleString('en-US') }) => {
+export const LineChart: FC<LineChartProps> = ({ id, title, desc, xLabels, series, xHeader, format = groupDigits }) => {
   const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const n = Math.max(1, xLabels.length - 1);
   const x = (i: number) => PAD.l + (i / n) * (W - PAD.l - PAD.r);
   const y = (v: number) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
   const every = Math.ceil(xLabels.length / 12); // at most 12 month labels under the axis
   return (
-    <figure class="chart grid" aria-labelledby={`${id}-cap`}>
+    <figure class="chart" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${W} ${H}`} width="100%" xmlns="http://www.w3.org/2000/svg">
         <title id={`${id}-t`}>{title}</title>

@@ -11,4 +11,15 @@
       evt.detail.ctx.request.headers['X-CSRF-Token'] = token;
     }
   });
+  // The outcome of an htmx action (a flash message, an error) is brought into view and given
+  // focus, so that a sighted user sees it even below the fold and a screen reader reads it.
+  // Each outcome is revealed once: the marker is removed, so later swaps do not jump back to it.
+  document.addEventListener('htmx:after:swap', function () {
+    var el = document.querySelector('[data-flash]');
+    if (!el) return;
+    el.removeAttribute('data-flash');
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  });
 })();

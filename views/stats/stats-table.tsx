@@ -1,8 +1,9 @@
 // One statistics table with its CSV link; the cells are those the CSV export writes.
 import type { FC } from 'hono/jsx';
+import { groupDigits } from '../../workflows/display-format';
 import type { CsvTable, CsvValue } from '../../src/domain/stats/csv';
 
-const show = (v: CsvValue) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
+const show = (v: CsvValue) => (v === null ? '—' : typeof v === 'number' ? groupDigits(v) : v);
 
 export const StatsTable: FC<{ table: CsvTable; caption: string; csvHref: string; csvLabel: string; totalRow?: boolean }> = ({ table, caption, csvHref, csvLabel, totalRow }) => (
   <section class="card stats-table" aria-labelledby={`tbl-${table.name}`}>

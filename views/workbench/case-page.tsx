@@ -21,7 +21,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
   const names = Object.fromEntries(sc.experts.map((e) => [e.id, e.name]));
   return (
     <div id="case-panel" data-version={String(row.version)} data-state={row.state}>
-      {flash ? <div class={`alert ${flash.kind === 'ok' ? 'ok' : 'error'}`} role={flash.kind === 'ok' ? 'status' : 'alert'} id="flash" data-kind={flash.kind}>{flash.message}</div> : null}
+      {flash ? <div class={`alert ${flash.kind === 'ok' ? 'ok' : 'error'}`} role={flash.kind === 'ok' ? 'status' : 'alert'} id="flash" tabindex={-1} data-flash data-kind={flash.kind}>{flash.message}</div> : null}
       <section class="card" aria-labelledby="h-status">
         <h2 id="h-status">{L(locale, '当前状态', 'Current state')}</h2>
         <p>
