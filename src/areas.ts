@@ -4,6 +4,8 @@ import { auditApi } from './api/audit';
 import { caseApi } from './api/cases';
 import { decisionApi } from './api/decisions';
 import { documentApi } from './api/documents';
+import { webhookApi } from './api/webhooks';
+import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { apiDocsRoutes } from './routes/api-docs';
 import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
@@ -24,7 +26,8 @@ export const pageAreas: Hono<AppEnv>[] = [
   portalArea, // applicant portal, programme pages, notifications
   workbenchRoutes, // staff queues, case pages, expert review, CSV
   apiDocsRoutes, // /api/docs, the reference of the JSON API
+  adminWebhookRoutes, // /admin/webhooks: endpoints, deliveries, replay
 ];
 
 /** JSON API areas, mounted under /api/v1. */
-export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi, documentApi];
+export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi, documentApi, webhookApi];

@@ -23,6 +23,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   /** Renderer processes for decision letters and case files (each ~25 ms a letter, one core). */
   PDF_RENDERERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Webhook URLs on loopback and private networks are refused (SSRF) unless this is on. */
+  WEBHOOK_ALLOW_PRIVATE: flag.default(false),
+  /** Delay before the first retry of a failed webhook delivery; doubles with each attempt, for up to 24 hours. */
+  WEBHOOK_RETRY_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof schema> & { demoData: boolean; documentsPath: string };

@@ -4,7 +4,8 @@
 import { validate } from '@readme/openapi-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowFor } from '../../workflows/index';
-import { draftCase, send } from '../engine/drive';
+import { registerEndpoint } from '../../src/domain/webhooks/manage-endpoints';
+import { draftCase, send, userByEmail } from '../engine/drive';
 import { apiToken, type TestApp } from '../helpers/index';
 import { PDF_BYTES, securityApp, type Records } from '../security/fixture';
 import { answerChecker, documentOperations, fetchDocument, routerOperations, type Doc } from './contract';
@@ -16,6 +17,7 @@ let check: ReturnType<typeof answerChecker>;
 const tokens: Record<string, string> = {};
 let panelCaseId = 0;
 let uploadDraftId = 0;
+let spareHookId = 0;
 
 beforeAll(async () => {
   const s = await securityApp();
@@ -30,6 +32,7 @@ beforeAll(async () => {
   }
   panelCaseId = panel.id;
   uploadDraftId = draftCase(t.deps, 'ent1@demo.local', 'special-fund').id;
+  spareHookId = registerEndpoint(t.deps, userByEmail(t.deps, 'exim@demo.local'), { url: 'https://spare.example.com/', events: ['case.moved'] }).id;
   doc = await fetchDocument(t.app);
   check = answerChecker(doc);
 });
@@ -47,6 +50,9 @@ function setup(id: string): { as: string | null; params: Record<string, string> 
     case 'correctDecision': return { as: 'exim@demo.local', params: { id: String(r.decisionId) } };
     case 'listAudit': case 'verifyAudit': return { as: 'auditor@demo.local', params: {} };
     case 'listWebhooks': case 'createWebhook': return { as: 'exim@demo.local', params: {} };
+    case 'deleteWebhook': return { as: 'exim@demo.local', params: { id: String(spareHookId) } };
+    case 'listWebhookDeliveries': return { as: 'exim@demo.local', params: { id: String(r.webhookId) } };
+    case 'replayWebhookDelivery': return { as: 'exim@demo.local', params: { id: String(r.webhookId), deliveryId: r.webhookDeliveryId } };
     default: return { as: 'ent1@demo.local', params: {} };
   }
 }

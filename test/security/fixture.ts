@@ -1,7 +1,8 @@
 // Records the security suite walks against, built by driving the real engine, and the actors
 // (anonymous, every role, and a second user of another enterprise or institution).
 import { eq } from 'drizzle-orm';
-import { decisions, notifications, users } from '../../src/db/schema/index';
+import { decisions, notifications, users, webhookDeliveries } from '../../src/db/schema/index';
+import { registerEndpoint } from '../../src/domain/webhooks/manage-endpoints';
 import type { CurrentUser } from '../../src/domain/auth/current-user';
 import type { CaseAccessFacts } from '../../src/domain/policy';
 import { createCase } from '../../src/domain/cases/create-case';
@@ -32,6 +33,9 @@ export interface Records {
   /** A user the admin routes may disable and reset without cutting off an actor of the walk. */
   spareUserId: number;
   notificationId: number;
+  /** EXIM's webhook endpoint and one of its deliveries (ent1-exim's submission). */
+  webhookId: number;
+  webhookDeliveryId: string;
 }
 
 /** Everyone the walk sends requests as; `user` null is the anonymous visitor. */
@@ -61,6 +65,7 @@ function caseWithDocuments(deps: TestApp['deps'], email: string, programme: stri
 
 export async function buildRecords(t: TestApp): Promise<Records> {
   const { deps } = t;
+  const hook = registerEndpoint(deps, userByEmail(deps, 'exim@demo.local'), { url: 'https://hooks.exim.example.com/chengjie', events: ['case.moved'] });
   const exim = caseWithDocuments(deps, 'ent1@demo.local', 'exim-order-finance');
   send(deps, 'ent1@demo.local', exim.id, 'applicant.submit');
   send(deps, 'exim@demo.local', exim.id, 'liaison.decline', { reason: '订单真实性无法核实' });
@@ -82,6 +87,7 @@ export async function buildRecords(t: TestApp): Promise<Records> {
     exim: record(exim, 'ent1-exim'), cdb: record(cdb, 'ent2-cdb'), draft: record(draft, 'ent1-draft'),
     decisionId: decision.id, verificationCode: decision.verificationCode!, inviteToken: invite.path.split('/').pop()!,
     spareUserId: spare.id, notificationId: note.id,
+    webhookId: hook.id, webhookDeliveryId: deps.db.select().from(webhookDeliveries).get()!.deliveryId,
   };
 }
 

@@ -75,6 +75,8 @@ export const ROUTE_RULES: RouteRule[] = [
   { family: 'api', route: /^GET \/api\/v1\/(programmes|programmes\/:code|cases)$/, allow: signedIn },
   { family: 'api', route: /^POST \/api\/v1\/cases$/, allow: roles('applicant') },
   { family: 'api-case', route: /^(GET|POST) \/api\/v1\/cases\/:id/, allow: seesCase },
+  { family: 'api-webhooks', route: /^(GET|POST) \/api\/v1\/webhooks$/, allow: roles('liaison', 'admin') },
+  { family: 'api-webhooks', route: /^(GET|POST|DELETE) \/api\/v1\/webhooks\/:id/, allow: (u) => !!u && (u.role === 'admin' || (u.role === 'liaison' && u.institutionCode === 'EXIM')) },
   { family: 'api-audit', route: /^GET \/api\/v1\/audit(\/verify)?$/, allow: roles('auditor', 'admin') },
 ];
 

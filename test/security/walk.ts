@@ -33,6 +33,8 @@ export function concretePaths(pattern: string, r: Records): Concrete[] | Error {
       .replace(/^\/verify\/:code$/, `/verify/${r.verificationCode}`)
       .replace(/^\/invite\/:token$/, `/invite/${r.inviteToken}`)
       .replace(/^\/admin\/users\/:id/, `/admin/users/${r.spareUserId}`)
+      .replace(/\/webhooks\/:id/, `/webhooks/${r.webhookId}`)
+      .replace(/\/deliveries\/:deliveryId/, `/deliveries/${r.webhookDeliveryId}`)
       .replace(/^\/notifications\/:id/, `/notifications/${r.notificationId}`)
       .replace(/\/programmes\/:code/, '/programmes/exim-order-finance')
       .replace(/^\/static\/:file$/, '/static/app.css')

@@ -8,6 +8,7 @@ import { formJsonSchema } from '../../domain/cases/form-schema';
 import { eventBody } from '../cases';
 import { operations, STATUS_ABOUT, type Operation, type Shape } from './operations';
 import { errorShape, jsonSchema } from './shapes';
+import { webhookComponents, webhookOperations } from './webhooks';
 
 type Json = Record<string, unknown>;
 const withoutDialect = ({ $schema: _drop, ...rest }: Json): Json => rest;
@@ -102,10 +103,11 @@ let cached: Json | null = null;
 export function openApiDocument(): Json {
   if (cached) return cached;
   const paths: Record<string, Json> = {};
-  for (const op of operations) {
+  for (const op of [...operations, ...webhookOperations]) {
     paths[op.path] ??= {};
     paths[op.path]![op.method] = operationObject(op);
   }
+  const hooks = webhookComponents();
   const createExamples = Object.fromEntries(Object.values(workflows).map((w) => [w.code, { value: { programme: w.code, form: w.formExample } }]));
   const content = (paths['/cases'] as { post: { requestBody: { content: Record<string, Json> } } }).post.requestBody.content['application/json']!;
   content.examples = createExamples;
@@ -124,12 +126,14 @@ export function openApiDocument(): Json {
       { name: 'decisions' }, { name: 'audit' }, { name: 'webhooks' }, { name: 'meta' },
     ],
     paths,
+    webhooks: hooks.webhooks,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'POST /api/v1/tokens' } },
       schemas: {
         Error: jsonSchema(errorShape),
         OpenApiDocument: { type: 'object', required: ['openapi', 'info', 'paths'] },
         ...programmeComponents(),
+        ...hooks.schemas,
       },
     },
   };

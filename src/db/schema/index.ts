@@ -10,3 +10,4 @@ export * from './workbench';
 export * from './stats';
 export * from './case-counts';
 export * from './authorities';
+export * from './webhooks';

@@ -12,6 +12,7 @@ import { renderDecisionSoon } from '../decisions/render-decision';
 import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
 import { notifyEnterprise } from '../notifications/notify';
+import { enqueueCaseEvent } from '../webhooks/enqueue-webhooks';
 import { canSeeCase, canSendEvent } from '../policy';
 import { caseFacts } from './case-facts';
 import { figuresJson } from './case-figures';
@@ -136,6 +137,7 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
     at, kind: 'event', caseId: row.id, actorId: actor.id || null, actorName: actor.name, actorRole: actor.role,
     type: req.type, fromState: row.state, toState: state, version, comment: req.comment ?? null, data: req.data ?? {},
   });
+  enqueueCaseEvent(tx, { caseId: row.id, at, event: req.type, from: row.state, to: state, version });
   const decisionId = s.decision ? issueDecision(tx, { row: updated, spec: s.decision, actor, now, institution: w.institution }) : null;
   if (state !== row.state || s.decision) notifyEnterprise(tx, { caseRow: updated, stateLabel: w.stateLabels[state], decision: s.decision, actorId: actor.id, at });
   if (s.user && req.idempotencyKey) {

@@ -5,6 +5,7 @@ import type { Actor, DecisionSpec, InstitutionCode } from '../../../workflows/ty
 import { appendAudit } from '../audit/append-audit';
 import { nextCounter } from '../cases/counters';
 import { casePlace, issuerFor, type Remedies } from './issuing-authority';
+import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 
 // Crockford-style alphabet: no 0/O or 1/I/L confusion when a code is typed from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -49,6 +50,9 @@ export function issueDecision(tx: Db, d: {
       preparedBy: d.spec.preparedBy ?? null, signedBy: d.actor.id, issuer: issuer.nameZh,
     },
   });
+  enqueueWebhooks(tx, { type: 'decision.issued', caseId: d.row.id, at, data: {
+    decisionId: row.id, number, outcome: d.spec.outcome, amount: d.spec.amount, replacesId: d.replacesId ?? null, pdfUrl: `/decisions/${row.id}.pdf`,
+  } });
   return row.id;
 }
 

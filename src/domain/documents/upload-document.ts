@@ -10,6 +10,7 @@ import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
 import { displayFilename, sniffFileType } from './file-type';
 import { discardStored, storeBytes } from './document-store';
+import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -55,6 +56,7 @@ export function uploadDocument(deps: Deps, user: CurrentUser, caseId: number, in
         type: current.length ? 'document.replaced' : 'document.uploaded',
         data: { documentId: doc.id, kind: spec.kind, filename, size: doc.size, sha256, replaces: current.map((d) => d.id) },
       });
+      enqueueWebhooks(tx, { type: 'document.uploaded', caseId: row.id, at, data: { documentId: doc.id, kind: spec.kind, filename, size: doc.size, sha256, replaces: current.map((d) => d.id) } });
       return { id: doc.id, kind: doc.kind, filename: doc.filename, size: doc.size, sha256: doc.sha256, mime: doc.mime };
     });
   } catch (err) {

@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import { startScheduler } from '../cases/run-scheduler';
 import { renderPendingDecisions } from '../decisions/render-decision';
 import { backfillCaseFigures } from './case-figures';
+import { startWebhookWorker } from '../webhooks/deliver-webhooks';
 import { ensureReferenceData } from './reference-data';
 import { seedDemoAccounts } from './demo-accounts';
 import { seedDemoCases } from './demo-cases';
@@ -19,6 +20,7 @@ export async function startBackgroundWork(deps: Deps): Promise<void> {
   // Demo cases only on a new database (the accounts were just made), never on top of real work.
   if (deps.config.demoData && (await seedDemoAccounts(deps))) seedDemoCases(deps, deps.config.LOG_LEVEL === 'silent' ? undefined : console.warn);
   startScheduler(deps);
+  startWebhookWorker(deps);
   void renderPendingDecisions(deps);
   setInterval(() => void renderPendingDecisions(deps), RENDER_SWEEP_MS).unref();
 }
