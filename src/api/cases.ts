@@ -4,7 +4,7 @@ import { applyEventGrouped } from '../domain/cases/apply-event';
 import { caseSummary, caseView } from '../domain/cases/case-view';
 import { createCase } from '../domain/cases/create-case';
 import { listCases } from '../domain/cases/list-cases';
-import { visibleCase } from '../domain/cases/load-case';
+import { visibleCase, type CaseRow } from '../domain/cases/load-case';
 import { AppError } from '../domain/errors';
 import { declareInterest, requireNotRecused } from '../domain/workbench/expert-review';
 import type { AppEnv } from '../env';
@@ -76,10 +76,16 @@ export const caseApi = new Hono<AppEnv>()
     const key = c.req.header('idempotency-key');
     if (key !== undefined && (key.length < 1 || key.length > 200)) throw new AppError('BAD_REQUEST', 'Idempotency-Key must be 1–200 characters.');
     const { type, version, comment, data } = parsed.data;
+    // RFC 7240: a client that only needs to know the step was taken (and the new version) asks
+    // for the summary, which spares the server the allowed events and the history of the answer.
+    const minimal = /(^|[,;\s])return=minimal(?=$|[,;\s])/i.test(c.req.header('prefer') ?? '');
+    const answer = (row: CaseRow) => (minimal ? caseSummary(row) : caseView(deps, user, row));
     const result = await applyEventGrouped(deps, user, { caseId: id, type, expectedVersion: version, comment, data, idempotencyKey: key },
-      (row) => JSON.stringify(caseView(deps, user, row)));
+      (row) => JSON.stringify(answer(row)));
     if (result.replay) {
+      // The first answer, as it was given, whatever this request prefers.
       return c.body(result.replay.body, result.replay.status as 200, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' });
     }
-    return c.json(caseView(deps, user, result.row));
+    if (minimal) c.header('Preference-Applied', 'return=minimal');
+    return c.json(answer(result.row));
   });

@@ -8,6 +8,8 @@ import { listWorkbench, stageCounts } from '../domain/workbench/list-workbench';
 import { WORKBENCH_ROLES } from '../domain/workbench/staff-case';
 import { STAGES } from '../domain/workbench/stages';
 import type { AppEnv } from '../env';
+import type { CurrentUser } from '../domain/auth/current-user';
+import type { Deps } from '../domain/deps';
 import { INDUSTRIES, workflowFor } from '../../workflows/index';
 import { beijingToday } from '../../workflows/display-format';
 import type { Locale } from '../../views/i18n';
@@ -27,28 +29,32 @@ function filterOptions(programmes: string[], f: WorkbenchFilter, locale: Locale)
   };
 }
 
+/** What the queue page shows, read from the database; rendering is separate (the benchmark times each). */
+export function queuePageProps(deps: Deps, user: CurrentUser, f: WorkbenchFilter, locale: Locale): Parameters<typeof QueuePage>[0] {
+  const counts = stageCounts(deps, user, f);
+  const matches = counts.filter((s) => !f.state || s.state === f.state).reduce((t, s) => t + s.count, 0);
+  const page = listWorkbench(deps, user, f, matches);
+  const now = deps.clock.now();
+  const rows = page.items.map((row) => ({
+    row, timing: caseTiming(row, now),
+    stateLabel: workflowFor(row.programmeCode)?.stateLabels[row.state] ?? { zh: row.state, en: row.state },
+    programme: workflowFor(row.programmeCode)?.name ?? { zh: row.programmeCode, en: row.programmeCode },
+  }));
+  const view = viewFor(user, f);
+  const title = locale === 'zh' ? '工作台' : 'Workbench';
+  return {
+    locale, title, filter: f, view, canQueue: queueStages(user).length > 0, counts,
+    rows, nextCursor: page.nextCursor, query: (extra) => filterQuery({ ...f, view }, extra),
+    options: filterOptions(workbenchProgrammes(user), f, locale),
+  };
+}
+
 /** The staff workbench: queues, filters, CSV; the case pages are in workbench-case.tsx. */
 export const workbenchRoutes = new Hono<AppEnv>()
   .get('/workbench', (c) => {
     const user = requireRole(c.var.user, ...WORKBENCH_ROLES);
-    const f = parseWorkbenchFilter(c.req.query());
-    const { deps } = c.var;
-    const counts = stageCounts(deps, user, f);
-    const matches = counts.filter((s) => !f.state || s.state === f.state).reduce((t, s) => t + s.count, 0);
-    const page = listWorkbench(deps, user, f, matches);
-    const now = deps.clock.now();
-    const rows = page.items.map((row) => ({
-      row, timing: caseTiming(row, now),
-      stateLabel: workflowFor(row.programmeCode)?.stateLabels[row.state] ?? { zh: row.state, en: row.state },
-      programme: workflowFor(row.programmeCode)?.name ?? { zh: row.programmeCode, en: row.programmeCode },
-    }));
-    const view = viewFor(user, f);
-    const title = c.var.locale === 'zh' ? '工作台' : 'Workbench';
-    return renderPage(c, title, (
-      <QueuePage locale={c.var.locale} title={title} filter={f} view={view} canQueue={queueStages(user).length > 0} counts={counts}
-        rows={rows} nextCursor={page.nextCursor} query={(extra) => filterQuery({ ...f, view }, extra)}
-        options={filterOptions(workbenchProgrammes(user), f, c.var.locale)} />
-    ));
+    const props = queuePageProps(c.var.deps, user, parseWorkbenchFilter(c.req.query()), c.var.locale);
+    return renderPage(c, props.title, <QueuePage {...props} />);
   })
   .get('/workbench/export.csv', (c) => {
     const user = requireRole(c.var.user, ...WORKBENCH_ROLES);

@@ -62,15 +62,27 @@ async function templates(programme: string, walks: number): Promise<Map<string, 
   return out;
 }
 
-export interface BenchData { dbPath: string; submittedSpecialFund: number[]; historyCaseId: number; hotCaseId: number }
+/** Lengths of the case histories the case-page scenario compares. */
+export const HISTORY_LENGTHS = [20, 200, 2000] as const;
+
+export interface BenchData { dbPath: string; submittedSpecialFund: number[]; historyCaseId: number; historyCases: Record<number, number>; hotCaseId: number }
 
 export async function buildBenchDatabase(dbPath: string, total: number): Promise<BenchData> {
+  const T0 = Date.now();
+  const progress = (what: string) => process.stderr.write(`  ${what} (${((Date.now() - T0) / 1000).toFixed(0)} s)\n`);
   const deps: Deps = { db: openDatabase(dbPath), config: testConfig({ DATABASE_PATH: dbPath, SCRYPT_LOG_N: '15' }), clock: new FakeClock(new Date('2026-01-05T09:00:00Z')) };
   ensureReferenceData(deps.db);
   await seedDemoAccounts(deps);
   const sqlite = deps.db.$client;
+  // Building is not serving: no fsync per row (the server reopens the file with synchronous=FULL).
+  sqlite.pragma('synchronous = OFF');
+  // The statistics index evaluates ten JSON paths of the snapshot on every write; a long
+  // history's snapshot grows with each event, so it is built once at the end instead.
+  const statsIndex = sqlite.prepare(`select sql from sqlite_master where type = 'index' and name = 'cases_stats'`).pluck().get() as string | undefined;
+  if (statsIndex) sqlite.exec('drop index cases_stats');
   const all = new Map<string, Map<string, Template>>();
   for (const p of PROGRAMME_CODES) all.set(p, await templates(p, 16));
+  progress('snapshots of every reachable state, by random walks');
 
   const entIds: { id: number; name: string; code: string; province: string; industry: string }[] = [];
   const insertEnt = sqlite.prepare(`insert into enterprises (name, credit_code, province, city, industry, customs_code, contact_name, contact_phone, contact_email, created_at)
@@ -96,8 +108,10 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
   for (const [p, m] of all) for (const t of m.values()) pick.push({ programme: p, t });
   const sfSubmitted = all.get('special-fund')!.get('submitted')!;
   const start = Date.parse('2025-01-01T00:00:00Z');
-  sqlite.transaction(() => {
-    for (let i = 0; i < total; i++) {
+  // In batches: a million rows in one transaction would hold the whole WAL until the end.
+  const BATCH = 50_000;
+  const insertBatch = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
       // 40 % are special-fund cases waiting at 'submitted': the events scenario steps them.
       const { programme, t } = i % 5 < 2 ? { programme: 'special-fund', t: sfSubmitted } : pick[i % pick.length]!;
       const ent = entIds[i % entIds.length]!;
@@ -109,29 +123,40 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
         JSON.stringify(form), amount, ent.province, ent.industry, ent.name, ent.code, t.state === 'draft' ? null : at, at, t.dueAt, t.isFinal ? 1 : 0, at, at).lastInsertRowid);
       if (t === sfSubmitted) submittedSpecialFund.push(id);
     }
-  })();
+  });
+  for (let from = 0; from < total; from += BATCH) {
+    insertBatch(from, Math.min(total, from + BATCH));
+    if (total > BATCH) progress(`${Math.min(total, from + BATCH)} of ${total} cases`);
+  }
 
-  // A Sinosure case with a 200-event history (shipment declarations under an issued policy).
+  // Sinosure cases with histories of 20, 200 and 2,000 events (shipment declarations under an issued policy).
   const ent1 = userFromRow(deps.db.select().from(users).where(eq(users.email, 'ent1@demo.local')).get()!);
   const everyone = usersOf(deps);
-  let row = createCase(deps, ent1, { programme: 'sinosure-credit-insurance', form: workflowFor('sinosure-credit-insurance')!.formExample });
-  attachDocuments(deps.db, row.id, 'sinosure-credit-insurance', ent1.id);
   const sinosure = everyone.find((u) => u.email === 'sinosure@demo.local')!;
   const sinosure2 = everyone.find((u) => u.email === 'sinosure2@demo.local')!;
-  const stepAs = (u: CurrentUser, type: string) => {
-    const e = eventsFor(deps, u, row).allowed.find((a) => a.type === type);
-    if (!e) throw new Error(`bench data: ${u.email} cannot ${type} in ${row.state}`);
-    row = applyEvent(deps, u, { caseId: row.id, type, data: e.example, expectedVersion: row.version }).row;
-  };
-  stepAs(ent1, 'applicant.submit');
-  stepAs(sinosure, 'liaison.start-underwriting');
-  stepAs(sinosure, 'liaison.prepare-policy');
-  stepAs(sinosure2, 'liaison.issue-policy');
-  stepAs(ent1, 'applicant.request-limit');
-  stepAs(sinosure, 'liaison.approve-limit');
-  while (row.version < 201) stepAs(ent1, 'applicant.declare-shipment');
+  const historyCases: Record<number, number> = {};
+  for (const length of HISTORY_LENGTHS) {
+    let row = createCase(deps, ent1, { programme: 'sinosure-credit-insurance', form: workflowFor('sinosure-credit-insurance')!.formExample });
+    attachDocuments(deps.db, row.id, 'sinosure-credit-insurance', ent1.id);
+    const stepAs = (u: CurrentUser, type: string) => {
+      const e = eventsFor(deps, u, row).allowed.find((a) => a.type === type);
+      if (!e) throw new Error(`bench data: ${u.email} cannot ${type} in ${row.state}`);
+      row = applyEvent(deps, u, { caseId: row.id, type, data: e.example, expectedVersion: row.version }).row;
+    };
+    stepAs(ent1, 'applicant.submit');
+    stepAs(sinosure, 'liaison.start-underwriting');
+    stepAs(sinosure, 'liaison.prepare-policy');
+    stepAs(sinosure2, 'liaison.issue-policy');
+    stepAs(ent1, 'applicant.request-limit');
+    stepAs(sinosure, 'liaison.approve-limit');
+    while (row.version < length + 1) stepAs(ent1, 'applicant.declare-shipment');
+    historyCases[length] = row.id;
+    progress(`a case with ${length} events`);
+  }
   const hot = submittedSpecialFund.pop()!;
+  if (statsIndex) sqlite.exec(statsIndex);
+  progress('statistics index');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
-  return { dbPath, submittedSpecialFund, historyCaseId: row.id, hotCaseId: hot };
+  return { dbPath, submittedSpecialFund, historyCaseId: historyCases[200]!, historyCases, hotCaseId: hot };
 }

@@ -6,13 +6,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { childProcessRenderer } from '../pdf/render-service';
-import { buildBenchDatabase } from './bench-data';
+import { buildBenchDatabase, HISTORY_LENGTHS, type BenchData } from './bench-data';
+import { pageShares } from './bench-pages';
 import { bareHonoCeiling, sqliteCasCeiling } from './bench-ceilings';
 import { projectRoot, startServer } from './server-process';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+const READERS = 40;
+const WRITERS = 10;
+let READ_MIX = 0;
 
 interface Row { scenario: string; rps: number; p50: number; p99: number; ceiling?: number; note?: string }
 const rows: Row[] = [];
@@ -65,6 +69,40 @@ async function pdfRate(seconds: number, renderers: number): Promise<{ perSec: nu
   }
 }
 
+/**
+ * The read side of the mixed scenario: queue pages of six people with different filters and case
+ * pages of different cases, taken in turn by each connection.
+ */
+async function mixedReads(url: string, data: BenchData) {
+  const who = ['officer', 'approver', 'cdb', 'exim', 'sinosure', 'auditor'];
+  const cookie: Record<string, string> = {};
+  for (const w of who) cookie[w] = await login(url, `${w}@demo.local`);
+  const sf = data.submittedSpecialFund;
+  const pages: { path: string; cookie: string }[] = [
+    { path: '/workbench', cookie: cookie.officer! },
+    { path: '/workbench?programme=special-fund&state=review.preliminary', cookie: cookie.officer! },
+    { path: `/workbench?view=all&province=${encodeURIComponent('四川')}`, cookie: cookie.officer! },
+    { path: '/workbench?programme=trade-platform-grant', cookie: cookie.officer! },
+    { path: '/workbench', cookie: cookie.approver! },
+    { path: '/workbench?view=all', cookie: cookie.cdb! },
+    { path: '/workbench', cookie: cookie.exim! },
+    { path: '/workbench?view=all&industry=electronics', cookie: cookie.sinosure! },
+    { path: '/workbench?view=all&programme=special-fund&sort=amount', cookie: cookie.auditor! },
+    { path: `/workbench/cases/${data.historyCases[20]}`, cookie: cookie.sinosure! },
+    { path: `/workbench/cases/${data.historyCases[200]}`, cookie: cookie.auditor! },
+    ...[0.25, 0.5, 0.75].map((f) => ({ path: `/workbench/cases/${sf[Math.floor(sf.length * f)]}`, cookie: cookie.officer! })),
+  ];
+  READ_MIX = pages.length;
+  let i = 0;
+  return {
+    method: 'GET' as const, path: '/',
+    setupRequest: (req: any) => {
+      const p = pages[i++ % pages.length]!;
+      return { ...req, path: p.path, headers: { ...req.headers, cookie: p.cookie } };
+    },
+  };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-bench-'));
   const dbPath = join(dir, 'bench.db');
@@ -94,21 +132,57 @@ async function main() {
         setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
       }],
     });
+    // 1b. The same with Prefer: return=minimal (the answer is the case summary).
+    const s1m = await autocannon({
+      url: server.url, connections: CONNECTIONS, duration: SECONDS,
+      requests: [{
+        method: 'POST', path: '/',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}`, prefer: 'return=minimal' },
+        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
+      }],
+    });
     sampleRss(server.proc.pid!, 'after 1:');
     rows.push({ scenario: '1 events, distinct cases (API)', rps: s1.requests.average, p50: s1.latency.p50, p99: s1.latency.p99, note: `${s1['2xx']} accepted, ${s1.non2xx} refused` });
+    rows.push({ scenario: '1b events, distinct cases, Prefer: return=minimal', rps: s1m.requests.average, p50: s1m.latency.p50, p99: s1m.latency.p99, note: `${s1m['2xx']} accepted, ${s1m.non2xx} refused` });
 
     // 3. Pages: an officer's filtered queue and a case page with a 200-event history.
     log('scenario 3: pages');
     const queuePath = '/workbench?programme=special-fund&state=review.preliminary';
-    const casePath = `/workbench/cases/${data.historyCaseId}`;
     const probe = await fetch(`${server.url}${queuePath}`, { headers: { cookie: officerCookie } });
     const s3q = await autocannon({ url: `${server.url}${queuePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: officerCookie } });
     sampleRss(server.proc.pid!, 'after 3a:');
     rows.push({ scenario: '3a officer queue page (filtered)', rps: s3q.requests.average, p50: s3q.latency.p50, p99: s3q.latency.p99, note: `HTTP ${probe.status}, ${s3q.non2xx} non-2xx` });
-    const probeCase = await fetch(`${server.url}${casePath}`, { headers: { cookie: sinosureCookie } });
-    const s3c = await autocannon({ url: `${server.url}${casePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: sinosureCookie } });
+    for (const length of HISTORY_LENGTHS) {
+      const path = `/workbench/cases/${data.historyCases[length]}`;
+      const probeCase = await fetch(`${server.url}${path}`, { headers: { cookie: sinosureCookie } });
+      const s3c = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: sinosureCookie } });
+      rows.push({ scenario: `3b case page, ${length}-event history`, rps: s3c.requests.average, p50: s3c.latency.p50, p99: s3c.latency.p99, note: `HTTP ${probeCase.status}, ${(await probeCase.text()).length} bytes` });
+    }
     sampleRss(server.proc.pid!, 'after 3b:');
-    rows.push({ scenario: '3b case page, 200-event history', rps: s3c.requests.average, p50: s3c.latency.p50, p99: s3c.latency.p99, note: `HTTP ${probeCase.status}, ${(await probeCase.text()).length} bytes` });
+
+    // 5. Mixed: 40 connections read queue and case pages of different people and filters while
+    // 10 post events on distinct cases; first the same reads alone, for the comparison.
+    log('scenario 5: mixed reads and writes');
+    const readers = await mixedReads(server.url, data);
+    const readsAlone = await autocannon({ url: server.url, connections: READERS, duration: SECONDS, requests: [readers] });
+    rows.push({ scenario: `5a reads alone (${READERS} connections, ${READ_MIX} pages)`, rps: readsAlone.requests.average, p50: readsAlone.latency.p50, p99: readsAlone.latency.p99, note: `${readsAlone.non2xx} non-2xx` });
+    let back = ids.length - 1;
+    const [reads, writes] = await Promise.all([
+      autocannon({ url: server.url, connections: READERS, duration: SECONDS, requests: [readers] }),
+      autocannon({
+        url: server.url, connections: WRITERS, duration: SECONDS,
+        requests: [{
+          method: 'POST', path: '/',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
+          setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[back--]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
+        }],
+      }),
+    ]);
+    sampleRss(server.proc.pid!, 'after 5:');
+    const readRatio = reads.latency.p99 / reads.latency.p50;
+    rows.push({ scenario: `5b reads while ${WRITERS} connections write`, rps: reads.requests.average, p50: reads.latency.p50, p99: reads.latency.p99,
+      note: `p99/p50 ${readRatio.toFixed(1)} (target ≤ 3); ${(reads.requests.average / readsAlone.requests.average).toFixed(2)} of reads alone (target ≥ 0.5); ${reads.non2xx} non-2xx` });
+    rows.push({ scenario: '5c writes during 5b (events, distinct cases)', rps: writes.requests.average, p50: writes.latency.p50, p99: writes.latency.p99, note: `${writes['2xx']} accepted, ${writes.non2xx} refused, ${writes.errors} errors, ${writes.timeouts} timeouts` });
 
     // 2. Events on one hot case: most get 409; the accepted ones must match the version.
     log('scenario 2: one hot case');
@@ -147,6 +221,18 @@ async function main() {
     const all = await pdfRate(5, cpus().length);
     rows.push({ scenario: `4b decision PDFs, ${cpus().length} renderer processes`, rps: all.perSec, p50: all.ms, p99: NaN, note: `${all.ms.toFixed(1)} ms each` });
 
+    // Page ceilings: the same pages from memory, on the database as the run left it.
+    log('page ceilings');
+    await server.stop();
+    const shares = [
+      ...(await pageShares(dbPath, 'officer@demo.local', [{ label: 'officer queue page (filtered)', path: queuePath }], Math.min(SECONDS, 5))),
+      ...(await pageShares(dbPath, 'sinosure@demo.local', HISTORY_LENGTHS.map((n) => ({ label: `case page, ${n}-event history`, path: `/workbench/cases/${data.historyCases[n]}` })), Math.min(SECONDS, 5))),
+    ];
+    for (const sh of shares) {
+      rows.push({ scenario: `ceiling: ${sh.page} from memory (render only, 1 core)`, rps: 1000 / sh.renderMs, p50: sh.renderMs, p99: NaN,
+        note: `whole app in process ${sh.fullMs.toFixed(2)} ms (${(1000 / sh.fullMs).toFixed(0)}/s): database and the rest ${(100 * (1 - sh.renderMs / sh.fullMs)).toFixed(0)} %, rendering ${(100 * sh.renderMs / sh.fullMs).toFixed(0)} %, ${sh.bytes} bytes` });
+    }
+
     // Ceilings.
     log('ceilings');
     const bare = await bareHonoCeiling(SECONDS, CONNECTIONS);
@@ -155,7 +241,8 @@ async function main() {
     rows.push({ scenario: 'ceiling: bare SQLite CAS + audit tx', rps: cas.txPerSec, p50: NaN, p99: NaN });
     for (const r of rows) {
       if (r.scenario.startsWith('1') || r.scenario.startsWith('2')) r.ceiling = r.rps / cas.txPerSec;
-      if (r.scenario.startsWith('3')) r.ceiling = r.rps / bare.rps;
+      if (r.scenario.startsWith('3') || r.scenario.startsWith('5a') || r.scenario.startsWith('5b')) r.ceiling = r.rps / bare.rps;
+      if (r.scenario.startsWith('5c')) r.ceiling = r.rps / cas.txPerSec;
     }
 
     const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');

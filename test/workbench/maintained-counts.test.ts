@@ -19,9 +19,14 @@ let everyone: CurrentUser[];
 let seed = 17;
 const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
 
+// Every row of case_counts, exact and '*' (any province, any industry), against a recount.
 const maintained = () => t.deps.db.$client.prepare(`select programme_code p, state s, province v, industry i, n from case_counts where n > 0 order by 1, 2, 3, 4`).all();
-const recount = () => t.deps.db.$client.prepare(`select programme_code p, state s, province v, industry i, count(*) n from cases
-  where submitted_at is not null group by 1, 2, 3, 4 order by 1, 2, 3, 4`).all();
+const recount = () => t.deps.db.$client.prepare(`select * from (
+    select programme_code p, state s, province v, industry i, count(*) n from cases where submitted_at is not null group by 1, 2, 3, 4
+    union all select programme_code, state, province, '*', count(*) from cases where submitted_at is not null group by 1, 2, 3
+    union all select programme_code, state, '*', industry, count(*) from cases where submitted_at is not null group by 1, 2, 4
+    union all select programme_code, state, '*', '*', count(*) from cases where submitted_at is not null group by 1, 2
+  ) order by 1, 2, 3, 4`).all();
 const byKey = (rows: { programme: string; state: string; count: number }[]) => rows.map((r) => `${r.programme} ${r.state} ${r.count}`).sort();
 
 /** A few random steps of the real engine on a case, by whoever may take one. */

@@ -1,9 +1,10 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * Submitted cases per (programme, state, province, industry), kept by triggers on `cases`
- * (migration 0006) in the same transaction as every insert and state change, so the workbench's
- * stage counts are a sum over a few hundred rows instead of a count over every case.
+ * Submitted cases per (province, industry, programme, state), kept by triggers on `cases`
+ * (migrations 0007, 0014) in the same transaction as every insert and state change. Province
+ * and industry are also kept as '*' (any), so the stage counts of any of the workbench's
+ * narrowings by place and industry are one key-range read of at most one row per stage.
  */
 export const caseCounts = sqliteTable(
   'case_counts',
@@ -14,5 +15,5 @@ export const caseCounts = sqliteTable(
     industry: text('industry').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.programmeCode, t.state, t.province, t.industry] })],
+  (t) => [primaryKey({ columns: [t.province, t.industry, t.programmeCode, t.state] })],
 );
