@@ -21,6 +21,9 @@ export const FIGURE_CATALOGUE = {
   claimsPaid: { label: { zh: '已赔付（信保）', en: 'Claims paid (credit insurance)' }, kind: 'amount' },
   jobsPromised: { label: { zh: '承诺就业（获支持项目）', en: 'Jobs promised (supported projects)' }, kind: 'jobs' },
   jobsConfirmed: { label: { zh: '验收核实就业', en: 'Jobs confirmed at acceptance' }, kind: 'jobs', employment: true },
+  traineesPlanned: { label: { zh: '计划培训人数', en: 'Trainees planned' }, kind: 'people' },
+  traineesVerified: { label: { zh: '核实培训人数（结业、取证、稳定就业）', en: 'Trainees verified (completed, certified, employed)' }, kind: 'people', employment: true },
+  clawedBack: { label: { zh: '已追回补贴', en: 'Subsidies clawed back' }, kind: 'amount' },
 } as const satisfies Record<string, FigureDef>;
 
 export type FigureKey = keyof typeof FIGURE_CATALOGUE;

@@ -55,5 +55,6 @@ export const CHOICE_LABELS: Record<string, { zh: string; en: string }> = {
   'investment-promotion': { zh: '投资促进', en: 'Investment promotion' }, 'employment-promotion': { zh: '促进就业', en: 'Employment promotion' },
   'rd-platform': { zh: '公共研发平台', en: 'Public R&D platform' }, 'design-centre': { zh: '产品设计中心', en: 'Product design centre' },
   'testing-centre': { zh: '检测中心', en: 'Testing centre' }, 'public-laboratory': { zh: '公共实验室', en: 'Public laboratory' },
+  'processing-enterprise': { zh: '加工贸易企业', en: 'Processing-trade enterprise' }, 'training-provider': { zh: '职业培训机构', en: 'Training provider' },
   CNY: { zh: '人民币', en: 'CNY' }, USD: { zh: '美元', en: 'USD' }, EUR: { zh: '欧元', en: 'EUR' }, JPY: { zh: '日元', en: 'JPY' }, HKD: { zh: '港元', en: 'HKD' }, GBP: { zh: '英镑', en: 'GBP' },
 };

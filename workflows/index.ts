@@ -1,5 +1,6 @@
 // The registry of programme workflows: programme code → workflow (machine, version, schemas).
 import { cdbInfraLoan } from './cdb-infra-loan';
+import { employmentTrainingSubsidy } from './employment-training-subsidy';
 import { eximOrderFinance } from './exim-order-finance';
 import { sinosureCreditInsurance } from './sinosure-credit-insurance';
 import { specialFund } from './special-fund';
@@ -13,6 +14,7 @@ export const workflows: Record<ProgrammeCode, Workflow> = {
   'exim-order-finance': eximOrderFinance,
   'sinosure-credit-insurance': sinosureCreditInsurance,
   'trade-platform-grant': tradePlatformGrant,
+  'employment-training-subsidy': employmentTrainingSubsidy,
 };
 
 export const PROGRAMME_CODES = Object.keys(workflows) as ProgrammeCode[];

@@ -21,6 +21,9 @@ export const INSTITUTIONS = {
   CDB: { name: { zh: '国家开发银行', en: 'China Development Bank' }, short: { zh: '国开行', en: 'CDB' }, kind: 'bank', roles: ['liaison'] },
   EXIM: { name: { zh: '中国进出口银行', en: 'Export-Import Bank of China' }, short: { zh: '进出口银行', en: 'EXIM' }, kind: 'bank', roles: ['liaison'] },
   SINOSURE: { name: { zh: '中国出口信用保险公司', en: 'China Export & Credit Insurance Corporation (Sinosure)' }, short: { zh: '中国信保', en: 'Sinosure' }, kind: 'insurer', roles: ['liaison'] },
+  // 政策 五: the human-resources and social-security department (人力资源社会保障部门) supports
+  // vocational training; its officers review and its approvers sign (four eyes).
+  HR: { name: { zh: '人力资源社会保障部门', en: 'Human Resources and Social Security Department' }, short: { zh: '人社部门', en: 'HR & Social Security' }, kind: 'government', roles: ['officer', 'approver'] },
 } as const satisfies Record<string, InstitutionDef>;
 
 export type InstitutionCode = keyof typeof INSTITUTIONS;

@@ -15,7 +15,8 @@ export type ProgrammeCode =
   | 'cdb-infra-loan'
   | 'exim-order-finance'
   | 'sinosure-credit-insurance'
-  | 'trade-platform-grant';
+  | 'trade-platform-grant'
+  | 'employment-training-subsidy';
 
 export interface Bilingual {
   zh: string;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PROGRAMME_CODES, workflowFor, workflows } from '../../workflows/index';
 import { FORBIDDEN_PRODUCTS, forbiddenProduct, INDUSTRIES } from '../../workflows/policy-lists';
+import { INSTITUTIONS } from '../../workflows/institutions';
 import type { Role } from '../../workflows/types';
 
 const common: Record<string, Role[]> = { 'applicant.submit': ['applicant'], 'applicant.resubmit': ['applicant'], 'applicant.withdraw': ['applicant'] };
@@ -19,6 +20,13 @@ const lending: Record<string, Role[]> = { 'liaison.record-repayment': ['liaison'
 
 /** The role × event matrix: who may send what, per programme. */
 const MATRIX: Record<string, Record<string, Role[]>> = {
+  'employment-training-subsidy': {
+    ...common, 'officer.return': ['officer'], 'officer.reject': ['officer'], 'approver.refuse': ['approver'],
+    'officer.accept': ['officer'], 'officer.recommend': ['officer'], 'approver.approve': ['approver'],
+    'officer.verify-completion': ['officer'], 'approver.pay': ['approver'], 'officer.report-misuse': ['officer'],
+    'officer.close': ['officer'], 'approver.order-clawback': ['approver'], 'approver.dismiss-finding': ['approver'],
+    'officer.record-recovery': ['officer'],
+  },
   'special-fund': govFund,
   'trade-platform-grant': govFund,
   'cdb-infra-loan': {
@@ -45,11 +53,12 @@ const MATRIX: Record<string, Record<string, Role[]>> = {
 };
 
 describe('registry', () => {
-  it('holds the five programmes of DOMAIN.md under their codes, with the right institutions', () => {
-    expect(PROGRAMME_CODES.sort()).toEqual(['cdb-infra-loan', 'exim-order-finance', 'sinosure-credit-insurance', 'special-fund', 'trade-platform-grant']);
+  it('holds the programmes of DOMAIN.md and 就业培训补贴 (政策 五) under their codes, with the right institutions', () => {
+    expect(PROGRAMME_CODES.sort()).toEqual(['cdb-infra-loan', 'employment-training-subsidy', 'exim-order-finance', 'sinosure-credit-insurance', 'special-fund', 'trade-platform-grant']);
     expect(Object.fromEntries(Object.values(workflows).map((w) => [w.code, [w.institution, w.referencePrefix]]))).toEqual({
       'special-fund': ['COMMERCE', 'SF'], 'trade-platform-grant': ['COMMERCE', 'TPG'], 'cdb-infra-loan': ['CDB', 'CDB'],
       'exim-order-finance': ['EXIM', 'EXIM'], 'sinosure-credit-insurance': ['SINOSURE', 'SIN'],
+      'employment-training-subsidy': ['HR', 'ETS'],
     });
     expect(workflowFor('special-fund')).toBe(workflows['special-fund']);
     expect(workflowFor('toString')).toBeUndefined();
@@ -64,7 +73,7 @@ describe.each(Object.values(workflows))('$code', (wf) => {
     expect(roles).not.toContain('auditor');
     expect(roles).not.toContain('admin');
     // Bank and insurer liaisons act only in their own institution's programmes.
-    expect(roles.includes('liaison')).toBe(wf.institution !== 'COMMERCE');
+    expect(roles.includes('liaison')).toBe(INSTITUTIONS[wf.institution].kind !== 'government');
     for (const e of wf.events) expect(e.type.split('.')[0]).toBe(e.roles[0]);
   });
 

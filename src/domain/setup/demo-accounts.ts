@@ -29,6 +29,9 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'cdb2@demo.local', name: '钱进（国家开发银行贷审会）', role: 'liaison', institutionCode: 'CDB' },
   { email: 'exim2@demo.local', name: '冯雪（中国进出口银行审批）', role: 'liaison', institutionCode: 'EXIM' },
   { email: 'sinosure2@demo.local', name: '褚云（中国信保核保）', role: 'liaison', institutionCode: 'SINOSURE' },
+  // The human-resources and social-security department (政策 五): one reviews, the other signs.
+  { email: 'hr@demo.local', name: '黄磊（人社部门经办人）', role: 'officer', institutionCode: 'HR' },
+  { email: 'hr2@demo.local', name: '林芳（人社部门审批人）', role: 'approver', institutionCode: 'HR' },
   { email: 'auditor@demo.local', name: '郑华（审计）', role: 'auditor' },
   { email: 'admin@demo.local', name: '系统管理员', role: 'admin' },
 ];

@@ -1,5 +1,6 @@
 // The evaluation index of undertaking locations (政策 七.三 建立和完善评价体系): each indicator is
 // normalised across the locations compared (min-max), then weighted; the score is out of 100.
+import { FIGURE_CATALOGUE, FIGURE_KEYS, type FigureDef } from '../../../workflows/figures';
 import type { Bilingual } from '../../../workflows/types';
 import type { LocationFigures } from './location-figures';
 
@@ -16,6 +17,8 @@ export interface Indicator {
   raw(l: LocationFigures): number | null;
 }
 
+const EMPLOYMENT = FIGURE_KEYS.filter((k) => (FIGURE_CATALOGUE[k] as FigureDef).employment);
+
 const fig = (l: LocationFigures, ...codes: (keyof LocationFigures['figures'])[]) => codes.reduce((s, c) => s + l.figures[c].value, 0);
 
 export const INDICATORS: Indicator[] = [
@@ -27,8 +30,10 @@ export const INDICATORS: Indicator[] = [
     defaultWeight: 20, raw: (l) => fig(l, 'granted') },
   { code: 'fundsDelivered', label: { zh: '资金到位', en: 'Funds delivered' }, formula: { zh: '拨付 + 提款 + 赔付金额', en: 'disbursed + drawn + claims paid' },
     defaultWeight: 20, raw: (l) => fig(l, 'disbursed', 'drawn', 'claimsPaid') },
-  { code: 'jobsConfirmed', label: { zh: '就业（政策 五）', en: 'Jobs (policy 五)' }, formula: { zh: '验收核实就业', en: 'jobs confirmed at acceptance' },
-    defaultWeight: 20, raw: (l) => fig(l, 'jobsConfirmed') },
+  // Every figure the catalogue marks as employment (政策 五): jobs confirmed, people trained...
+  { code: 'jobsConfirmed', label: { zh: '就业（政策 五）', en: 'Jobs (policy 五)' },
+    formula: { zh: EMPLOYMENT.map((k) => FIGURE_CATALOGUE[k].label.zh).join(' + '), en: EMPLOYMENT.map((k) => FIGURE_CATALOGUE[k].label.en.toLowerCase()).join(' + ') },
+    defaultWeight: 20, raw: (l) => fig(l, ...EMPLOYMENT) },
   { code: 'approvalRate', label: { zh: '支持率', en: 'Approval rate' }, formula: { zh: '获支持 ÷ 已决定', en: 'supported ÷ decided' },
     defaultWeight: 10, raw: (l) => l.approvalRate },
   { code: 'speed', label: { zh: '办理时效', en: 'Speed' }, formula: { zh: '提交至决定天数中位数（越少越好）', en: 'median days to decision (fewer is better)' },
