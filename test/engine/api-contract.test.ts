@@ -8,10 +8,10 @@ beforeEach(async () => { t = await makeTestApp(); });
 const json = async (r: Response) => (await r.json()) as any;
 
 describe('JSON API v1 contract', () => {
-  it('lists the five programmes and exposes a form schema whose example creates a draft', async () => {
+  it('lists the five programmes of DOMAIN.md and 就业培训补贴, and exposes a form schema whose example creates a draft', async () => {
     const token = await apiToken(t.app, 'ent1@demo.local');
     const list = await json(await apiRequest(t.app, 'GET', '/api/v1/programmes', undefined, token));
-    expect(list.map((p: any) => p.code).sort()).toEqual(['cdb-infra-loan', 'exim-order-finance', 'sinosure-credit-insurance', 'special-fund', 'trade-platform-grant']);
+    expect(list.map((p: any) => p.code).sort()).toEqual(['cdb-infra-loan', 'employment-training-subsidy', 'exim-order-finance', 'sinosure-credit-insurance', 'special-fund', 'trade-platform-grant']);
     for (const p of list) {
       const detail = await json(await apiRequest(t.app, 'GET', `/api/v1/programmes/${p.code}`, undefined, token));
       expect(detail.formSchema.type).toBe('object');

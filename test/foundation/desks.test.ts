@@ -12,6 +12,8 @@ const DESKS: [string, string][] = [
   ['exim@demo.local', '/workbench'],
   ['sinosure@demo.local', '/workbench'],
   ['cdb2@demo.local', '/workbench'],
+  ['hr@demo.local', '/workbench'],
+  ['hr2@demo.local', '/workbench'],
   ['auditor@demo.local', '/audit'],
   ['admin@demo.local', '/admin/users'],
 ];
@@ -50,12 +52,12 @@ describe('each role lands on its desk', () => {
 });
 
 describe('public pages', () => {
-  it('the home page explains the five programmes in Chinese with English alongside', async () => {
+  it('the home page explains the programmes in Chinese with English alongside', async () => {
     const { app } = await makeTestApp({ demo: false });
     const res = await get(app, '/');
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const zh of ['承接转移专项资金', '国家开发银行', '中国进出口银行', '中国出口信用保险公司', '外贸公共服务平台']) expect(html).toContain(zh);
+    for (const zh of ['承接转移专项资金', '国家开发银行', '中国进出口银行', '中国出口信用保险公司', '外贸公共服务平台', '就业培训补贴', '人力资源社会保障部门']) expect(html).toContain(zh);
     expect(html).toMatch(/Special funds/i);
   });
 
