@@ -39,7 +39,7 @@ function operationObject(op: Operation): Json {
     parameters.push({ name, in: 'query', required: !f.safeParse(undefined).success, schema: jsonSchema(f, 'input') });
   }
   for (const [name, about] of Object.entries(op.headers ?? {})) {
-    parameters.push({ name, in: 'header', required: false, description: both(about), schema: { type: 'string', minLength: 1, maxLength: 200 } });
+    parameters.push({ name, in: 'header', required: false, description: both(about), schema: name === 'Idempotency-Key' ? { type: 'string', minLength: 1, maxLength: 200 } : { type: 'string' } });
   }
   const responses: Json = {};
   const ok = op.ok;

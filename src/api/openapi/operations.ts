@@ -1,14 +1,14 @@
 // Every /api/v1 operation as the OpenAPI document describes it: bilingual summary, the zod
 // schemas the route validates with, the shape of each answer and every status it can give.
 // A test compares this table with the router's and sends each operation's examples.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Bilingual } from '../../../workflows/types';
 import { auditQuery } from '../audit';
 import { declarationBody, listQuery } from '../cases';
 import { credentials } from '../tokens';
 import { correctionInput } from '../../domain/decisions/correct-decision';
 import {
-  auditListShape, auditVerifyShape, caseListShape, caseShape, correctionResultShape, decisionShape, documentShape,
+  auditListShape, auditVerifyShape, caseListShape, caseShape, caseSummaryShape, correctionResultShape, decisionShape, documentShape,
   programmeShape, programmeSummaryShape, tokenShape,
 } from './shapes';
 
@@ -64,9 +64,12 @@ export const operations: Operation[] = [
     ok: { status: 200, about: { zh: '案件', en: 'The case' }, shape: caseShape }, errors: [401, 403, 404, 422] },
   { method: 'post', path: '/cases/{id}/events', id: 'sendEvent', tag: 'cases', params: CASE_ID,
     summary: { zh: '对案件执行一步操作（可带 Idempotency-Key）', en: 'Send a workflow event to a case (optional Idempotency-Key)' },
-    headers: { 'Idempotency-Key': { zh: '同一键重发时返回第一次的答复（1–200 字符）', en: 'Sending the same key again replays the first answer (1–200 characters)' } },
+    headers: {
+      'Idempotency-Key': { zh: '同一键重发时返回第一次的答复（1–200 字符）', en: 'Sending the same key again replays the first answer (1–200 characters)' },
+      Prefer: { zh: 'return=minimal：只返回案件摘要（RFC 7240）', en: 'return=minimal: answer with the case summary only (RFC 7240)' },
+    },
     body: { shape: { $ref: '#/components/schemas/EventRequest' }, examples: { submit: EVENT_EXAMPLE } },
-    ok: { status: 200, about: { zh: '操作后的案件', en: 'The case after the event' }, shape: caseShape }, errors: [400, 401, 403, 404, 409, 413, 422] },
+    ok: { status: 200, about: { zh: '操作后的案件（Prefer: return=minimal 时为摘要）', en: 'The case after the event (its summary under Prefer: return=minimal)' }, shape: z.union([caseShape, caseSummaryShape]) }, errors: [400, 401, 403, 404, 409, 413, 422] },
   { method: 'post', path: '/cases/{id}/declarations', id: 'declareInterests', tag: 'cases', params: CASE_ID,
     summary: { zh: '评审专家的利益冲突声明', en: "An expert's declaration of interests" },
     body: { shape: declarationBody, examples: { none: { conflict: false } } },
