@@ -40,7 +40,7 @@ const issuingStaff = (u: User, t: Target) => seesDecision(u, t) && !!u && u.role
 
 export const ROUTE_RULES: RouteRule[] = [
   // Public pages and files.
-  { family: 'public', route: /^GET \/(|healthz|login|register|programmes|statistics)$/, allow: anyone },
+  { family: 'public', route: /^GET \/(|healthz|login|register|programmes|statistics|verify|favicon\.ico)$/, allow: anyone },
   { family: 'public', route: /^GET \/(static|programmes|statistics|verify|invite)\/:/, allow: anyone },
   { family: 'public-form', route: /^POST \/(login|register|lang|invite\/:token)$/, allow: anyone },
   { family: 'session', route: /^POST \/logout$/, allow: anyone, spendsCredential: true },
@@ -75,8 +75,11 @@ export const ROUTE_RULES: RouteRule[] = [
   { family: 'api', route: /^GET \/api\/v1\/(programmes|programmes\/:code|cases)$/, allow: signedIn },
   { family: 'api', route: /^POST \/api\/v1\/cases$/, allow: roles('applicant') },
   { family: 'api-case', route: /^(GET|POST) \/api\/v1\/cases\/:id/, allow: seesCase },
-  { family: 'api-webhooks', route: /^(GET|POST) \/api\/v1\/webhooks$/, allow: roles('liaison', 'admin') },
-  { family: 'api-webhooks', route: /^(GET|POST|DELETE) \/api\/v1\/webhooks\/:id/, allow: (u) => !!u && (u.role === 'admin' || (u.role === 'liaison' && u.institutionCode === 'EXIM')) },
+  // Webhooks: a liaison manages their institution's endpoints, the admin all; auditors read them.
+  { family: 'api-webhooks', route: /^GET \/api\/v1\/webhooks$/, allow: roles('liaison', 'admin', 'auditor') },
+  { family: 'api-webhooks', route: /^POST \/api\/v1\/webhooks$/, allow: roles('liaison', 'admin') },
+  { family: 'api-webhooks', route: /^GET \/api\/v1\/webhooks\/:id/, allow: (u) => !!u && (u.role === 'admin' || u.role === 'auditor' || (u.role === 'liaison' && u.institutionCode === 'EXIM')) },
+  { family: 'api-webhooks', route: /^(POST|DELETE) \/api\/v1\/webhooks\/:id/, allow: (u) => !!u && (u.role === 'admin' || (u.role === 'liaison' && u.institutionCode === 'EXIM')) },
   { family: 'api-audit', route: /^GET \/api\/v1\/audit(\/verify)?$/, allow: roles('auditor', 'admin') },
 ];
 

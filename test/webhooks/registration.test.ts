@@ -52,8 +52,13 @@ it('lets a liaison register for their own institution and the admin for any; the
   for (const who of ['ent1@demo.local', 'officer@demo.local', 'auditor@demo.local', 'expert1@demo.local']) {
     const tok = await apiToken(t.app, who);
     expect((await apiRequest(t.app, 'POST', '/api/v1/webhooks', body('https://h.example.com/'), tok)).status, who).toBe(403);
-    expect((await apiRequest(t.app, 'GET', '/api/v1/webhooks', undefined, tok)).status, who).toBe(403);
+    expect((await apiRequest(t.app, 'GET', '/api/v1/webhooks', undefined, tok)).status, who).toBe(who.startsWith('auditor') ? 200 : 403);
   }
+  // Auditors read every endpoint and its deliveries, and change nothing.
+  const auditor = await apiToken(t.app, 'auditor@demo.local');
+  expect(await (await apiRequest(t.app, 'GET', '/api/v1/webhooks', undefined, auditor)).text()).toContain('hooks.exim.example.com');
+  expect((await apiRequest(t.app, 'GET', `/api/v1/webhooks/${id}/deliveries`, undefined, auditor)).status).toBe(200);
+  expect((await apiRequest(t.app, 'DELETE', `/api/v1/webhooks/${id}`, undefined, auditor)).status).toBe(403);
   expect((await apiRequest(t.app, 'POST', '/api/v1/webhooks', body('https://h.example.com/'))).status).toBe(401);
   const admin = await apiToken(t.app, 'admin@demo.local');
   expect((await apiRequest(t.app, 'POST', '/api/v1/webhooks', body('https://h.example.com/'), admin)).status).toBe(422); // which institution?

@@ -19,9 +19,9 @@ export const endpointInput = z.object({
   institution: z.string().max(20).optional().describe('Only for the admin: whose cases (a liaison always registers for their own institution)'),
 }).strict();
 
-/** Whose endpoints this user manages: a liaison their institution's, the admin everyone's. */
-export function webhookScope(user: CurrentUser): string | 'all' {
-  if (user.role === 'admin') return 'all';
+/** Whose endpoints this user manages: a liaison their institution's, the admin everyone's; auditors read them all. */
+export function webhookScope(user: CurrentUser, mode: 'read' | 'write' = 'write'): string | 'all' {
+  if (user.role === 'admin' || (user.role === 'auditor' && mode === 'read')) return 'all';
   if (user.role === 'liaison' && user.institutionCode) return user.institutionCode;
   throw new AppError('FORBIDDEN', '只有合作机构联络人或管理员可以管理推送地址 / Only an institution liaison or the admin manages webhooks.');
 }
@@ -54,8 +54,8 @@ export function registerEndpoint(deps: Deps, user: CurrentUser, input: unknown):
 
 export interface EndpointView { id: number; institution: string; url: string; events: string[]; createdAt: string; failingSince: string | null }
 
-export function listEndpoints(deps: Deps, user: CurrentUser): EndpointView[] {
-  const scope = webhookScope(user);
+export function listEndpoints(deps: Deps, user: CurrentUser, mode: 'read' | 'write' = 'read'): EndpointView[] {
+  const scope = webhookScope(user, mode);
   return deps.db.select().from(webhookEndpoints)
     .where(and(isNull(webhookEndpoints.removedAt), scope === 'all' ? undefined : eq(webhookEndpoints.institutionCode, scope)))
     .orderBy(webhookEndpoints.id).all()
@@ -63,14 +63,14 @@ export function listEndpoints(deps: Deps, user: CurrentUser): EndpointView[] {
 }
 
 /** An endpoint this user manages, or 404 (another institution's endpoints do not exist for them). */
-export function visibleEndpoint(deps: Deps, user: CurrentUser, id: number): EndpointView {
-  const found = Number.isSafeInteger(id) ? listEndpoints(deps, user).find((e) => e.id === id) : undefined;
+export function visibleEndpoint(deps: Deps, user: CurrentUser, id: number, mode: 'read' | 'write' = 'read'): EndpointView {
+  const found = Number.isSafeInteger(id) ? listEndpoints(deps, user, mode).find((e) => e.id === id) : undefined;
   if (!found) throw new AppError('NOT_FOUND', '没有这个推送地址 / No such webhook endpoint.');
   return found;
 }
 
 export function removeEndpoint(deps: Deps, user: CurrentUser, id: number): void {
-  const e = visibleEndpoint(deps, user, id);
+  const e = visibleEndpoint(deps, user, id, 'write');
   const at = iso(deps.clock.now());
   writeTx(deps.db, (tx) => {
     tx.update(webhookEndpoints).set({ removedAt: at }).where(eq(webhookEndpoints.id, e.id)).run();
@@ -97,7 +97,7 @@ export function listDeliveries(deps: Deps, user: CurrentUser, endpointId: number
 
 /** Sends a delivery again (same id, so receivers can tell), with a new 24-hour window. */
 export function replayDelivery(deps: Deps, user: CurrentUser, endpointId: number, deliveryId: string): void {
-  const e = visibleEndpoint(deps, user, endpointId);
+  const e = visibleEndpoint(deps, user, endpointId, 'write');
   const d = deps.db.select().from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.endpointId, e.id), eq(webhookDeliveries.deliveryId, deliveryId))).get();
   if (!d) throw new AppError('NOT_FOUND', '没有这次推送 / No such delivery.');
