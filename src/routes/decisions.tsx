@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { userForApiToken } from '../domain/auth/api-tokens';
-import { correctDecision } from '../domain/decisions/correct-decision';
+import { proposeCorrection } from '../domain/decisions/propose-correction';
+import { signCorrection } from '../domain/decisions/sign-correction';
+import { visibleCorrection } from '../domain/decisions/correction-rules';
+import { withdrawCorrection } from '../domain/decisions/withdraw-correction';
 import { decisionDetails } from '../domain/decisions/decision-details';
 import { downloadDecisionPdf } from '../domain/decisions/decision-pdf';
 import { normaliseCode, verifyDecision } from '../domain/decisions/verify-decision';
@@ -52,25 +55,54 @@ export const decisionRoutes = new Hono<AppEnv>()
     return renderPage(c, title, <VerifyPage locale={c.var.locale} code={code} decision={decision} />, decision ? 200 : 404);
   })
   .get('/decisions/:id{[0-9]+}', (c) => {
-    const { data, canCorrect } = decisionDetails(c.var.deps, c.var.user, decisionId(c.req.param('id')));
+    const { data, ...can } = decisionDetails(c.var.deps, c.var.user, decisionId(c.req.param('id')));
     return renderPage(c, `${c.var.locale === 'zh' ? '决定书' : 'Decision'} ${data.number}`,
-      <DecisionPage locale={c.var.locale} d={data} canCorrect={canCorrect} csrfToken={c.var.csrfToken} />);
+      <DecisionPage locale={c.var.locale} d={data} {...can} csrfToken={c.var.csrfToken} />);
   })
+  // Four eyes: a correction is proposed here and issued only when another authorised person signs it.
   .post('/decisions/:id{[0-9]+}/corrections', async (c) => {
     const id = decisionId(c.req.param('id'));
     const body = await c.req.parseBody();
     const input = { reasons: str(body.reasons), amount: str(body.amount), conditions: str(body.conditions) };
     try {
-      const newId = correctDecision(c.var.deps, c.var.user ?? failUnauthenticated(), id, input);
-      return c.redirect(`/decisions/${newId}`, 303);
+      proposeCorrection(c.var.deps, c.var.user ?? failUnauthenticated(), id, input);
+      return c.redirect(`/decisions/${id}#pending-title`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
-      const { data, canCorrect } = decisionDetails(c.var.deps, c.var.user, id);
+      if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
+      const { data, ...can } = decisionDetails(c.var.deps, c.var.user, id);
       const errors = (err.details as { fields?: Record<string, string> })?.fields ?? {};
-      return renderPage(c, data.number, <DecisionPage locale={c.var.locale} d={data} canCorrect={canCorrect}
-        csrfToken={c.var.csrfToken} values={input} errors={errors} error={err.userMessage} />, 422);
+      return renderPage(c, data.number, <DecisionPage locale={c.var.locale} d={data} {...can}
+        csrfToken={c.var.csrfToken} values={input} errors={errors} error={err.userMessage} />, err.status as 409 | 422);
+    }
+  })
+  .post('/decisions/corrections/:cid{[0-9]+}/sign', (c) => {
+    const user = c.var.user ?? failUnauthenticated();
+    const cid = Number(c.req.param('cid'));
+    const { proposal } = visibleCorrection(c.var.deps, user, cid);
+    try {
+      return c.redirect(`/decisions/${signCorrection(c.var.deps, user, cid)}`, 303);
+    } catch (err) {
+      return refusedOnDecisionPage(c, proposal.decisionId, err);
+    }
+  })
+  .post('/decisions/corrections/:cid{[0-9]+}/withdraw', (c) => {
+    const user = c.var.user ?? failUnauthenticated();
+    const cid = Number(c.req.param('cid'));
+    const { proposal } = visibleCorrection(c.var.deps, user, cid);
+    try {
+      withdrawCorrection(c.var.deps, user, cid);
+      return c.redirect(`/decisions/${proposal.decisionId}`, 303);
+    } catch (err) {
+      return refusedOnDecisionPage(c, proposal.decisionId, err);
     }
   });
+
+/** The decision page again with the reason a correction step was refused (409/422; 403 stays an error page). */
+function refusedOnDecisionPage(c: Context<AppEnv>, id: number, err: unknown) {
+  if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
+  const { data, ...can } = decisionDetails(c.var.deps, c.var.user, id);
+  return renderPage(c, data.number, <DecisionPage locale={c.var.locale} d={data} {...can} csrfToken={c.var.csrfToken} error={err.userMessage} />, err.status as 409 | 422);
+}
 
 function failUnauthenticated(): never {
   throw new AppError('UNAUTHENTICATED');

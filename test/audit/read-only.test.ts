@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { apiRequest, apiToken, formPost, login, makeTestApp, type TestApp } from '../helpers/index';
-import { declinedEximCase } from '../decisions/drive-case';
+import { declinedEximCase, demoUser } from '../decisions/drive-case';
+import { proposeCorrection } from '../../src/domain/decisions/propose-correction';
 import { workflowFor } from '../../workflows/index';
 
 // Routes that change only the caller's own session (or create a new account, open to anyone):
@@ -9,12 +10,13 @@ const SESSION_ROUTES = new Set(['/login', '/logout', '/lang', '/register', '/api
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let t: TestApp;
-let ids: { caseId: number; decisionId: number };
+let ids: { caseId: number; decisionId: number; correctionId: number };
 
 beforeAll(async () => {
   t = await makeTestApp();
   const done = await declinedEximCase(t.deps);
-  ids = { caseId: done.caseId, decisionId: done.decisionId };
+  const correction = proposeCorrection(t.deps, demoUser(t.deps, 'exim@demo.local'), done.decisionId, { reasons: '理由表述更正 / Wording' });
+  ids = { caseId: done.caseId, decisionId: done.decisionId, correctionId: correction.id };
 });
 
 /** A well-formed multipart upload, so that only the role can be the reason for a refusal. */
@@ -28,6 +30,7 @@ function upload(path: string, token: string) {
 /** A concrete path for a route pattern: ids of real records, so that refusals are not 404s. */
 function concrete(path: string): string {
   return path
+    .replace(/\/corrections\/:c?id(\{[^}]*\})?/, `/corrections/${ids.correctionId}`)
     .replace(/\/cases\/:id(\{[^}]*\})?/, `/cases/${ids.caseId}`)
     .replace(/\/decisions\/:id(\{[^}]*\})?/, `/decisions/${ids.decisionId}`)
     .replace(/:[A-Za-z]+(\{[^}]*\})?/g, '1');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditEvents, decisions } from '../../src/db/schema/index';
-import { correctDecision } from '../../src/domain/decisions/correct-decision';
+import { proposeCorrection } from '../../src/domain/decisions/propose-correction';
 import { renderPendingDecisions } from '../../src/domain/decisions/render-decision';
 import { apiRequest, apiToken, formPost, get, login, makeTestApp, type TestApp } from '../helpers/index';
 import { pdfText } from '../pdf/poppler';
@@ -16,22 +16,35 @@ beforeAll(async () => {
 
 const row = (id: number) => t.deps.db.select().from(decisions).where(eq(decisions.id, id)).get()!;
 
-test('only staff of the issuing institution may correct; others are refused or do not see it', () => {
-  expect(() => correctDecision(t.deps, demoUser(t.deps, 'officer@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/No such decision|issuing institution/);
-  expect(() => correctDecision(t.deps, demoUser(t.deps, 'ent1@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/issuing institution/);
-  expect(() => correctDecision(t.deps, demoUser(t.deps, 'exim@demo.local'), c.decisionId, { reasons: 'x' })).toThrow(/reasons/);
+test('only staff of the issuing institution may propose a correction; others are refused or do not see it', () => {
+  expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'officer@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/No such decision|issuing institution/);
+  expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'ent1@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/issuing institution/);
+  expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'exim@demo.local'), c.decisionId, { reasons: 'x' })).toThrow(/reasons/);
 });
 
-test('a correction is a new decision naming the old one; the old one is unchanged and both stay downloadable', async () => {
+test('a correction proposed on the page is issued only when a second person signs it: a new decision naming the old one, which stays unchanged', async () => {
   const before = row(c.decisionId);
   const s = await login(t.app, 'exim@demo.local');
   const res = await formPost(t.app, `/decisions/${c.decisionId}/corrections`, { reasons: '经复核，订单金额核实有误，更正理由如下 / Corrected reasons', amount: '', conditions: '' }, { cookie: s.cookie, csrf: s.csrf });
   expect(res.status).toBe(303);
-  const newId = Number(/\/decisions\/(\d+)$/.exec(res.headers.get('location')!)![1]);
+  expect(res.headers.get('location')).toBe(`/decisions/${c.decisionId}#pending-title`);
+  expect(t.deps.db.select().from(decisions).where(eq(decisions.caseId, c.caseId)).all()).toHaveLength(1); // no new decision yet
+  const ownPage = await (await get(t.app, `/decisions/${c.decisionId}`, s.cookie)).text();
+  expect(ownPage).toContain('待签署的更正');
+  expect(ownPage).not.toContain('/sign"'); // the proposer cannot sign
+
+  const s2 = await login(t.app, 'exim2@demo.local');
+  const page = await (await get(t.app, `/decisions/${c.decisionId}`, s2.cookie)).text();
+  const cid = Number(/\/decisions\/corrections\/(\d+)\/sign/.exec(page)![1]);
+  const signed = await formPost(t.app, `/decisions/corrections/${cid}/sign`, {}, { cookie: s2.cookie, csrf: s2.csrf });
+  expect(signed.status).toBe(303);
+  const newId = Number(/\/decisions\/(\d+)$/.exec(signed.headers.get('location')!)![1]);
   await renderPendingDecisions(t.deps);
   const corrected = row(newId);
   expect(corrected.replacesId).toBe(c.decisionId);
   expect(corrected.number).not.toBe(before.number);
+  expect(corrected.preparedBy).toBe(demoUser(t.deps, 'exim@demo.local').id);
+  expect(corrected.issuedBy).toBe(demoUser(t.deps, 'exim2@demo.local').id);
   expect(row(c.decisionId)).toEqual(before);
 
   const applicant = await login(t.app, 'ent1@demo.local');
@@ -51,10 +64,11 @@ test('a correction is a new decision naming the old one; the old one is unchange
   const token = await apiToken(t.app, 'exim@demo.local');
   const again = await apiRequest(t.app, 'POST', `/api/v1/decisions/${c.decisionId}/corrections`, { reasons: '再次更正的理由' }, token);
   expect(again.status).toBe(409);
-  const ok = await apiRequest(t.app, 'POST', `/api/v1/decisions/${newId}/corrections`, { reasons: '再次更正的理由', amount: 5000 }, token);
+  const ok = await apiRequest(t.app, 'POST', `/api/v1/decisions/${newId}/corrections`, { reasons: '再次更正的理由' }, token);
   expect(ok.status).toBe(201);
-  const list = (await (await apiRequest(t.app, 'GET', `/api/v1/cases/${c.caseId}/decisions`, undefined, token)).json()) as unknown[];
-  expect(list).toHaveLength(3);
+  const list = (await (await apiRequest(t.app, 'GET', `/api/v1/cases/${c.caseId}/decisions`, undefined, token)).json()) as { pendingCorrection: unknown }[];
+  expect(list).toHaveLength(2);
+  expect(list[1]!.pendingCorrection).toMatchObject({ proposedBy: { name: expect.any(String) } });
 });
 
 test('the API refuses another enterprise with 404 before reading the body', async () => {

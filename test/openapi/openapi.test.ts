@@ -2,6 +2,8 @@
 // it validates with a maintained OpenAPI validator, and every operation's documented examples,
 // sent as a client would, get answers whose status and body the document describes.
 import { validate } from '@readme/openapi-parser';
+import { and, eq } from 'drizzle-orm';
+import { decisionCorrections, decisions } from '../../src/db/schema/index';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { workflowFor } from '../../workflows/index';
 import { registerEndpoint } from '../../src/domain/webhooks/manage-endpoints';
@@ -37,6 +39,10 @@ beforeAll(async () => {
   check = answerChecker(doc);
 });
 
+const latestDecisionOf = (caseId: number) => t.deps.db.select().from(decisions).where(eq(decisions.caseId, caseId)).all().at(-1)!.id;
+const pendingCorrectionOf = (caseId: number) => t.deps.db.select().from(decisionCorrections)
+  .where(and(eq(decisionCorrections.caseId, caseId), eq(decisionCorrections.status, 'proposed'))).all().at(-1)?.id ?? 999_999;
+
 /** Who sends each operation's documented examples, and the ids its path names. */
 function setup(id: string): { as: string | null; params: Record<string, string> } {
   switch (id) {
@@ -47,7 +53,11 @@ function setup(id: string): { as: string | null; params: Record<string, string> 
     case 'uploadDocument': return { as: 'ent1@demo.local', params: { id: String(uploadDraftId) } };
     case 'downloadDocument': return { as: 'ent1@demo.local', params: { id: String(r.exim.id), docId: String(r.exim.docId) } };
     case 'declareInterests': return { as: 'expert1@demo.local', params: { id: String(panelCaseId) } };
-    case 'correctDecision': return { as: 'exim@demo.local', params: { id: String(r.decisionId) } };
+    // The fixture's proposal is signed first (by the second liaison), then the new decision is
+    // corrected anew and that proposal withdrawn: each call finds what it needs.
+    case 'signCorrection': return { as: 'exim2@demo.local', params: { id: String(r.correctionId) } };
+    case 'correctDecision': return { as: 'exim@demo.local', params: { id: String(latestDecisionOf(r.exim.id)) } };
+    case 'withdrawCorrection': return { as: 'exim@demo.local', params: { id: String(pendingCorrectionOf(r.exim.id)) } };
     case 'listAudit': case 'verifyAudit': return { as: 'auditor@demo.local', params: {} };
     case 'listWebhooks': case 'createWebhook': return { as: 'exim@demo.local', params: {} };
     case 'deleteWebhook': return { as: 'exim@demo.local', params: { id: String(spareHookId) } };

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../../src/domain/auth/current-user';
 import type { CaseAccessFacts } from '../../src/domain/policy';
 import { createCase } from '../../src/domain/cases/create-case';
 import { getCaseRow } from '../../src/domain/cases/load-case';
+import { proposeCorrection } from '../../src/domain/decisions/propose-correction';
 import { renderPendingDecisions } from '../../src/domain/decisions/render-decision';
 import { uploadDocument } from '../../src/domain/documents/upload-document';
 import { inviteColleague } from '../../src/domain/users/invite-colleague';
@@ -28,6 +29,8 @@ export interface Records {
   /** ent1's special-fund draft: visible to ent1 only. */
   draft: CaseRecord;
   decisionId: number;
+  /** A correction of that decision proposed by the EXIM liaison, waiting for a second signature. */
+  correctionId: number;
   verificationCode: string;
   inviteToken: string;
   /** A user the admin routes may disable and reset without cutting off an actor of the walk. */
@@ -71,6 +74,7 @@ export async function buildRecords(t: TestApp): Promise<Records> {
   send(deps, 'exim@demo.local', exim.id, 'liaison.decline', { reason: '订单真实性无法核实' });
   await renderPendingDecisions(deps);
   const decision = deps.db.select().from(decisions).where(eq(decisions.caseId, exim.id)).get()!;
+  const correction = proposeCorrection(deps, userByEmail(deps, 'exim@demo.local'), decision.id, { reasons: '理由表述更正 / Wording of the reasons' });
 
   const cdb = caseWithDocuments(deps, 'ent2@demo.local', 'cdb-infra-loan');
   send(deps, 'ent2@demo.local', cdb.id, 'applicant.submit');
@@ -85,7 +89,7 @@ export async function buildRecords(t: TestApp): Promise<Records> {
   const record = (c: { id: number; docId: number }, label: string): CaseRecord => ({ ...c, label, facts: facts(deps, c.id) });
   return {
     exim: record(exim, 'ent1-exim'), cdb: record(cdb, 'ent2-cdb'), draft: record(draft, 'ent1-draft'),
-    decisionId: decision.id, verificationCode: decision.verificationCode!, inviteToken: invite.path.split('/').pop()!,
+    decisionId: decision.id, correctionId: correction.id, verificationCode: decision.verificationCode!, inviteToken: invite.path.split('/').pop()!,
     spareUserId: spare.id, notificationId: note.id,
     webhookId: hook.id, webhookDeliveryId: deps.db.select().from(webhookDeliveries).get()!.deliveryId,
   };

@@ -60,6 +60,8 @@ export const ROUTE_RULES: RouteRule[] = [
   // Decisions: whoever sees the case; corrections by the issuing institution's staff.
   { family: 'decision', route: /^GET \/decisions\/:(id|file)/, allow: seesDecision },
   { family: 'decision', route: /^POST \/(api\/v1\/)?decisions\/:id.*\/corrections$/, allow: issuingStaff },
+  // Signing or withdrawing a proposed correction: the issuing institution's staff who sign such decisions, or the proposer (exim).
+  { family: 'decision', route: /^POST \/(api\/v1\/)?decisions\/corrections\/:(c?id).*\/(sign|withdraw)$/, allow: issuingStaff },
 
   // The auditor's desk, statistics for staff, administration.
   { family: 'audit-desk', route: /^GET \/audit(\/(results|chain|trail|trail\.csv|decisions\.zip))?$/, allow: roles('auditor') },

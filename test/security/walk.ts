@@ -23,6 +23,9 @@ export function concretePaths(pattern: string, r: Records): Concrete[] | Error {
   } else if (/\/cases\/:id/.test(path)) {
     out = [r.exim, r.cdb, r.draft].map((c) => ({ path: path.replace(':id', String(c.id)), label: c.label, target: { case: c } }));
     out.push({ path: path.replace(':id', String(MISSING_ID)), label: 'missing case', target: {} });
+  } else if (/\/decisions\/corrections\/:c?id/.test(path)) {
+    out = [{ path: path.replace(/:c?id/, String(r.correctionId)), label: 'ent1-exim correction', target: { decisionOf: r.exim } },
+      { path: path.replace(/:c?id/, String(MISSING_ID)), label: 'missing correction', target: { decisionOf: null } }];
   } else if (/\/decisions\/:(id|file)/.test(path)) {
     const file = path.includes(':file');
     const at = (id: number) => path.replace(file ? ':file' : ':id', file ? `${id}.pdf` : String(id));

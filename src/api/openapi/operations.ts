@@ -6,9 +6,9 @@ import type { Bilingual } from '../../../workflows/types';
 import { auditQuery } from '../audit';
 import { declarationBody, listQuery } from '../cases';
 import { credentials } from '../tokens';
-import { correctionInput } from '../../domain/decisions/correct-decision';
+import { correctionInput } from '../../domain/decisions/correction-rules';
 import {
-  auditListShape, auditVerifyShape, caseListShape, caseShape, caseSummaryShape, correctionResultShape, decisionShape, documentShape,
+  auditListShape, auditVerifyShape, caseListShape, caseShape, caseSummaryShape, correctionProposalShape, correctionResultShape, correctionWithdrawnShape, decisionShape, documentShape,
   programmeShape, programmeSummaryShape, tokenShape,
 } from './shapes';
 
@@ -85,11 +85,19 @@ export const operations: Operation[] = [
   { method: 'get', path: '/cases/{id}/decisions', id: 'listDecisions', tag: 'decisions', params: CASE_ID,
     summary: { zh: '案件的决定书', en: 'Decisions of a case' },
     ok: { status: 200, about: { zh: '决定书，先作出的在前', en: 'Decisions, oldest first' }, shape: decisionShape.array() }, errors: [401, 404, 422] },
+  { method: 'post', path: '/decisions/corrections/{id}/sign', id: 'signCorrection', tag: 'decisions',
+    params: { id: { schema: 'integer', about: { zh: '更正编号', en: 'Correction id' } } },
+    summary: { zh: '签署更正（提出人以外的有权人员）：发出注明所替代决定的新决定，并更新案件金额', en: 'Sign a correction (someone other than its proposer who may sign such decisions): issues the new decision naming the one it replaces and updates the case’s figures' },
+    ok: { status: 201, about: { zh: '更正决定', en: 'The correcting decision' }, shape: correctionResultShape }, errors: [401, 403, 404, 409, 422] },
   { method: 'post', path: '/decisions/{id}/corrections', id: 'correctDecision', tag: 'decisions',
     params: { id: { schema: 'integer', about: { zh: '决定编号', en: 'Decision id' } } },
-    summary: { zh: '更正决定：一份注明所替代决定的新决定', en: 'Correct a decision: a new decision naming the one it replaces' },
+    summary: { zh: '提出更正：须由另一名有权人员签署后才发出新决定', en: 'Propose a correction: no new decision exists until another authorised person signs it' },
     body: { shape: correctionInput, examples: { reasons: { reasons: '金额计算有误，予以更正 / The amount was miscalculated' } } },
-    ok: { status: 201, about: { zh: '更正决定', en: 'The correcting decision' }, shape: correctionResultShape }, errors: [400, 401, 403, 404, 409, 413, 422] },
+    ok: { status: 201, about: { zh: '待签署的更正', en: 'The proposal, waiting for a signature' }, shape: correctionProposalShape }, errors: [400, 401, 403, 404, 409, 413, 422] },
+  { method: 'post', path: '/decisions/corrections/{id}/withdraw', id: 'withdrawCorrection', tag: 'decisions',
+    params: { id: { schema: 'integer', about: { zh: '更正编号', en: 'Correction id' } } },
+    summary: { zh: '撤回待签署的更正（提出人或有权签署的人员）', en: 'Withdraw a proposed correction (its proposer, or someone who could sign it)' },
+    ok: { status: 200, about: { zh: '已撤回', en: 'Withdrawn' }, shape: correctionWithdrawnShape }, errors: [401, 403, 404, 409] },
   { method: 'get', path: '/audit', id: 'listAudit', tag: 'audit', query: auditQuery,
     summary: { zh: '审计记录（审计员和管理员）', en: 'The audit trail (auditors and admins)' },
     ok: { status: 200, about: { zh: '一页审计记录', en: 'A page of audit records' }, shape: auditListShape }, errors: [400, 401, 403] },

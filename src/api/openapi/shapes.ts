@@ -72,10 +72,20 @@ export const decisionShape = z.looseObject({
   id: z.number().int(), number: z.string(), outcome: z.string(), issuedAt: z.string(),
   sha256: nullableString, verificationCode: z.string(), pdfUrl: z.string().describe('Path of the letter, /decisions/:id.pdf'),
   amount: z.number().nullable(), replacesId: z.number().int().nullable(),
-  preparedBy: person.nullable().optional(), signedBy: person.nullable().optional(),
+  preparedBy: person.nullable().describe('Who prepared it (four eyes); null only on decisions recorded before preparers were kept'),
+  signedBy: person.nullable().describe('Who signed it: never the preparer'),
+  pendingCorrection: z.looseObject({ id: z.number().int(), proposedBy: person.nullable(), proposedAt: z.string(), amount: z.number().nullable(), reasons: z.string(), signUrl: z.string() })
+    .nullable().describe('A proposed correction waiting for a second person to sign it'),
 });
 
-export const correctionResultShape = z.looseObject({ id: z.number().int(), replacesId: z.number().int(), pdfUrl: z.string() });
+export const correctionProposalShape = z.looseObject({
+  id: z.number().int(), status: z.enum(['proposed', 'signed', 'withdrawn']), decisionId: z.number().int(),
+  amount: z.number().nullable(), reasons: z.string(), proposedBy: person, signUrl: z.string(),
+});
+
+export const correctionResultShape = z.looseObject({ id: z.number().int(), replacesId: z.number().int(), correctionId: z.number().int(), pdfUrl: z.string() });
+
+export const correctionWithdrawnShape = z.looseObject({ id: z.number().int(), status: z.literal('withdrawn') });
 
 export const auditItemShape = z.looseObject({
   id: z.number().int(), at: z.string(), kind: z.string(), caseId: z.number().int().nullable(),

@@ -36,7 +36,7 @@ export const decisions = sqliteTable(
     conditions: text('conditions'),
     reasons: text('reasons'),
     section: text('section').notNull(),
-    issuedBy: integer('issued_by').notNull(),
+    issuedBy: integer('issued_by').notNull(), // who signed (API: signedBy)
     signerRole: text('signer_role').notNull(),
     // Four eyes: who prepared the decision (the signer is issued_by); null on older rows.
     preparedBy: integer('prepared_by'),

@@ -11,3 +11,4 @@ export * from './stats';
 export * from './case-counts';
 export * from './authorities';
 export * from './webhooks';
+export * from './corrections';

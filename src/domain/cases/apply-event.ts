@@ -8,6 +8,7 @@ import type { Actor, Workflow, WorkflowEvent } from '../../../workflows/types';
 import { appendAudit } from '../audit/append-audit';
 import { toActor, type CurrentUser } from '../auth/current-user';
 import { issueDecision } from '../decisions/issue-decision';
+import { preparerOf } from '../decisions/preparer';
 import { renderDecisionSoon } from '../decisions/render-decision';
 import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
@@ -138,7 +139,9 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
     type: req.type, fromState: row.state, toState: state, version, comment: req.comment ?? null, data: req.data ?? {},
   });
   enqueueCaseEvent(tx, { caseId: row.id, at, event: req.type, from: row.state, to: state, version });
-  const decisionId = s.decision ? issueDecision(tx, { row: updated, spec: s.decision, actor, now, institution: w.institution }) : null;
+  const decisionId = s.decision
+    ? issueDecision(tx, { row: updated, spec: s.decision, actor, now, institution: w.institution, preparedBy: preparerOf(s.after.context, s.decision.outcome, actor.id) })
+    : null;
   if (state !== row.state || s.decision) notifyEnterprise(tx, { caseRow: updated, stateLabel: w.stateLabels[state], decision: s.decision, actorId: actor.id, at });
   if (s.user && req.idempotencyKey) {
     tx.insert(idempotencyKeys).values({

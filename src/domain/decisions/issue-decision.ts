@@ -31,23 +31,26 @@ export function issueDecision(tx: Db, d: {
   replacesId?: number | null;
   /** A correction keeps the issuer and remedies of the decision it replaces. */
   issuer?: { nameZh: string | null; nameEn: string | null; remedies: string | null };
+  /** Who prepared it when the workflow's spec does not say (a correction's proposer, the case's preparer). */
+  preparedBy?: number | null;
 }): number {
   const year = d.now.getUTCFullYear();
   const number = `${d.institution}-${year}-${String(nextCounter(tx, `decision:${d.institution}:${year}`)).padStart(5, '0')}`;
   const at = d.now.toISOString();
   const issuer = d.issuer ?? issuerColumns(tx, d);
+  const preparedBy = d.spec.preparedBy ?? d.preparedBy ?? null;
   const row = tx.insert(decisions).values({
     caseId: d.row.id, number, institutionCode: d.institution, outcome: d.spec.outcome,
     titleZh: d.spec.title.zh, titleEn: d.spec.title.en, amount: d.spec.amount, conditions: d.spec.conditions,
     reasons: d.spec.reasons, section: d.spec.section, issuedBy: d.actor.id, signerRole: d.actor.role,
     issuedAt: at, verificationCode: newVerificationCode(), replacesId: d.replacesId ?? null,
-    preparedBy: d.spec.preparedBy ?? null, issuerZh: issuer.nameZh, issuerEn: issuer.nameEn, remedies: issuer.remedies,
+    preparedBy, issuerZh: issuer.nameZh, issuerEn: issuer.nameEn, remedies: issuer.remedies,
   }).returning({ id: decisions.id }).get();
   appendAudit(tx, {
     at, kind: 'decision', caseId: d.row.id, actorId: d.actor.id || null, actorName: d.actor.name, actorRole: d.actor.role,
     type: 'decision.issued', data: {
       decisionId: row.id, number, outcome: d.spec.outcome, amount: d.spec.amount, replacesId: d.replacesId ?? null,
-      preparedBy: d.spec.preparedBy ?? null, signedBy: d.actor.id, issuer: issuer.nameZh,
+      preparedBy, signedBy: d.actor.id, issuer: issuer.nameZh,
     },
   });
   enqueueWebhooks(tx, { type: 'decision.issued', caseId: d.row.id, at, data: {

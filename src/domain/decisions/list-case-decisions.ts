@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { decisions, users } from '../../db/schema/index';
+import { decisionCorrections, decisions, users } from '../../db/schema/index';
 import type { CurrentUser } from '../auth/current-user';
 import { visibleCase } from '../cases/load-case';
 import type { Deps } from '../deps';
@@ -11,10 +11,14 @@ export interface DecisionItem {
   id: number; number: string; outcome: string; titleZh: string; titleEn: string; amount: number | null;
   conditions?: string | null; reasons?: string | null; issuedAt: string; sha256: string; verificationCode: string; pdfUrl: string;
   replacesId: number | null; replacedById: number | null;
-  /** Four eyes: who prepared the decision and who signed it (API.md). */
-  preparedBy: { id: number; name: string } | null; signedBy: { id: number; name: string } | null;
+  /** Four eyes: who prepared and who signed (API.md); preparedBy is null only on rows recorded before it was kept. */
+  preparedBy: Person | null; signedBy: Person | null;
+  /** A correction waiting for its second signature: no decision exists for it yet. */
+  pendingCorrection: { id: number; proposedBy: Person | null; proposedAt: string; amount: number | null; reasons: string } | null;
   issuer: string | null;
 }
+
+export interface Person { id: number; name: string }
 
 /**
  * The decisions of a case, oldest first, for a user who may see the case (404 otherwise).
@@ -41,23 +45,32 @@ export function caseDecisionLinks(deps: Deps, caseId: number): DecisionLink[] {
 
 /** Without the visibility check: for callers that have made it already (case file, ZIP). */
 export async function caseDecisions(deps: Deps, caseId: number): Promise<DecisionItem[]> {
-  const signer = alias(users, 'signer');
   const preparer = alias(users, 'preparer');
+  const signer = alias(users, 'signer');
   const rows = deps.db.select({
     id: decisions.id, number: decisions.number, outcome: decisions.outcome, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
     amount: decisions.amount, conditions: decisions.conditions, reasons: decisions.reasons, issuedAt: decisions.issuedAt, sha256: decisions.pdfSha256,
     verificationCode: decisions.verificationCode, replacesId: decisions.replacesId, issuer: decisions.issuerZh,
-    preparedById: decisions.preparedBy, preparedByName: preparer.name, signedById: decisions.issuedBy, signedByName: signer.name,
-  }).from(decisions).leftJoin(signer, eq(signer.id, decisions.issuedBy)).leftJoin(preparer, eq(preparer.id, decisions.preparedBy))
+    preparedById: preparer.id, preparedByName: preparer.name, signedById: signer.id, signedByName: signer.name,
+  }).from(decisions)
+    .leftJoin(preparer, eq(preparer.id, decisions.preparedBy))
+    .leftJoin(signer, eq(signer.id, decisions.issuedBy))
     .where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all();
+  const proposer = alias(users, 'proposer');
+  const pending = deps.db.select({ c: decisionCorrections, name: proposer.name }).from(decisionCorrections)
+    .leftJoin(proposer, eq(proposer.id, decisionCorrections.proposedBy))
+    .where(eq(decisionCorrections.caseId, caseId)).all().filter((p) => p.c.status === 'proposed');
+  const person = (id: number | null, name: string | null): Person | null => (id === null ? null : { id, name: name ?? '' });
   const items: DecisionItem[] = [];
-  for (const { preparedById, preparedByName, signedById, signedByName, ...r } of rows) {
+  for (const r of rows) {
+    const { preparedById, preparedByName, signedById, signedByName, ...rest } = r;
     const sha256 = r.sha256 ?? (await storedDecisionPdf(deps, r.id)).sha256;
     const replacedBy = rows.find((x) => x.replacesId === r.id);
+    const p = pending.find((x) => x.c.decisionId === r.id);
     items.push({
-      ...r, sha256, pdfUrl: decisionPdfUrl(r.id), replacedById: replacedBy?.id ?? null,
-      preparedBy: preparedById && preparedByName ? { id: preparedById, name: preparedByName } : null,
-      signedBy: signedByName ? { id: signedById, name: signedByName } : null,
+      ...rest, sha256, pdfUrl: decisionPdfUrl(r.id), replacedById: replacedBy?.id ?? null,
+      preparedBy: person(preparedById, preparedByName), signedBy: person(signedById, signedByName),
+      pendingCorrection: p ? { id: p.c.id, proposedBy: person(p.c.proposedBy, p.name), proposedAt: p.c.proposedAt, amount: p.c.amount, reasons: p.c.reasons } : null,
     });
   }
   return items;
