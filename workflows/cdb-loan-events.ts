@@ -168,6 +168,7 @@ export const cdbLoanRules: Record<string, Rule<C>> = {
   lapsesUnused: (c, ev) => cdbLoanRules.availabilityOver!(c, ev) ?? (c.drawn === 0 ? null : bi('已有提款', 'Something was drawn')),
   restructures: (c, ev) => signing['signs:restructuring']!(c, ev),
   restructuringPreparable: (c, ev) => signing.nothingPrepared!(c, ev)
+    ?? (outstanding(c) > 0 ? null : bi('本金已还清，无需重组（请登记利息）', 'No principal is outstanding: nothing to restructure (record the interest)'))
     ?? scheduleReason(ev.data.schedule as Instalment[], outstanding(c), bi('未还本金', 'the outstanding principal'), ev.facts.now),
 };
 

@@ -1,22 +1,26 @@
-// 中国进出口银行 order financing for processing-trade firms (政策 六.二): 订单核实 → 授信审批
-// (four eyes) → 放款 (at most 80% of the verified order) → 应收账款回款 → 结清 (or 逾期).
+// 中国进出口银行 order financing and receivables financing (订单融资 / 应收账款融资) for
+// processing-trade firms (政策 六.二): 合同核实 → 授信审批 (four eyes) → 分笔放款 (at most 80% of
+// the verified contract) → 应收账款回款 → 结清; 展期 once; or 逾期 → 违约 → 追偿 / 核销.
+// Version 2 (version 1 in ./v1 keeps the cases it started).
 import { eximContract } from './lending-contract';
 import { z } from 'zod';
-import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
-import { defineWorkflow, go, type EventDef, type Rule, type StateDef } from './define-workflow';
+import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
+import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
   city, contact, countryCode, currency, exampleContact, industry, isoDate, jobsPromised, note, positiveYuan, products,
   province, text, yuanAmount,
 } from './form-fields';
-import { lendingEvents, lendingRules, loanContext, overdueTimer, prepare, type LoanContext } from './lending';
-import { addDays, bi, firstReason, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
+import { EXIM_ORDER_SHARE, eximEvents, eximRules, eximTimer, type EximFinancing } from './exim-events';
+import { bi } from './policy-guards';
+import { signingEvents } from './prepared-decisions';
 import type { DocumentKind } from './types';
 
 export const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
-/** Financing covers at most this share of the (verified) export order value. */
-export const EXIM_ORDER_SHARE = 0.8;
+export { EXIM_ORDER_SHARE };
 
 export const eximOrderForm = z.object({
+  financingType: z.enum(['order', 'receivables']).optional()
+    .describe('融资品种：订单融资（出运前） / 应收账款融资（已出运） — Order financing (before shipment) or receivables financing (shipped goods); order financing when left out'),
   tradeMode: z.enum(['imported-materials', 'supplied-materials']).describe('贸易方式：进料加工 / 来料加工 — Processing-trade mode'),
   order: z.object({
     buyerName: text(2, 200, '境外买方 / Foreign buyer'),
@@ -56,62 +60,55 @@ export const eximOrderExample = {
   contact: exampleContact,
 };
 
-type C = LoanContext & { verifiedOrderValue: number | null; repaymentDueDate: string | null };
+type C = EximFinancing;
 const withdrawable = { 'applicant.withdraw': go('withdrawn') };
 const creditTitle = bi('融资审批决定', 'Financing decision');
-const ceilingOf = (c: C) => Math.min(c.requestedAmount, Math.floor(num(c.verifiedOrderValue) * EXIM_ORDER_SHARE));
-
-const lending = lendingEvents('liaison.disburse', bi('放款', 'Disburse'));
-const eximEvents: EventDef<C>[] = [
-  { type: 'liaison.verify-order', label: bi('订单核实', 'Verify the export order'), roles: ['liaison'],
-    schema: z.object({ verifiedOrderValueCny: positiveYuan('核实订单金额 / Verified order value'), note }).strict(),
-    effect: (c, ev) => ({ verifiedOrderValue: num(ev.data.verifiedOrderValueCny), preparedBy: prepare(c, ev.actor.id) }),
-    example: (c) => ({ verifiedOrderValueCny: num((c.form.order as { orderValueCny?: number })?.orderValueCny), note: '合同与报关记录一致 / Contract matches customs records' }) },
-  { type: 'liaison.approve-financing', label: bi('批准融资', 'Approve the financing'), roles: ['liaison'],
-    schema: z.object({ amount: positiveYuan('批准金额 / Approved amount'), repaymentDueDate: isoDate('还款到期日 / Repayment due date'), conditions: text(0, 4000, '条件 / Conditions') }).strict(),
-    effect: (_c, ev) => ({
-      committedAmount: num(ev.data.amount), committedBy: ev.actor.id, conditions: String(ev.data.conditions) || null,
-      repaymentDueDate: String(ev.data.repaymentDueDate),
-    }),
-    example: (c) => {
-      const due = String((c.form.order as { paymentDueDate?: string })?.paymentDueDate ?? '');
-      const fallback = addDays(c.lastEventAt ?? new Date(0).toISOString(), 180).slice(0, 10);
-      return { amount: ceilingOf(c), repaymentDueDate: due > fallback.slice(0, 10) ? addDays(`${due}T00:00:00Z`, 30).slice(0, 10) : fallback, conditions: '应收账款质押 / Receivables pledged' };
-    },
-    decision: (_b, a) => ({ outcome: 'financing-approved', title: creditTitle, amount: a.committedAmount, conditions: a.conditions,
-      reasons: `订单核实金额 ${yuan(num(a.verifiedOrderValue))} / Verified order ${yuanEn(num(a.verifiedOrderValue))}`, section: '六.二' }) },
-  { ...lending.draw,
-    // One disbursement, repaid in one sum from the buyer's payment on the approved due date.
-    effect: (c, ev) => ({ ...lending.draw.effect(c, ev), schedule: [{ dueDate: String(c.repaymentDueDate), amount: num(ev.data.amount) }] }),
-    example: (c) => ({ amount: num(c.committedAmount) }) },
-  lending.repayment, lending.overdue,
-];
-
-const eximRules: Record<string, Rule<C>> = {
-  ...lendingRules((c) => c.drawn),
-  screening: (c, ev) => screeningReason(c, ev),
-  creditDecision: (c, ev) => {
-    const max = ceilingOf(c);
-    return firstReason(
-      fourEyesReason(ev.actor.id, c.preparedBy),
-      num(ev.data.amount) <= max ? null : bi(`批准金额不得超过申请额及核实订单金额的 80%（${yuan(max)}）`, `The amount may not exceed the request or 80% of the verified order (${yuanEn(max)})`),
-      Date.parse(String(ev.data.repaymentDueDate)) > Date.parse(ev.facts.now) ? null : bi('还款到期日须晚于今天', 'The repayment due date must lie in the future'),
-    );
-  },
-};
+const returnDecision = { 'liaison.return-decision': go(null, 'somethingPrepared') };
+const repay = (...more: ReturnType<typeof go>[]) => ({ 'liaison.record-repayment': [go('settled', 'settlesFinancing'), ...more, go(null, 'repaymentWithin')] });
 
 const states: Record<string, StateDef> = {
   draft: { label: bi('草稿', 'Draft'), on: { 'applicant.submit': go('submitted', 'submissionComplete'), ...withdrawable } },
-  submitted: { label: bi('已提交，待订单核实', 'Submitted, awaiting order verification'),
-    on: { 'liaison.verify-order': go('creditApproval', 'screening'), 'liaison.return': go('amendment'), 'liaison.decline': go('declined'), ...withdrawable } },
+  submitted: { label: bi('已提交，待合同核实', 'Submitted, awaiting verification of the contract'),
+    on: { 'liaison.verify-order': go('creditApproval', 'verification'), 'liaison.return': go('amendment'), 'liaison.decline': go('declined'), ...withdrawable } },
   amendment: { label: bi('退回补正', 'Returned for amendment'), on: { 'applicant.resubmit': go('submitted', 'submissionComplete'), ...withdrawable } },
   creditApproval: { label: bi('授信审批', 'Credit approval'),
     on: { 'liaison.approve-financing': go('disbursement', 'creditDecision'), 'liaison.decline-financing': go('declined', 'creditFourEyes'), ...withdrawable } },
-  disbursement: { label: bi('待放款', 'Awaiting disbursement'), on: { 'liaison.disburse': go('outstanding', 'drawWithin') } },
-  outstanding: { label: bi('待应收账款回款', 'Awaiting repayment from receivables'),
-    on: { 'liaison.record-repayment': [go('settled', 'repaymentSettles'), go(null, 'repaymentWithin')], 'system.repayment-overdue': go('overdue', 'isOverdue') } },
-  overdue: { label: bi('逾期', 'Overdue'), on: { 'liaison.record-repayment': [go('settled', 'repaymentSettles'), go(null, 'repaymentWithin')] } },
+  // The enterprise may still give up the approved financing before anything is paid out.
+  disbursement: { label: bi('待放款', 'Awaiting disbursement'), on: { 'liaison.disburse': go('outstanding', 'canDisburse'), ...withdrawable } },
+  outstanding: { label: bi('已放款，待应收账款回款', 'Disbursed, awaiting repayment from the receivable'),
+    on: {
+      'liaison.disburse': go(null, 'canDisburse'),
+      ...repay(),
+      'liaison.prepare-extension': go(null, 'extensionPreparable'),
+      'liaison.sign-decision': go(null, 'signs:extension'),
+      ...returnDecision,
+      'system.repayment-overdue': go('overdue', 'isOverdue'),
+    } },
+  overdue: { label: bi('逾期', 'Overdue'),
+    on: {
+      ...repay(go('outstanding', 'repaymentCures')),
+      'liaison.prepare-default': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': go('defaulted', 'signs:default'),
+      ...returnDecision,
+    } },
+  defaulted: { label: bi('已认定违约，待处置', 'In default, awaiting resolution'),
+    on: {
+      ...repay(),
+      'liaison.prepare-recovery': go(null, 'nothingPrepared'),
+      'liaison.prepare-write-off': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': [go('recovery', 'signs:recovery'), go('writtenOff', 'signs:write-off')],
+      ...returnDecision,
+    } },
+  recovery: { label: bi('追偿中', 'Recovery'),
+    on: {
+      'liaison.record-recovery': [go('recovered', 'recoveryCompletes'), go(null, 'recoveryWithin')],
+      'liaison.prepare-write-off': go(null, 'nothingPrepared'),
+      'liaison.sign-decision': go('writtenOff', 'signs:write-off'),
+      ...returnDecision,
+    } },
   settled: { label: bi('已结清', 'Settled'), final: true },
+  recovered: { label: bi('追偿完毕', 'Recovered in full'), final: true },
+  writtenOff: { label: bi('已核销', 'Written off'), final: true },
   declined: { label: bi('未获批准', 'Declined'), final: true },
   withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
 };
@@ -125,23 +122,24 @@ const documents: DocumentKind[] = [
 ];
 
 export const eximOrderFinance = defineWorkflow<C>({
-  code: 'exim-order-finance', institution: 'EXIM', referencePrefix: 'EXIM',
+  code: 'exim-order-finance', version: 2, institution: 'EXIM', referencePrefix: 'EXIM',
   ...eximContract,
   name: bi('中国进出口银行订单融资', 'Export-Import Bank order financing'),
   summary: bi(
-    '中国进出口银行核实出口订单后，按订单金额的一定比例（最高 80%）融资，以应收账款回款偿还（政策 六.二）。',
-    'EXIM verifies the export order and finances up to 80% of it; the financing is repaid from the receivable (policy 六.二).',
+    '中国进出口银行核实出口合同后，按合同金额的一定比例（最高 80%）分笔放款：出运前为订单融资，已出运为应收账款融资；以应收账款回款偿还，可展期一次（政策 六.二）。',
+    'EXIM verifies the export contract and finances up to 80% of it in one or more disbursements — order financing before shipment, receivables financing after — repaid from the receivable, extendable once (policy 六.二).',
   ),
   formSchema: eximOrderForm, formExample: eximOrderExample, documents,
-  initialContext: (form) => ({ ...loanContext(form), verifiedOrderValue: null, repaymentDueDate: null }),
+  initialContext: (form) => eximEvents.initial(form),
   events: [
     ...applicantEvents<C>({ formSchema: eximOrderForm, documents }),
     returnEvent<C>('liaison'),
     rejectEvent<C>('liaison.decline', 'liaison', bi('拒绝融资', 'Decline the financing'), 'financing-declined', creditTitle, '六.二'),
     rejectEvent<C>('liaison.decline-financing', 'liaison', bi('授信否决', 'Refuse the credit'), 'financing-declined', creditTitle, '六.二'),
-    ...eximEvents,
+    ...eximEvents.events,
+    ...signingEvents<C>(eximEvents.decisions),
   ],
   rules: { ...eximRules, ...submissionRules<C>({ formSchema: eximOrderForm, documents }) },
   states,
-  timer: overdueTimer(['outstanding']),
+  timer: eximTimer,
 });

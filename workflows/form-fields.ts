@@ -48,6 +48,7 @@ export const CHOICE_LABELS: Record<string, { zh: string; en: string }> = {
   loan: { zh: '贷款', en: 'Loan' }, bond: { zh: '债券', en: 'Bond' }, leasing: { zh: '租赁', en: 'Leasing' }, investment: { zh: '投资', en: 'Investment' },
   'park-infrastructure': { zh: '园区基础设施', en: 'Industrial park infrastructure' }, 'logistics-hub': { zh: '物流枢纽', en: 'Logistics hub' },
   'basic-industry': { zh: '基础产业', en: 'Basic industry' }, 'pillar-industry': { zh: '支柱产业', en: 'Pillar industry' }, 'public-platform': { zh: '公共平台', en: 'Public platform' },
+  order: { zh: '订单融资（出运前）', en: 'Order financing (before shipment)' }, receivables: { zh: '应收账款融资（已出运）', en: 'Receivables financing (shipped goods)' },
   'imported-materials': { zh: '进料加工', en: 'Processing with imported materials' }, 'supplied-materials': { zh: '来料加工', en: 'Processing with supplied materials' },
   'short-term-export': { zh: '短期出口信用保险', en: 'Short-term export credit insurance' }, 'domestic-trade': { zh: '国内贸易信用保险', en: 'Domestic trade credit insurance' },
   LC: { zh: '信用证', en: 'Letter of credit' }, DP: { zh: '付款交单', en: 'Documents against payment' }, DA: { zh: '承兑交单', en: 'Documents against acceptance' }, OA: { zh: '赊销', en: 'Open account' },

@@ -7,6 +7,7 @@ import { specialFund } from './special-fund';
 import { tradePlatformGrant } from './trade-platform-grant';
 import type { ProgrammeCode, Workflow } from './types';
 import { cdbInfraLoan as cdbInfraLoanV1 } from './v1/cdb-infra-loan';
+import { eximOrderFinance as eximOrderFinanceV1 } from './v1/exim-order-finance';
 
 export const workflows: Record<ProgrammeCode, Workflow> = {
   'special-fund': specialFund,
@@ -30,7 +31,7 @@ export function registerWorkflow(w: Workflow): void {
 }
 
 /** Earlier versions, kept so that cases begun under them load and finish under their own rules. */
-export const EARLIER_VERSIONS: Workflow[] = [cdbInfraLoanV1];
+export const EARLIER_VERSIONS: Workflow[] = [cdbInfraLoanV1, eximOrderFinanceV1];
 
 /** The workflow of a programme: the current version, or the one a stored case was saved by. */
 export function workflowFor(code: string, version?: number): Workflow | undefined {

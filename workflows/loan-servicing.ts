@@ -26,7 +26,7 @@ export type LoanBook = CaseContext & PreparedContext & {
   drawn: number;
   drawdowns: { amount: number; by: number; at: string }[];
   repaid: number;                  // principal repaid, recoveries included
-  repayments: { amount: number; interest: number; by: number; at: string; evidence?: string }[];
+  repayments: ({ amount: number; interest: number; by: number; at: string } & Record<string, unknown>)[]; // plus the programme's evidence fields
   cancelled: number;               // undrawn commitment cancelled or lapsed
   overdueSince: string | null;
   defaultDeclared: { by: number; reason: string; at: string } | null;
@@ -157,7 +157,7 @@ export function drawEvent(type: string, label: Bilingual): EventDef<C> {
   };
 }
 
-/** Principal and interest; `evidence` is required by programmes repaid from receivables. */
+/** Principal and interest; `extra` are evidence fields (a programme repaid from receivables records the FX receipt). */
 export function repaymentEvent(extra: Record<string, z.ZodType> = {}, exampleExtra: (c: C) => Record<string, unknown> = () => ({})): EventDef<C> {
   return {
     type: 'liaison.record-repayment', label: bi('登记还款', 'Record a repayment'), roles: ['liaison'],
@@ -169,8 +169,8 @@ export function repaymentEvent(extra: Record<string, z.ZodType> = {}, exampleExt
     effect: (c, ev) => ({
       ...accrue(c, ev.facts.now), repaid: c.repaid + num(ev.data.amount), interestPaid: c.interestPaid + num(ev.data.interest),
       repayments: [...c.repayments, {
+        ...Object.fromEntries(Object.keys(extra).map((k) => [k, ev.data[k] ?? null])),
         amount: num(ev.data.amount), interest: num(ev.data.interest), by: ev.actor.id, at: ev.facts.now,
-        ...(ev.data.evidence ? { evidence: String(ev.data.evidence) } : {}),
       }],
     }),
     example: (c, _a, facts) => {
@@ -212,7 +212,7 @@ export const troubleEvents = (firstDueFrom: (c: C) => string): EventDef<C>[] => 
   prepareEvent<C>({ type: 'liaison.prepare-restructuring', kind: 'restructuring', label: bi('拟定重组方案', 'Prepare a restructuring'),
     schema: z.object({ ...reasonAndBasis, schedule: scheduleField }).strict(),
     example: (c, _a, f) => ({ reason: '借款人经营恢复，可按新计划还款 / The borrower can repay on a new schedule', basis: '借款合同第十五条 / Loan contract clause 15',
-      schedule: equalSchedule(outstanding(c), firstDueFrom({ ...c, lastEventAt: f?.now ?? c.lastEventAt }), 3) }) }),
+      schedule: equalSchedule(Math.max(3, outstanding(c)), firstDueFrom({ ...c, lastEventAt: f?.now ?? c.lastEventAt }), 3) }) }),
   prepareEvent<C>({ type: 'liaison.prepare-recovery', kind: 'recovery', label: bi('拟定追偿', 'Prepare recovery'),
     schema: z.object(reasonAndBasis).strict(), example: () => ({ reason: '处置抵押物 / Enforce the security', basis: '抵押合同第八条 / Mortgage contract clause 8' }) }),
   prepareEvent<C>({ type: 'liaison.prepare-write-off', kind: 'write-off', label: bi('拟定核销', 'Prepare a write-off'),

@@ -33,4 +33,16 @@ describe('demo portfolio', () => {
     const decisions = t.deps.db.$client.prepare('select outcome, amount from decisions where case_id = ?').all(row.id) as { outcome: string; amount: number }[];
     expect(decisions).toContainEqual({ outcome: 'commitment-cancelled', amount: c.cancelled });
   });
+
+  it('has an EXIM financing disbursed in two parts and extended once by a signed decision', () => {
+    const fin = contexts('exim-order-finance').find(({ c }) => c.extensions?.length === 1);
+    expect(fin).toBeDefined();
+    const { c, row } = fin!;
+    expect(row.state).toBe('outstanding');
+    expect(c.drawdowns).toHaveLength(2);
+    expect(c.drawn).toBe(c.committedAmount);
+    expect(c.repaymentDueDate > c.extensions[0].from).toBe(true);
+    const outcomes = (t.deps.db.$client.prepare('select outcome from decisions where case_id = ?').all(row.id) as { outcome: string }[]).map((d) => d.outcome);
+    expect(outcomes).toEqual(['financing-approved', 'financing-extended']);
+  });
 });

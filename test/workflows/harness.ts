@@ -98,7 +98,6 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   // Loans: two drawdowns and two repayments reach every turn; one restructuring is enough.
   const loan = 'interestPaid' in c;
   if (loan && (type === 'liaison.drawdown' || type === 'liaison.disburse')) return c.drawdowns.length < 2 && c.repayments.length === 0;
-  if (loan && type === 'liaison.record-repayment') return c.repayments.length < 2;
   if (type === 'liaison.prepare-restructuring') return c.restructured < 1;
   if (type === 'liaison.prepare-cancellation') return c.cancelled === 0 && c.repayments.length === 0;
   return true;
@@ -117,8 +116,14 @@ export function generateEvents(wf: Workflow) {
     const payments = ['tranches', 'drawdowns', 'repayments'].reduce((n, k) => n + (Array.isArray(c[k]) ? c[k].length : 0), 0);
     const amount = ev.data.amount;
     // A repayment of everything owed (early repayment in full), besides the instalment of the example.
-    const full = type === 'liaison.record-repayment' && 'interestPaid' in c && c.drawn - c.repaid !== amount
-      ? [{ ...ev, data: { ...ev.data, amount: c.drawn - c.repaid } }] : [];
+    // and all the principal without the interest (it leaves interest owed).
+    const repayment = type === 'liaison.record-repayment' && 'interestPaid' in c;
+    // After two repayments only the one that repays everything owed is tried: the walk stays finite and can still end.
+    if (repayment && c.repayments.length >= 2) return [{ ...ev, data: { ...ev.data, amount: c.drawn - c.repaid } }];
+    const full = [
+      ...(repayment && c.drawn - c.repaid !== amount ? [{ ...ev, data: { ...ev.data, amount: c.drawn - c.repaid } }] : []),
+      ...(repayment && Number(ev.data.interest) > 0 && c.drawn > c.repaid ? [{ ...ev, data: { ...ev.data, amount: c.drawn - c.repaid, interest: 0 } }] : []),
+    ];
     if (!PARTIAL.has(type) || typeof amount !== 'number' || amount < 2 || payments > 2) return [ev, ...full];
     return [ev, { ...ev, data: { ...ev.data, amount: Math.floor(amount / 2) } }, ...full];
   });

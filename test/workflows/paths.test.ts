@@ -19,6 +19,9 @@ const PRECONDITIONS = [
   /conditions precedent are (not recorded|already recorded)/, // drawdowns wait for them; recorded once
   /cannot be settled|does not settle|must be more than zero/, // settlement while owed; repayment with nothing owed
   /No decision is waiting|awaits signature|cannot be signed in this state/, // prepared decisions
+  /already extended once/,                // 展期 once only
+  /nothing to restructure/,
+  /repayment is due: no further disbursement/,               // principal all repaid, interest still owed
   /availability period (has not ended|ended on)|Nothing is left undrawn|exceeds what is undrawn \(CNY 0\)/,
 ];
 

@@ -41,6 +41,9 @@ const MATRIX: Record<string, Record<string, Role[]>> = {
   'exim-order-finance': {
     ...common, ...lending, 'liaison.return': ['liaison'], 'liaison.decline': ['liaison'], 'liaison.decline-financing': ['liaison'],
     'liaison.verify-order': ['liaison'], 'liaison.approve-financing': ['liaison'], 'liaison.disburse': ['liaison'],
+    'liaison.prepare-extension': ['liaison'], 'liaison.prepare-default': ['liaison'], 'liaison.prepare-recovery': ['liaison'],
+    'liaison.prepare-write-off': ['liaison'], 'liaison.record-recovery': ['liaison'], 'liaison.sign-decision': ['liaison'],
+    'liaison.return-decision': ['liaison'],
   },
   'sinosure-credit-insurance': {
     ...common, 'liaison.return': ['liaison'], 'liaison.decline': ['liaison'], 'liaison.decline-policy': ['liaison'],

@@ -44,6 +44,20 @@ describe('workflow versions', () => {
     expect(after.isFinal).toBe(true);
   });
 
+  it('loads an EXIM financing saved by version 1 and settles it under version 1', async () => {
+    const { deps } = await makeTestApp();
+    const v1 = workflowFor('exim-order-finance', 1)!;
+    expect(workflowFor('exim-order-finance')!.version).toBe(2);
+    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: 'exim-order-finance', form: v1.formExample });
+    const out = run(v1, ['applicant.submit', 'liaison.verify-order', 'liaison.approve-financing', 'liaison.disburse']);
+    expect(stateKey(out)).toBe('outstanding');
+    deps.db.update(cases).set({ machineVersion: 1, state: 'outstanding', snapshot: JSON.stringify(v1.machine.getPersistedSnapshot(out)), submittedAt: deps.clock.now().toISOString() })
+      .where(eq(cases.id, row.id)).run();
+    const stored = getCaseRow(deps, row.id)!;
+    const after = applyEvent(deps, demoUser(deps, 'exim@demo.local'), { caseId: row.id, type: 'liaison.record-repayment', data: { amount: out.context.drawn }, expectedVersion: stored.version }).row;
+    expect([after.state, after.machineVersion]).toEqual(['settled', 1]);
+  });
+
   it('refuses, as a handled error, a case saved by a version that does not exist', async () => {
     const { deps } = await makeTestApp();
     const w = workflowFor('cdb-infra-loan')!;

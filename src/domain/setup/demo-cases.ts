@@ -65,6 +65,8 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'sinosure-credit-insurance', applicant: 'ent2', steps: SINO_ACTIVE },
   { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: [...SINO_ACTIVE, 'applicant.request-limit', 'liaison.approve-limit@sinosure', 'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim@sinosure', 'liaison.pay-claim@sinosure2'] },
   // Half drawn, then the rest cancelled at the borrower's request (prepared by one liaison, signed by the other).
+  // Two disbursements, then one extension (展期) of the repayment date by a signed decision.
+  { programme: 'exim-order-finance', applicant: 'ent2', steps: [...EXIM_APPROVED, 'liaison.disburse@exim', 'liaison.disburse@exim', 'liaison.prepare-extension@exim', 'liaison.sign-decision@exim2'] },
   { programme: 'cdb-infra-loan', applicant: 'ent2', steps: [...CDB_CONTRACT, 'liaison.sign-contract@cdb', 'liaison.record-conditions@cdb', 'liaison.drawdown@cdb', 'liaison.prepare-cancellation@cdb', 'liaison.sign-decision@cdb2'] },
 ];
 
