@@ -46,7 +46,7 @@ const cancellation: DecisionKind<C> = {
     outcome: 'commitment-cancelled', title: bi('取消未提款额度决定', 'Decision cancelling the undrawn commitment'), amount: num(p.data.amount),
     conditions: `剩余承诺 ${yuan(num(a.committedAmount))}，已提款 ${yuan(a.drawn)} / Commitment now ${yuanEn(num(a.committedAmount))}, drawn ${yuanEn(a.drawn)}`,
     reasons: `${p.data.requestedBy === 'borrower' ? '应借款人申请 / At the borrower\'s request' : '贷款人决定 / By the bank'}：${String(p.data.reason)}`,
-    section: '六.二',
+    section: '六.(二)', preparedBy: p.by,
   }),
 };
 const decisions: Record<string, DecisionKind<C>> = { cancellation, ...troubleDecisions } as Record<string, DecisionKind<C>>;
@@ -65,7 +65,7 @@ const events: EventDef<C>[] = [
     effect: (_c, ev) => ({ approvedAmount: num(ev.data.approvedAmount), committedBy: ev.actor.id, conditions: String(ev.data.conditions) || null }),
     example: (c) => ({ approvedAmount: c.proposal?.amount ?? c.requestedAmount, conditions: '资本金先于贷款到位，抵押登记完成 / Own capital in place and security registered before drawdown' }),
     decision: (_b, a) => ({ outcome: 'loan-committed', title: bi('贷款审批决定', 'Credit decision'), amount: a.approvedAmount, conditions: a.conditions,
-      reasons: `尽职调查建议 ${yuan(num(a.proposal?.amount))}，贷审会审议通过 / Due diligence proposed ${yuanEn(num(a.proposal?.amount))}; approved by the credit committee`, section: '六.二' }) },
+      reasons: `尽职调查建议 ${yuan(num(a.proposal?.amount))}，贷审会审议通过 / Due diligence proposed ${yuanEn(num(a.proposal?.amount))}; approved by the credit committee`, section: '六.(二)', preparedBy: a.proposal?.by ?? null }) },
   { type: 'liaison.sign-contract', label: bi('签订借款合同', 'Sign the loan contract'), roles: ['liaison'],
     schema: z.object({
       contractNo: z.string().trim().min(3).max(60).describe('合同编号 / Contract number'),

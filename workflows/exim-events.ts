@@ -48,7 +48,7 @@ const extension: DecisionKind<C> = {
   }),
   letter: (b, a, p) => ({ outcome: 'financing-extended', title: bi('展期决定', 'Extension decision'), amount: outstanding(a),
     conditions: `还款到期日由 ${b.repaymentDueDate} 展期至 ${a.repaymentDueDate} / Repayment due date extended from ${b.repaymentDueDate} to ${a.repaymentDueDate}`,
-    reasons: basisLine(p), section: '六.二' }),
+    reasons: basisLine(p), section: '六.(二)', preparedBy: p.by }),
 };
 const decisions = { extension, ...troubleDecisions } as Record<string, DecisionKind<C>>;
 
@@ -80,7 +80,7 @@ const events: EventDef<C>[] = [
     example: (c) => ({ amount: ceilingOf(c), repaymentDueDate: latestRepayment(c), interestRate: 0.035, conditions: '应收账款质押 / Receivables pledged' }),
     decision: (_b, a) => ({ outcome: 'financing-approved', title: creditTitle, amount: a.committedAmount, conditions: a.conditions,
       reasons: `${isReceivables(a) ? '应收账款融资 / Receivables financing' : '订单融资 / Order financing'}；核实合同金额 ${yuan(num(a.verifiedOrderValue))} / Verified contract ${yuanEn(num(a.verifiedOrderValue))}；还款到期日 ${a.repaymentDueDate} / Due ${a.repaymentDueDate}`,
-      section: '六.二' }) },
+      section: '六.(二)', preparedBy: a.preparedBy[0] ?? null }) },
   drawEvent('liaison.disburse', bi('放款', 'Disburse')),
   repaymentEvent(collection, (c) => ({ receiptNo: `FX-${(c.lastEventAt ?? '').slice(0, 10)}-${c.repayments.length + 1}`, currency: 'USD', foreignAmount: 1 })),
   overdueEvent,

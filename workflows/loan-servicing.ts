@@ -220,7 +220,7 @@ export const troubleEvents = (firstDueFrom: (c: C) => string): EventDef<C>[] => 
 ];
 
 const letter = (outcome: string, title: Bilingual, amount: number | null, p: Prepared, conditions: string | null = null) =>
-  ({ outcome, title, amount, conditions, reasons: basisLine(p), section: '六.二' });
+  ({ outcome, title, amount, conditions, reasons: basisLine(p), section: '六.(二)', preparedBy: p.by });
 
 export const troubleDecisions: Record<string, DecisionKind<C>> = {
   default: { label: bi('违约认定', 'Notice of default'),

@@ -82,7 +82,7 @@ describe('cdb-infra-loan, a full life', () => {
     expect(refused(s, ev(s, 'liaison.sign-decision', {}, 40))?.en).toMatch(/Four eyes/);
     const sign = ev(s, 'liaison.sign-decision', {}, 41);
     const cancelled = ok(s, sign);
-    expect(cdb.decision(s, cancelled, sign)).toMatchObject({ outcome: 'commitment-cancelled', amount: 50_000_000, reasons: expect.stringContaining('borrower') });
+    expect(cdb.decision(s, cancelled, sign)).toMatchObject({ outcome: 'commitment-cancelled', amount: 50_000_000, preparedBy: 40, reasons: expect.stringContaining('borrower') });
     s = cancelled;
     expect(ctx(s)).toMatchObject({ committedAmount: 150_000_000, cancelled: 50_000_000, pending: null });
     expect(ctx(s).schedule.reduce((t: number, i: { amount: number }) => t + i.amount, 0)).toBe(150_000_000);

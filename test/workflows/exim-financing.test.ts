@@ -76,7 +76,7 @@ describe('exim-order-finance, a full life', () => {
     s = ok(s, ev(s, 'liaison.prepare-extension', { newDueDate: '2027-11-30', reason: '买方延付', basis: '第九条' }, 40, p1));
     const sign = ev(s, 'liaison.sign-decision', {}, 41, p1);
     const extended = ok(s, sign);
-    expect(exim.decision(s, extended, sign)).toMatchObject({ outcome: 'financing-extended', amount: 5_600_000, conditions: expect.stringContaining('2027-11-30') });
+    expect(exim.decision(s, extended, sign)).toMatchObject({ outcome: 'financing-extended', amount: 5_600_000, preparedBy: 40, conditions: expect.stringContaining('2027-11-30') });
     s = extended;
     expect(ctx(s).repaymentDueDate).toBe('2027-11-30');
     expect(exim.nextDueAt(s)).toBe('2027-12-01T00:00:00.000Z');
@@ -133,7 +133,7 @@ describe('exim-order-finance, a full life', () => {
     const s = run(exim, ['applicant.submit'], start(exim, form));
     expect(step(exim, s, event(exim, s, 'liaison.verify-order')).refusal?.en).toMatch(/Coke and semi-coke/);
     const decline = event(exim, s, 'liaison.decline');
-    expect(exim.decision(s, step(exim, s, decline).next, decline)).toMatchObject({ outcome: 'financing-declined', section: '二.二' });
+    expect(exim.decision(s, step(exim, s, decline).next, decline)).toMatchObject({ outcome: 'financing-declined', section: '一.(二)' });
   });
 
   it('lets the enterprise give up approved financing before anything is paid out', () => {
