@@ -8,6 +8,7 @@ import { users } from '../db/schema/index';
 import { userFromRow, type CurrentUser } from '../domain/auth/current-user';
 import { applyEvent } from '../domain/cases/apply-event';
 import { eventsFor } from '../domain/cases/case-view';
+import { figuresJson } from '../domain/cases/case-figures';
 import { createCase } from '../domain/cases/create-case';
 import { getCaseRow, type CaseRow } from '../domain/cases/load-case';
 import { FakeClock, type Deps } from '../domain/deps';
@@ -101,8 +102,15 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
   })();
 
   const applicant = sqlite.prepare("select id from users where email = 'ent1@demo.local'").get() as { id: number };
-  const insertCase = sqlite.prepare(`insert into cases (reference, programme_code, enterprise_id, created_by, state, snapshot, machine_version, version, form, amount, province, industry, enterprise_name, credit_code, submitted_at, state_since, due_at, is_final, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertCase = sqlite.prepare(`insert into cases (reference, programme_code, enterprise_id, created_by, state, snapshot, machine_version, version, form, amount, province, industry, enterprise_name, credit_code, submitted_at, state_since, due_at, is_final, created_at, updated_at, figures)
+    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // What each template contributes to the statistics, as the engine would have stored it.
+  const figuresOf = new Map<Template, string>();
+  const figures = (programme: string, t: Template) => {
+    let f = figuresOf.get(t);
+    if (f === undefined) figuresOf.set(t, (f = figuresJson(workflowFor(programme)!, (JSON.parse(t.snapshot) as { context?: unknown }).context)));
+    return f;
+  };
   const submittedSpecialFund: number[] = [];
   const pick: { programme: string; t: Template }[] = [];
   for (const [p, m] of all) for (const t of m.values()) pick.push({ programme: p, t });
@@ -120,7 +128,7 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
       const form = JSON.parse(JSON.stringify(w.formExample));
       const amount = typeof form.requestedAmount === 'number' ? form.requestedAmount : null;
       const id = Number(insertCase.run(`${w.referencePrefix}-B-${String(i).padStart(7, '0')}`, programme, ent.id, applicant.id, t.state, t.snapshot, t.version,
-        JSON.stringify(form), amount, ent.province, ent.industry, ent.name, ent.code, t.state === 'draft' ? null : at, at, t.dueAt, t.isFinal ? 1 : 0, at, at).lastInsertRowid);
+        JSON.stringify(form), amount, ent.province, ent.industry, ent.name, ent.code, t.state === 'draft' ? null : at, at, t.dueAt, t.isFinal ? 1 : 0, at, at, figures(programme, t)).lastInsertRowid);
       if (t === sfSubmitted) submittedSpecialFund.push(id);
     }
   });
