@@ -167,6 +167,7 @@ export function internalCodes(): string[] {
     w.events.forEach((e) => codes.add(e.type));
     Object.keys(w.stateLabels).filter((s) => s.includes('.') || /[A-Z-]/.test(s)).forEach((s) => codes.add(s));
     w.documents.forEach((d) => codes.add(d.kind));
+    (w.decisions ?? []).forEach((d) => codes.add(d.outcome));
     codes.add(w.code);
     Object.keys(w.formSchema.shape).forEach((k) => codes.add(k));
     w.events.forEach((e) => Object.keys((e.schema as { shape?: object }).shape ?? {}).forEach((k) => codes.add(k)));
@@ -193,6 +194,8 @@ const EXTRA_FIELD_LABELS: Record<string, Bilingual> = {
   size: bi('大小（字节）', 'Size (bytes)'), documentId: bi('材料编号', 'Document number'), count: bi('数量', 'Count'),
   weights: bi('权重', 'Weights'), status: bi('状态码', 'Status'), path: bi('地址', 'Address'), method: bi('方法', 'Method'),
   version: bi('版本', 'Version'), conflict: bi('利益冲突', 'Conflict of interest'), enterpriseId: bi('企业编号', 'Enterprise number'),
+  programme: bi('支持项目', 'Programme'), programmeCode: bi('支持项目', 'Programme'), type: bi('事项', 'Step'), reference: bi('案件编号', 'Case reference'),
+  bytes: bi('大小（字节）', 'Size (bytes)'), numbers: bi('决定书编号', 'Decision numbers'),
   outcome: bi('决定', 'Decision'), amount: bi('金额', 'Amount'), caseId: bi('案件编号', 'Case number'),
 };
 
@@ -240,12 +243,17 @@ export function dataLines(data: unknown, lang: Lang, max = 12): string[] {
     if (v && typeof v === 'object') return Object.entries(v).map(([k, y]) => `${fieldLabel(k)[lang]} ${show(k, y)}`).join('，');
     if (key === 'role' && typeof v === 'string') return roleLabel(v)[lang];
     if (key === 'institutionCode' && typeof v === 'string') return institutionLabel(v)[lang];
+    if (key === 'kind' && typeof v === 'string') return documentKindLabel(v)[lang];
+    if ((key === 'programme' || key === 'programmeCode') && typeof v === 'string') return programmeName(v)[lang];
+    if ((key === 'state' || key === 'from' || key === 'to') && typeof v === 'string' && v.includes('.')) return stateLabel(v)[lang];
+    if (key === 'type' && typeof v === 'string') return eventLabel(v)[lang];
     if (typeof v === 'number' && /amount|limit|value|premium|indemnity|paid|disbursed|drawn/i.test(key)) return yuan(v);
     return valueLabel(key, v, lang);
   };
   if (typeof data !== 'object') return [String(data)];
   for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (v === undefined || v === null || lines.length >= max) continue;
+    // An outcome is a code for programs; the decision's number and title say it in words.
+    if (v === undefined || v === null || k === 'outcome' || lines.length >= max) continue;
     lines.push(`${fieldLabel(k)[lang]}${lang === 'zh' ? '：' : ': '}${show(k, v)}`);
   }
   return lines;

@@ -64,7 +64,7 @@ export const VerifyForm: FC<{ locale: Locale; code?: string; error?: string }> =
       <form method="get" action="/verify" class="verify-form">
         <div class="field">
           <label for="verify-code">{zh ? '核验码' : 'Verification code'}</label>
-          <input id="verify-code" name="code" required autocomplete="off" autocapitalize="characters" spellcheck={false}
+          <input id="verify-code" type="text" name="code" required autocomplete="off" autocapitalize="characters" spellcheck={false}
             maxlength={24} value={code ?? ''} aria-invalid={error ? 'true' : undefined} aria-describedby="verify-code-err" />
           <p class="field-error" id="verify-code-err">{error ?? ''}</p>
         </div>

@@ -9,7 +9,7 @@ export const StatsTable: FC<{ table: CsvTable; caption: string; csvHref: string;
   <section class="card stats-table" aria-labelledby={`tbl-${table.name}`}>
     <h2 id={`tbl-${table.name}`}>{caption}</h2>
     <p><a href={csvHref} download>{csvLabel}</a></p>
-    <div class="scroll">
+    <div class="scroll" tabindex={0}>
       <table>
         <thead><tr>{table.header.map((h) => <th scope="col">{h}</th>)}</tr></thead>
         <tbody>
