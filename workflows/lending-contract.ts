@@ -26,8 +26,12 @@ const SERVICING = {
 };
 const loanFacts = [FACTS.requested, FACTS.committed, FACTS.drawn, FACTS.repaid, SERVICING.outstanding, SERVICING.interestRate, SERVICING.interestPaid,
   SERVICING.cancelled, SERVICING.recovered, SERVICING.writtenOff, SERVICING.pending, FACTS.conditions, FACTS.returnReason];
+/** Principal still owed, once repayments are recorded at all. */
+const principalOwed = (c: Loan) => (typeof c.repaid === 'number' && typeof c.drawn === 'number' ? figure.positive(c.drawn - c.repaid) : null);
 const loanFigures = (c: Loan) => ({
   requested: figure.n(c.requestedAmount), committed: figure.n(c.committedAmount), drawn: figure.positive(c.drawn),
+  outstanding: principalOwed(c), defaulted: c.defaultDeclared ? principalOwed(c) : null,
+  writtenOff: figure.positive(c.writtenOff), recovered: figure.positive(c.recovered),
   jobsConfirmed: figure.n(c.jobsConfirmed), jobsPromised: figure.n(c.form.jobsPromised),
 });
 const trouble = [{ outcome: 'default-declared' }, { outcome: 'recovery-started' }, { outcome: 'loan-written-off' }];

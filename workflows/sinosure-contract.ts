@@ -10,7 +10,9 @@ export const sinosureContract = {
   // The insured limit counts once a policy is issued.
   figures: (c) => ({
     requested: figure.n(c.requestedAmount), insured: c.policyNo != null ? figure.n(c.terms?.maxLiability) : null,
-    claimsPaid: figure.n(c.indemnityPaid), jobsConfirmed: figure.n((c as { jobsConfirmed?: unknown }).jobsConfirmed),
+    claimsPaid: figure.n(c.indemnityPaid), recovered: figure.positive(c.recovered), premium: figure.positive(c.premiumTotal),
+    limits: Array.isArray(c.limits) ? figure.positive(c.limits.reduce((t, l) => t + (l.status === 'approved' ? Number(l.approved ?? 0) : 0), 0)) : null,
+    jobsConfirmed: figure.n((c as { jobsConfirmed?: unknown }).jobsConfirmed),
     jobsPromised: figure.n(c.form.jobsPromised),
   }),
   decisions: [

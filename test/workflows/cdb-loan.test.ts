@@ -182,6 +182,12 @@ describe('cdb-infra-loan, a full life', () => {
     expect(stateKey(written)).toBe('writtenOff');
     expect(ctx(written).writtenOff).toBe(owed - 150_000_000);
     expect(cdb.decision(s, written, writeOff)).toMatchObject({ outcome: 'loan-written-off', amount: owed - 150_000_000 });
+    // What the statistics count of it: drawn, still owed (in default), written off, recovered.
+    const principal = 200_000_000 - ctx(written).repaid;
+    expect(principal).toBeGreaterThan(50_000_000);
+    expect(cdb.figures(ctx(written) as never)).toMatchObject({ committed: 200_000_000, drawn: 200_000_000, outstanding: principal, defaulted: principal,
+      writtenOff: owed - 150_000_000, recovered: 150_000_000 });
+    expect(cdb.figures(ctx(all) as never)).toMatchObject({ drawn: 200_000_000, outstanding: null, defaulted: null, recovered: owed });
   });
 
   it('ends unused: cancelled in full by the bank before any drawdown, or lapsed at the end of the availability period', () => {
