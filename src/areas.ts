@@ -6,11 +6,13 @@ import { decisionApi } from './api/decisions';
 import { documentApi } from './api/documents';
 import { webhookApi } from './api/webhooks';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
+import { noticeApi } from './api/notices';
 import { apiDocsRoutes } from './routes/api-docs';
 import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
 import { auditGuardArea } from './routes/audit-guard';
 import { decisionRoutes } from './routes/decisions';
+import { noticeRoutes } from './routes/notices';
 import { portalArea } from './routes/portal';
 import { statsRoutes } from './routes/stats';
 import { workbenchRoutes } from './routes/workbench';
@@ -27,7 +29,8 @@ export const pageAreas: Hono<AppEnv>[] = [
   workbenchRoutes, // staff queues, case pages, expert review, CSV
   apiDocsRoutes, // /api/docs, the reference of the JSON API
   adminWebhookRoutes, // /admin/webhooks: endpoints, deliveries, replay
+  noticeRoutes, // /notices, the public notice (公示) and its objection form
 ];
 
 /** JSON API areas, mounted under /api/v1. */
-export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi, documentApi, webhookApi];
+export const apiAreas: Hono<AppEnv>[] = [caseApi, auditApi, decisionApi, documentApi, webhookApi, noticeApi];

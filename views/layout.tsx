@@ -33,6 +33,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
         <a class="brand" href="/">承接 <span lang="en">Chengjie</span></a>
         <nav aria-label={locale === 'zh' ? '主导航' : 'Main'}>
           <a href="/programmes">{locale === 'zh' ? '支持项目' : 'Programmes'}</a>
+          <a href="/notices">{locale === 'zh' ? '公示' : 'Public notice'}</a>
           <a href={user && STATS_ROLES.includes(user.role) ? '/stats' : '/statistics'}>{locale === 'zh' ? '统计' : 'Statistics'}</a>
           {user ? (
             <>

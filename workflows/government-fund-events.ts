@@ -8,6 +8,7 @@ import {
   addDays, bi, ceilingReason, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn,
 } from './policy-guards';
 import { refusalRules, type RefusalContext } from './government-fund-refusal';
+import { objectionRules, unresolvedReason, type Resolution } from './government-fund-objections';
 import type { Bilingual } from './types';
 
 /** Minimum average expert score for a recommendation (专家评审合格线). */
@@ -21,6 +22,7 @@ export type GovFundContext = CaseContext & RefusalContext & {
   recommendation: { by: number; amount: number; note: string; at: string } | null;
   noticeEndsAt: string | null;   // end of the 公示 period
   objections: { by: number; reason: string; at: string }[];
+  objectionResolutions: Resolution[];  // how each public objection was resolved
   approvedAmount: number | null;
   approvedBy: number | null;
   conditions: string | null;
@@ -40,7 +42,7 @@ export function govFundContext(form: Record<string, unknown>): GovFundContext {
     ...baseContext(form), preparedBy: [], panel: [], scores: [], recommendation: null, noticeEndsAt: null,
     objections: [], approvedAmount: null, approvedBy: null, conditions: null, advanceCeiling: null,
     disbursed: 0, tranches: [], acceptance: null, acceptanceDecidedBy: null, acceptancePassed: null, jobsConfirmed: null,
-    refusalProposal: null, declinedRefusals: [],
+    refusalProposal: null, declinedRefusals: [], objectionResolutions: [],
   };
 }
 
@@ -59,6 +61,7 @@ export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
   };
   return {
     ...refusalRules<C>(),
+    ...objectionRules<C>(),
     // 政策 一.(一) and 一.(二): region, 两高一资 and EIA at the preliminary review's pass.
     screening: (c, ev) => firstReason(screeningReason(c, ev), eiaReason(ev)),
     panel: (_c, ev) => {
@@ -80,7 +83,13 @@ export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
     ),
     noticeOver: (c, ev) => (c.noticeEndsAt && Date.parse(ev.facts.now) >= Date.parse(c.noticeEndsAt) ? null
       : bi(`公示期至 ${c.noticeEndsAt} 结束，尚未期满`, `The public notice runs until ${c.noticeEndsAt}`)),
-    approvable: (c, ev) => firstReason(fourEyesReason(ev.actor.id, c.preparedBy), withinGrant(num(ev.data.amount), c)),
+    approvable: (c, ev) => firstReason(
+      fourEyesReason(ev.actor.id, c.preparedBy), unresolvedReason(c, ev),
+      // The public saw this amount in the notice: the approval may not exceed it.
+      c.recommendation && num(ev.data.amount) > c.recommendation.amount
+        ? bi(`批准金额不得超过公示金额（${yuan(c.recommendation.amount)}）`, `The approved amount may not exceed the amount published in the notice (${yuanEn(c.recommendation.amount)})`) : null,
+      withinGrant(num(ev.data.amount), c),
+    ),
     decisionFourEyes: (c, ev) => fourEyesReason(ev.actor.id, c.preparedBy),
     trancheCompletes: (c, ev) => (num(ev.data.amount) === remaining(c) ? null : bi('本次拨付未拨足本阶段额度', 'This tranche does not complete the phase')),
     trancheWithin: (c, ev) => ceilingReason(num(ev.data.amount), remaining(c), TRANCHE),

@@ -4,6 +4,7 @@ import { govFundContract } from './government-fund-contract';
 import type { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
 import { refusalEvents } from './government-fund-refusal';
+import { objectionEvents } from './government-fund-objections';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
   govFundContext, govFundEvents, govFundRules, type GovFundContext, type GovFundLimits,
@@ -22,6 +23,8 @@ export interface GovFundOptions extends GovFundLimits {
 }
 
 const withdrawable = { 'applicant.withdraw': go('withdrawn') };
+// Public objections are resolved during the notice or before the approval is signed.
+const objections = { 'officer.dismiss-objection': go(null, 'objectionOpen'), 'officer.uphold-objection': go('review.expert', 'objectionOpen') };
 // A refusal in review is proposed by the officer and signed by the approver (four eyes).
 const returnable = { 'officer.return': go('amendment'), 'officer.reject': go('refusalProposed') };
 
@@ -57,11 +60,11 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
     },
     publicNotice: {
       label: bi('公示', 'Public notice'),
-      on: { 'officer.record-objection': go('review.expert'), 'system.notice-ended': go('approval', 'noticeOver'), ...withdrawable },
+      on: { 'officer.record-objection': go('review.expert'), 'system.notice-ended': go('approval', 'noticeOver'), ...objections, ...withdrawable },
     },
     approval: {
       label: bi('待批复', 'Awaiting the approval decision'),
-      on: { 'approver.approve': go('disbursement', 'approvable'), 'approver.refuse': go('rejected', 'decisionFourEyes'), ...withdrawable },
+      on: { 'approver.approve': go('disbursement', 'approvable'), 'approver.refuse': go('rejected', 'decisionFourEyes'), ...objections, ...withdrawable },
     },
     disbursement: {
       label: bi('拨付中', 'Disbursement'),
@@ -100,6 +103,7 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
       rejectEvent<GovFundContext>('approver.refuse', 'approver', bi('不予批准', 'Refuse'), 'refused', refusalTitle, o.section,
         { preparer: (c) => c.recommendation?.by ?? c.preparedBy[0] ?? null, eia: true }),
       ...govFundEvents(o),
+      ...objectionEvents<GovFundContext>(),
     ],
     rules: { ...submissionRules<GovFundContext>(o), ...govFundRules(o) },
     states,

@@ -47,6 +47,8 @@ export interface CaseFacts {
   /** Expert user ids linked to the applicant enterprise (conflict of interest). */
   conflictedExpertIds: number[];
   noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods
+  /** Ids of the objections the public filed against this case's notice (公示), oldest first. */
+  objectionIds?: number[];
   /** Optional: expert user ids the officer may assign (used only for `example` data). */
   expertPool?: number[];
 }

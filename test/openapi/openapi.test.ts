@@ -20,6 +20,7 @@ const tokens: Record<string, string> = {};
 let panelCaseId = 0;
 let uploadDraftId = 0;
 let spareHookId = 0;
+let noticeCaseId = 0;
 
 beforeAll(async () => {
   const s = await securityApp();
@@ -35,6 +36,10 @@ beforeAll(async () => {
   panelCaseId = panel.id;
   uploadDraftId = draftCase(t.deps, 'ent1@demo.local', 'special-fund').id;
   spareHookId = registerEndpoint(t.deps, userByEmail(t.deps, 'exim@demo.local'), { url: 'https://spare.example.com/', events: ['case.moved'] }).id;
+  const notice = draftCase(t.deps, 'ent1@demo.local', 'special-fund');
+  for (const [who, type] of [['ent1', 'applicant.submit'], ['officer', 'officer.accept'], ['officer', 'officer.pass-screening'], ['officer', 'officer.assign-experts'],
+    ['expert1', 'expert.score'], ['expert2', 'expert.score'], ['officer', 'officer.recommend']]) send(t.deps, `${who}@demo.local`, notice.id, type!);
+  noticeCaseId = notice.id;
   doc = await fetchDocument(t.app);
   check = answerChecker(doc);
 });
@@ -63,6 +68,8 @@ function setup(id: string): { as: string | null; params: Record<string, string> 
     case 'deleteWebhook': return { as: 'exim@demo.local', params: { id: String(spareHookId) } };
     case 'listWebhookDeliveries': return { as: 'exim@demo.local', params: { id: String(r.webhookId) } };
     case 'replayWebhookDelivery': return { as: 'exim@demo.local', params: { id: String(r.webhookId), deliveryId: r.webhookDeliveryId } };
+    case 'listNotices': return { as: null, params: {} };
+    case 'fileObjection': return { as: null, params: { caseId: String(noticeCaseId) } };
     default: return { as: 'ent1@demo.local', params: {} };
   }
 }

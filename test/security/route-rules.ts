@@ -45,6 +45,10 @@ export const ROUTE_RULES: RouteRule[] = [
   { family: 'public-form', route: /^POST \/(login|register|lang|invite\/:token)$/, allow: anyone },
   { family: 'session', route: /^POST \/logout$/, allow: anyone, spendsCredential: true },
   { family: 'public-form', route: /^POST \/programmes\/:code\/apply$/, allow: roles('applicant') },
+  // The public notice (公示): anyone reads it; the walk's records are none of them under notice,
+  // so an objection to any of them is refused (404) whoever sends it.
+  { family: 'public', route: /^GET \/(api\/v1\/)?notices$/, allow: anyone },
+  { family: 'public-form', route: /^POST \/(api\/v1\/)?notices\/:caseId\/objections$/, allow: () => false },
   { family: 'notifications', route: /^(GET|POST) \/notifications(\/|$)/, allow: signedIn },
 
   // The applicant portal: applicants, and only their enterprise's cases.

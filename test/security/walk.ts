@@ -40,6 +40,7 @@ export function concretePaths(pattern: string, r: Records): Concrete[] | Error {
       .replace(/\/deliveries\/:deliveryId/, `/deliveries/${r.webhookDeliveryId}`)
       .replace(/^\/notifications\/:id/, `/notifications/${r.notificationId}`)
       .replace(/\/programmes\/:code/, '/programmes/exim-order-finance')
+      .replace(/\/notices\/:caseId\//, `/notices/${r.exim.id}/`)
       .replace(/^\/static\/:file$/, '/static/app.css')
       .replace(/^\/(stats|statistics)\/:table$/, '/$1/locations.csv')
       .replace(/^\/audit\/trail\.csv$/, '/audit/trail.csv?from=2026-01-01&to=2026-12-31');

@@ -92,6 +92,7 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   if (type.endsWith('.return')) return c.returnCount < 1;
   if (type === 'officer.record-objection') return c.objections.length < 1;
   if (type === 'approver.decline-refusal') return c.declinedRefusals.length < 1;
+  if (type === 'officer.uphold-objection') return c.objectionResolutions.length < 1;
   if (type === 'applicant.request-limit') return c.limits.length < 2;
   if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
   if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;
@@ -110,7 +111,8 @@ const PARTIAL = new Set(['officer.disburse', 'liaison.drawdown', 'liaison.disbur
 export function generateEvents(wf: Workflow) {
   return (s: AnyMachineSnapshot): WorkflowEvent[] => wf.eventTypesIn(s).filter((t) => bounded(s, t)).flatMap((type) => {
     const role = wf.events.find((e) => e.type === type)!.roles[0];
-    const tries = POOL[role].map((id) => event(wf, s, type, { actor: actor(wf, role, id) }));
+    // One public objection is on file, so the explorer also walks its resolution.
+    const tries = POOL[role].map((id) => event(wf, s, type, { actor: actor(wf, role, id), facts: { objectionIds: [900] } }));
     const ev = tries.find((e) => wf.refusal(s, e) === null) ?? tries[0];
     const c = s.context;
     const payments = ['tranches', 'drawdowns', 'repayments'].reduce((n, k) => n + (Array.isArray(c[k]) ? c[k].length : 0), 0);

@@ -16,6 +16,7 @@ const PRECONDITIONS = [
   /No instalment is past due/,            // system.repayment-overdue with nothing due
   /exceeds what remains \(CNY 0\)/,       // nothing left to pay, repay or recover
   /no approved credit limit|No pending buyer|No shipment to this buyer/,
+  /No open objection/,                     // resolving an objection when none was filed
   /conditions precedent are (not recorded|already recorded)/, // drawdowns wait for them; recorded once
   /cannot be settled|does not settle|must be more than zero/, // settlement while owed; repayment with nothing owed
   /No decision is waiting|awaits signature|cannot be signed in this state/, // prepared decisions

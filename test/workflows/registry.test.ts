@@ -11,6 +11,7 @@ const common: Record<string, Role[]> = { 'applicant.submit': ['applicant'], 'app
 const govFund: Record<string, Role[]> = {
   ...common, 'officer.return': ['officer'], 'officer.reject': ['officer'], 'approver.refuse': ['approver'],
   'approver.sign-refusal': ['approver'], 'approver.decline-refusal': ['approver'],
+  'officer.dismiss-objection': ['officer'], 'officer.uphold-objection': ['officer'],
   'officer.accept': ['officer'], 'officer.pass-screening': ['officer'], 'officer.assign-experts': ['officer'],
   'expert.score': ['expert'], 'officer.recommend': ['officer'], 'officer.record-objection': ['officer'],
   'system.notice-ended': ['system'], 'approver.approve': ['approver'], 'officer.disburse': ['officer'],

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n';
 import { EventForms, type EventDraft } from '../components/event-forms';
 import { Timeline } from '../components/timeline';
 import { WorkflowDiagram } from '../components/workflow-diagram';
-import { ApplicationSection, CommentsSection, DecisionsSection, DocumentsSection, ExpertSection, FactsSection } from './case-sections';
+import { ApplicationSection, CommentsSection, DecisionsSection, DocumentsSection, ExpertSection, FactsSection, ObjectionsSection } from './case-sections';
 import { L, day } from './text';
 import { industryLabel } from '../../workflows/labels';
 
@@ -45,6 +45,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
           </div>
         </section>
       ) : null}
+      <ObjectionsSection objections={sc.objections} locale={locale} />
       <ExpertSection panel={sc.panel} scores={sc.scores} scoresHidden={sc.scoresHidden} names={names} locale={locale} />
       <FactsSection facts={sc.facts} locale={locale} />
       <DecisionsSection decisions={sc.decisions} locale={locale} />

@@ -113,3 +113,23 @@ export const DecisionsSection: FC<{ decisions: DecisionItem[]; locale: Locale }>
     </ul>
   </section>
 ));
+
+export interface ObjectionRow { id: number; name: string; contact: string; text: string; createdAt: string; outcome: 'upheld' | 'dismissed' | null; reasons: string | null }
+
+/** Public objections to the notice; each must be resolved (upheld or dismissed) before approval. */
+export const ObjectionsSection: FC<{ objections: ObjectionRow[]; locale: Locale }> = ({ objections, locale }) => (objections.length === 0 ? null : (
+  <section class="card" aria-labelledby="h-objections" id="objections">
+    <h2 id="h-objections">{L(locale, '公示异议', 'Objections to the public notice')}</h2>
+    <ul>
+      {objections.map((o) => (
+        <li data-objection={String(o.id)}>
+          <strong>#{o.id}</strong> {o.name}（{o.contact}）· {beijingDateTime(o.createdAt)}
+          <p>{o.text}</p>
+          <p class={o.outcome ? 'muted' : 'overdue'}>{o.outcome === 'upheld' ? L(locale, `异议成立：${o.reasons}`, `Upheld: ${o.reasons}`)
+            : o.outcome === 'dismissed' ? L(locale, `已驳回：${o.reasons}`, `Dismissed: ${o.reasons}`)
+            : L(locale, '待处理：批复前须处理', 'Open: to be resolved before approval')}</p>
+        </li>
+      ))}
+    </ul>
+  </section>
+));

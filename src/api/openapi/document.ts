@@ -123,7 +123,7 @@ export function openApiDocument(): Json {
     servers: [{ url: '/api/v1' }],
     tags: [
       { name: 'tokens' }, { name: 'programmes' }, { name: 'cases' }, { name: 'documents' },
-      { name: 'decisions' }, { name: 'audit' }, { name: 'webhooks' }, { name: 'meta' },
+      { name: 'decisions' }, { name: 'notices' }, { name: 'audit' }, { name: 'webhooks' }, { name: 'meta' },
     ],
     paths,
     webhooks: hooks.webhooks,

@@ -7,9 +7,10 @@ import { auditQuery } from '../audit';
 import { declarationBody, listQuery } from '../cases';
 import { credentials } from '../tokens';
 import { correctionInput } from '../../domain/decisions/correction-rules';
+import { objectionInput } from '../../domain/notices/file-objection';
 import {
   auditListShape, auditVerifyShape, caseListShape, caseShape, caseSummaryShape, correctionProposalShape, correctionResultShape, correctionWithdrawnShape, decisionShape, documentShape,
-  programmeShape, programmeSummaryShape, tokenShape,
+  noticeShape, objectionShape, programmeShape, programmeSummaryShape, tokenShape,
 } from './shapes';
 
 /** A body or an answer: a zod schema, or a reference to a component of the document. */
@@ -19,7 +20,7 @@ export interface Operation {
   method: 'get' | 'post' | 'delete';
   path: string; // OpenAPI form: /cases/{id}
   id: string;
-  tag: 'tokens' | 'programmes' | 'cases' | 'documents' | 'decisions' | 'audit' | 'webhooks' | 'meta';
+  tag: 'tokens' | 'programmes' | 'cases' | 'documents' | 'decisions' | 'audit' | 'webhooks' | 'notices' | 'meta';
   summary: Bilingual;
   public?: boolean; // no token needed
   query?: z.ZodObject;
@@ -98,6 +99,14 @@ export const operations: Operation[] = [
     params: { id: { schema: 'integer', about: { zh: '更正编号', en: 'Correction id' } } },
     summary: { zh: '撤回待签署的更正（提出人或有权签署的人员）', en: 'Withdraw a proposed correction (its proposer, or someone who could sign it)' },
     ok: { status: 200, about: { zh: '已撤回', en: 'Withdrawn' }, shape: correctionWithdrawnShape }, errors: [401, 403, 404, 409] },
+  { method: 'get', path: '/notices', id: 'listNotices', tag: 'notices', public: true,
+    summary: { zh: '正在公示的案件（无需令牌）', en: 'Cases under public notice (公示) now (no token)' },
+    ok: { status: 200, about: { zh: '公示中的案件', en: 'Cases under notice' }, shape: noticeShape.array() }, errors: [] },
+  { method: 'post', path: '/notices/{caseId}/objections', id: 'fileObjection', tag: 'notices', public: true,
+    params: { caseId: { schema: 'integer', about: { zh: '案件编号', en: 'Case id' } } },
+    summary: { zh: '对公示中的案件提出异议（无需令牌，每个地址有频率限制）', en: 'Object to a case under public notice (no token; limited per address)' },
+    body: { shape: objectionInput, examples: { objection: { name: '王先生', contact: '13800000000', text: '该企业承诺的就业人数与实际不符，请核实。' } } },
+    ok: { status: 201, about: { zh: '已登记的异议', en: 'The objection as filed' }, shape: objectionShape }, errors: [400, 404, 413, 422, 429] },
   { method: 'get', path: '/audit', id: 'listAudit', tag: 'audit', query: auditQuery,
     summary: { zh: '审计记录（审计员和管理员）', en: 'The audit trail (auditors and admins)' },
     ok: { status: 200, about: { zh: '一页审计记录', en: 'A page of audit records' }, shape: auditListShape }, errors: [400, 401, 403] },

@@ -101,3 +101,10 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output')
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any', io, target: 'draft-2020-12' }) as Record<string, unknown>;
   return rest;
 }
+
+export const noticeShape = z.looseObject({
+  caseId: z.number().int(), reference: z.string(), programme: z.string(), enterprise: z.string(),
+  project: z.string(), amount: z.number().describe('Amount proposed in the notice, CNY'), endsAt: z.string().describe('End of the notice period (ISO)'),
+});
+
+export const objectionShape = z.looseObject({ id: z.number().int(), caseId: z.number().int(), createdAt: z.string() });

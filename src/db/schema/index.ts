@@ -12,3 +12,4 @@ export * from './case-counts';
 export * from './authorities';
 export * from './webhooks';
 export * from './corrections';
+export * from './notices';

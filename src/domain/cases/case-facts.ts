@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared';
-import { documents, enterprises, expertConflicts, users } from '../../db/schema/index';
+import { documents, enterprises, expertConflicts, noticeObjections, users } from '../../db/schema/index';
 import type { CaseFacts } from '../../../workflows/types';
 import { iso, type Deps } from '../deps';
 import { isRegionEligible } from '../reference/provinces';
@@ -14,6 +14,7 @@ export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, n
     conflicted: db.select({ id: expertConflicts.expertId }).from(expertConflicts)
       .where(eq(expertConflicts.enterpriseId, sql.placeholder('ent'))).prepare(),
     experts: db.select({ id: users.id }).from(users).where(and(eq(users.role, 'expert'), isNull(users.disabledAt))).prepare(),
+    objections: db.select({ id: noticeObjections.id }).from(noticeObjections).where(eq(noticeObjections.caseId, sql.placeholder('case'))).orderBy(noticeObjections.id).prepare(),
   }));
   const ent = q.ent.get({ ent: c.enterpriseId });
   const kinds = q.kinds.all({ case: c.id });
@@ -30,5 +31,6 @@ export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, n
     conflictedExpertIds: conflicted.map((r) => r.id),
     noticeDays: deps.config.PUBLIC_NOTICE_DAYS,
     expertPool: q.experts.all().map((u) => u.id),
+    objectionIds: q.objections.all({ case: c.id }).map((o) => o.id),
   };
 }

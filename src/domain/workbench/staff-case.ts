@@ -15,6 +15,7 @@ import {
 import { historyCursor, historyPage, visitedStates, type HistoryPage } from '../cases/history-page';
 import { listComments, type InternalComment } from './internal-comments';
 import { caseTiming, type CaseTiming } from './case-timing';
+import { caseObjections, type ObjectionItem } from '../notices/file-objection';
 
 export const WORKBENCH_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison', 'auditor'];
 
@@ -42,6 +43,8 @@ export interface StaffCase {
   scores: Score[];
   scoresHidden: boolean;
   timing: CaseTiming;
+  /** Public objections to the notice (公示), each with how it was resolved, if it was. */
+  objections: (ObjectionItem & { outcome: 'upheld' | 'dismissed' | null; reasons: string | null })[];
 }
 
 /** The case as the staff page shows it to this user; experts get only the declaration until they make it. */
@@ -77,6 +80,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
     scores: readable ? visibleScores(user, row) : [],
     scoresHidden: hidden && scores.length > visibleScores(user, row).length,
     timing: caseTiming(row, deps.clock.now()),
+    objections: readable && user.role !== 'expert' ? withResolutions(caseObjections(deps, row.id), context) : [],
   };
 }
 
@@ -100,4 +104,12 @@ function withReassignment(ev: { allowed: AllowedEvent[]; blocked: BlockedEvent[]
   if (!b || !spec) return ev;
   const example = { expertIds: experts.filter((e) => !e.conflicted).map((e) => e.id).slice(0, 3) };
   return { allowed: [...ev.allowed, { type: b.type, label: b.label, labelEn: b.labelEn, schema: eventJsonSchema(spec), example }], blocked: ev.blocked };
+}
+
+function withResolutions(items: ObjectionItem[], context: Record<string, unknown>): StaffCase['objections'] {
+  const resolutions = (context.objectionResolutions ?? []) as { objectionId: number; outcome: 'upheld' | 'dismissed'; reasons: string }[];
+  return items.map((o) => {
+    const r = resolutions.find((x) => x.objectionId === o.id);
+    return { ...o, outcome: r?.outcome ?? null, reasons: r?.reasons ?? null };
+  });
 }
