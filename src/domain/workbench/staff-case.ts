@@ -4,7 +4,7 @@ import { shownFacts, type ShownFact } from '../cases/case-facts-shown';
 import type { CurrentUser } from '../auth/current-user';
 import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
 import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
-import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import { storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { Deps } from '../deps';
 import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
@@ -80,7 +80,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
     scores: readable ? visibleScores(user, row) : [],
     scoresHidden: hidden && scores.length > visibleScores(user, row).length,
     timing: caseTiming(row, deps.clock.now()),
-    objections: readable && user.role !== 'expert' ? withResolutions(caseObjections(deps, row.id), context) : [],
+    objections: readable && user.role !== 'expert' ? withResolutions(caseObjections(deps, row.id), storedContext(row) as Record<string, unknown>) : [],
   };
 }
 
