@@ -22,8 +22,20 @@ interface Row { scenario: string; rps: number; p50: number; p99: number; ceiling
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+/**
+ * fetch, once more on a dropped connection: after a long autocannon run the server has closed
+ * the idle keep-alive sockets that fetch would reuse (a race inherent in keep-alive).
+ */
+async function fetchAgain(input: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch {
+    return fetch(input, init);
+  }
+}
+
 async function login(url: string, email: string): Promise<string> {
-  const r = await fetch(`${url}/login`, {
+  const r = await fetchAgain(`${url}/login`, {
     method: 'POST', redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
     body: new URLSearchParams({ email, password: 'demo-pass-2026' }),
@@ -34,7 +46,7 @@ async function login(url: string, email: string): Promise<string> {
 }
 
 async function token(url: string, email: string): Promise<string> {
-  const r = await fetch(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-pass-2026' }) });
+  const r = await fetchAgain(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-pass-2026' }) });
   return ((await r.json()) as { token: string }).token;
 }
 
@@ -103,6 +115,31 @@ async function mixedReads(url: string, data: BenchData) {
   };
 }
 
+/** `connections` loops each sending one request after another for `seconds`; latency per request. */
+async function postLoop(connections: number, seconds: number, send: () => Promise<Response>) {
+  const ms: number[] = [];
+  let ok = 0;
+  let refused = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (Date.now() < end) {
+      const t0 = performance.now();
+      try {
+        const res = await send();
+        await res.arrayBuffer();
+        ms.push(performance.now() - t0);
+        if (res.ok) ok++;
+        else refused++;
+      } catch {
+        refused++; // a dropped connection counts as refused
+      }
+    }
+  }));
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN;
+  return { requests: { average: ms.length / seconds }, latency: { p50: at(0.5), p99: at(0.99) }, ok, refused };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-bench-'));
   const dbPath = join(dir, 'bench.db');
@@ -148,13 +185,13 @@ async function main() {
     // 3. Pages: an officer's filtered queue and a case page with a 200-event history.
     log('scenario 3: pages');
     const queuePath = '/workbench?programme=special-fund&state=review.preliminary';
-    const probe = await fetch(`${server.url}${queuePath}`, { headers: { cookie: officerCookie } });
+    const probe = await fetchAgain(`${server.url}${queuePath}`, { headers: { cookie: officerCookie } });
     const s3q = await autocannon({ url: `${server.url}${queuePath}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: officerCookie } });
     sampleRss(server.proc.pid!, 'after 3a:');
     rows.push({ scenario: '3a officer queue page (filtered)', rps: s3q.requests.average, p50: s3q.latency.p50, p99: s3q.latency.p99, note: `HTTP ${probe.status}, ${s3q.non2xx} non-2xx` });
     for (const length of HISTORY_LENGTHS) {
       const path = `/workbench/cases/${data.historyCases[length]}`;
-      const probeCase = await fetch(`${server.url}${path}`, { headers: { cookie: sinosureCookie } });
+      const probeCase = await fetchAgain(`${server.url}${path}`, { headers: { cookie: sinosureCookie } });
       const s3c = await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie: sinosureCookie } });
       rows.push({ scenario: `3b case page, ${length}-event history`, rps: s3c.requests.average, p50: s3c.latency.p50, p99: s3c.latency.p99, note: `HTTP ${probeCase.status}, ${(await probeCase.text()).length} bytes` });
     }
@@ -169,25 +206,21 @@ async function main() {
     let back = ids.length - 1;
     const [reads, writes] = await Promise.all([
       autocannon({ url: server.url, connections: READERS, duration: SECONDS, requests: [readers] }),
-      autocannon({
-        url: server.url, connections: WRITERS, duration: SECONDS,
-        requests: [{
-          method: 'POST', path: '/',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
-          setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[back--]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
-        }],
-      }),
+      postLoop(WRITERS, SECONDS, () => fetchAgain(`${server.url}/api/v1/cases/${ids[back--]}/events`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
+        body: JSON.stringify({ type: 'officer.accept', version: 2 }),
+      })),
     ]);
     sampleRss(server.proc.pid!, 'after 5:');
     const readRatio = reads.latency.p99 / reads.latency.p50;
     rows.push({ scenario: `5b reads while ${WRITERS} connections write`, rps: reads.requests.average, p50: reads.latency.p50, p99: reads.latency.p99,
       note: `p99/p50 ${readRatio.toFixed(1)} (target ≤ 3); ${(reads.requests.average / readsAlone.requests.average).toFixed(2)} of reads alone (target ≥ 0.5); ${reads.non2xx} non-2xx` });
-    rows.push({ scenario: '5c writes during 5b (events, distinct cases)', rps: writes.requests.average, p50: writes.latency.p50, p99: writes.latency.p99, note: `${writes['2xx']} accepted, ${writes.non2xx} refused, ${writes.errors} errors, ${writes.timeouts} timeouts` });
+    rows.push({ scenario: '5c writes during 5b (events, distinct cases)', rps: writes.requests.average, p50: writes.latency.p50, p99: writes.latency.p99, note: `${writes.ok} accepted, ${writes.refused} refused` });
 
     // 2. Events on one hot case: most get 409; the accepted ones must match the version.
     log('scenario 2: one hot case');
     const hotId = data.historyCaseId;
-    const before = (await (await fetch(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
+    const before = (await (await fetchAgain(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
     let known = before.version as number;
     const shipment = before.allowedEvents.find((e: any) => e.type === 'applicant.declare-shipment');
     let accepted = 0;
@@ -203,7 +236,7 @@ async function main() {
       }],
     });
     await new Promise((r) => setTimeout(r, 500)); // let requests in flight at the end land
-    const after = (await (await fetch(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
+    const after = (await (await fetchAgain(`${server.url}/api/v1/cases/${hotId}`, { headers: { authorization: `Bearer ${ent1Token}` } })).json()) as any;
     // autocannon stops counting at the deadline, so a few answers in flight may be missing
     // from `accepted`; the server's own invariant is version = 1 + accepted events in history.
     const consistent = after.version === after.history.length + 1 && after.version - before.version >= accepted
