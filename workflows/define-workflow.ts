@@ -7,6 +7,7 @@ import {
   ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionKind, type DecisionSpec, type DocumentKind, type EventSpec, type FactSpec, type PanelSpec,
   type InstitutionCode, type ProgrammeCode, type Role, type Workflow, type WorkflowEvent,
 } from './types';
+import { activeEvents, candidateTransitions, closedLeaves, stateKey } from './state-nodes';
 import type { CaseFigures } from './figures';
 import { INSTITUTIONS } from './institutions';
 
@@ -68,42 +69,7 @@ export interface WorkflowDef<C> {
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
-/** Dotted value of the active leaf state ('review.expert'). */
-export function stateKey(snapshot: AnyMachineSnapshot): string {
-  const leaf = snapshot._nodes.find((n) => n.type === 'atomic' || n.type === 'final');
-  return leaf ? leaf.path.join('.') : '';
-}
-
-function leafNode(snapshot: AnyMachineSnapshot): AnyStateNode | undefined {
-  return snapshot._nodes.find((n) => n.type === 'atomic' || n.type === 'final');
-}
-
-/** The transitions XState would consider for this event, deepest state first (as XState does). */
-export function candidateTransitions(snapshot: AnyMachineSnapshot, type: string) {
-  const found = [];
-  for (let node = leafNode(snapshot); node; node = node.parent) found.push(...(node.transitions.get(type) ?? []));
-  return found;
-}
-
-/**
- * Leaf states (dotted keys) in which no event can ever be accepted again: final states, and
- * states where neither the leaf nor any ancestor has a transition (timed events are transitions
- * too, so a state waiting on a timer is not closed).
- */
-export function closedLeaves(root: AnyStateNode): Set<string> {
-  const closed = new Set<string>();
-  const walk = (node: AnyStateNode, inherited: number): void => {
-    const own = inherited + node.transitions.size;
-    const children = Object.values(node.states) as AnyStateNode[];
-    if (children.length === 0) {
-      if (node.type === 'final' || own === 0) closed.add(node.path.join('.'));
-      return;
-    }
-    children.forEach((child) => walk(child, own));
-  };
-  walk(root, 0);
-  return closed;
-}
+export { candidateTransitions, closedLeaves, stateKey } from './state-nodes';
 
 function toMachineStates(machineId: string, states: Record<string, StateDef>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -179,7 +145,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
   const closedStates = closedLeaves(machine.root);
   const isFinal = (s: AnyMachineSnapshot) => s.status === 'done' || closedStates.has(stateKey(s));
   const eventTypesIn = (s: AnyMachineSnapshot) =>
-    isFinal(s) ? [] : [...new Set(s._nodes.flatMap((n: AnyStateNode) => n.ownEvents))];
+    isFinal(s) ? [] : activeEvents(s);
 
   const refusal = (s: AnyMachineSnapshot, ev: WorkflowEvent): Bilingual | null => {
     if (isFinal(s)) return bi('案件已办结，不再接受操作', 'The case is finished and accepts no further steps');
