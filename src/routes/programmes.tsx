@@ -12,6 +12,7 @@ import { requireRole } from '../domain/policy';
 import { eligibilityLabel, findProvince } from '../domain/reference/provinces';
 import type { AppEnv } from '../env';
 import { ProgrammeListPage, ProgrammePage, type EligibilityCheck } from '../../views/portal/programmes';
+import { openDrafts } from '../domain/cases/open-drafts';
 import { renderPage } from './render';
 
 /** The enterprise against the policy's screening rules: region (一.(一)) and 两高一资 (一.(二) 二是). */
@@ -52,7 +53,7 @@ export const programmeRoutes = new Hono<AppEnv>()
   .get('/programmes/:code', (c) => {
     const w = programmeOf(c);
     return renderPage(c, w.name[c.var.locale], <ProgrammePage programme={{ ...card(w), machine: w.machine, stateLabels: w.stateLabels }}
-      checks={eligibilityChecks(c.var.deps, c.var.user)} canApply={c.var.user?.role === 'applicant'} csrfToken={c.var.csrfToken} locale={c.var.locale} />);
+      checks={eligibilityChecks(c.var.deps, c.var.user)} canApply={c.var.user?.role === 'applicant'} drafts={openDrafts(c.var.deps, c.var.user, w.code)} csrfToken={c.var.csrfToken} locale={c.var.locale} />);
   })
   .post('/programmes/:code/apply', (c) => {
     const user = requireRole(c.var.user, 'applicant');

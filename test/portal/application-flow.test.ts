@@ -181,3 +181,17 @@ describe('pages', () => {
     expect((await post(t.app, `/portal/cases/${id}/withdraw`, { ...s, csrf: 'bad' }, { version: '1' })).status).toBe(403);
   });
 });
+
+describe('starting an application when a draft exists', () => {
+  it('offers to continue the unsubmitted draft of the same programme, and only of that programme', async () => {
+    const before = await (await get(t.app, '/programmes/trade-platform-grant', s.cookie)).text();
+    expect(before).not.toContain('data-drafts');
+    const id = await startDraft(t.app, s, 'trade-platform-grant');
+    const html = await (await get(t.app, '/programmes/trade-platform-grant', s.cookie)).text();
+    expect(html).toContain('data-drafts');
+    expect(html).toContain(`href="/portal/cases/${id}/form"`);
+    expect(html).toContain('另起一份新申请');
+    const other = await (await get(t.app, '/programmes/exim-order-finance', s.cookie)).text();
+    expect(other).not.toContain(`href="/portal/cases/${id}/form"`);
+  });
+});

@@ -1,6 +1,7 @@
 // The programmes: what each gives, who decides, what it asks for, and whether the
 // signed-in enterprise looks eligible (the facts are computed by the route, not here).
 import type { FC } from 'hono/jsx';
+import { beijingDateTime } from '../../workflows/display-format';
 import { institutionOf } from '../../workflows/institutions';
 import type { Bilingual, DocumentKind } from '../../workflows/types';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
@@ -48,7 +49,9 @@ export const ProgrammeListPage: FC<{ programmes: ProgrammeCard[]; checks: Eligib
 
 export const ProgrammePage: FC<{
   programme: ProgrammeCard & DiagramWorkflow; checks: EligibilityCheck[] | null; canApply: boolean; csrfToken: string | null; locale: Locale;
-}> = ({ programme: p, checks, canApply, csrfToken, locale }) => (
+  /** The enterprise's unsubmitted drafts of this programme, offered before a new one. */
+  drafts?: { id: number; reference: string; updatedAt: string }[];
+}> = ({ programme: p, checks, canApply, csrfToken, locale, drafts }) => (
   <>
     <p><a href="/programmes">{locale === 'zh' ? '← 全部支持项目' : '← All programmes'}</a></p>
     <h1>{p.name[locale]}</h1>
@@ -69,8 +72,14 @@ export const ProgrammePage: FC<{
     {canApply ? (
       <form method="post" action={`/programmes/${p.code}/apply`} class="card">
         {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+        {drafts && drafts.length ? (
+          <div class="drafts" data-drafts>
+            <p><strong>{locale === 'zh' ? '贵企业已有本项目尚未提交的申请草稿：' : 'Your enterprise already has an unsubmitted draft for this programme:'}</strong></p>
+            <ul>{drafts.map((d) => <li><a href={`/portal/cases/${d.id}/form`}>{locale === 'zh' ? `继续填写 ${d.reference}` : `Continue ${d.reference}`}</a> <span class="muted">{locale === 'zh' ? `（最近保存 ${beijingDateTime(d.updatedAt)}）` : `(last saved ${beijingDateTime(d.updatedAt)})`}</span></li>)}</ul>
+          </div>
+        ) : null}
         <p>{locale === 'zh' ? '申请表会在填写时自动保存为草稿，材料齐全后即可提交。' : 'The form is saved as a draft as you type; submit it once it is complete and the documents are attached.'}</p>
-        <button type="submit">{locale === 'zh' ? '开始申请' : 'Start an application'}</button>
+        <button type="submit" class={drafts && drafts.length ? 'secondary' : undefined}>{drafts && drafts.length ? (locale === 'zh' ? '另起一份新申请' : 'Start another application') : (locale === 'zh' ? '开始申请' : 'Start an application')}</button>
       </form>
     ) : (
       <p class="muted">{locale === 'zh' ? '企业申请人登录后可在线申请。' : 'Applicants can apply online once signed in.'} <a href={`/login?next=/programmes/${p.code}`}>{locale === 'zh' ? '登录' : 'Sign in'}</a></p>
