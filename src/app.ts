@@ -4,6 +4,7 @@ import type { Deps } from './domain/deps';
 import { AppError } from './domain/errors';
 import type { AppEnv } from './env';
 import { accessLog } from './middleware/access-log';
+import { auditorsReadOnly } from './middleware/auditors-read-only';
 import { bodyGuard } from './middleware/body-guard';
 import { csrfTokenCheck, originCheck } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps) {
   pages.use('*', pagesOnly(sessionMiddleware()));
   pages.use('*', pagesOnly(originCheck(deps.config.PUBLIC_URL)));
   pages.use('*', pagesOnly(csrfTokenCheck()));
+  pages.use('*', pagesOnly(auditorsReadOnly())); // auditors change nothing, whatever the route
   pages.route('/', publicRoutes);
   pages.route('/', authRoutes);
   pages.route('/admin', adminRoutes);

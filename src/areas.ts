@@ -10,7 +10,6 @@ import { noticeApi } from './api/notices';
 import { apiDocsRoutes } from './routes/api-docs';
 import { auditRoutes } from './routes/audit';
 import { auditDownloadRoutes } from './routes/audit-downloads';
-import { auditGuardArea } from './routes/audit-guard';
 import { decisionRoutes } from './routes/decisions';
 import { noticeRoutes } from './routes/notices';
 import { portalArea } from './routes/portal';
@@ -20,7 +19,6 @@ import type { AppEnv } from './env';
 
 /** Page areas (session cookie, CSRF), mounted at '/'. */
 export const pageAreas: Hono<AppEnv>[] = [
-  auditGuardArea, // first: auditors' state-changing requests are refused before any later area's routes
   decisionRoutes,
   auditRoutes,
   auditDownloadRoutes,

@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
 
@@ -9,8 +9,8 @@ const SESSION_PATHS = new Set(['/login', '/logout', '/lang']);
 /**
  * Auditors read everything and change nothing (DOMAIN.md). policy.ts already refuses them every
  * workflow event; this refuses every other state-changing page request too, so that a new form
- * route cannot forget it. Registered as the first page area so that it runs before the routes of
- * the areas after it (Hono runs handlers in registration order).
+ * route cannot forget it. Wired in app.ts as page middleware, after the session is read and
+ * before every page route, so no order of areas can put a route ahead of it.
  */
 export const auditorsReadOnly = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   if (c.var.user?.role === 'auditor' && !SAFE.has(c.req.method) && !c.req.path.startsWith('/api/') && !SESSION_PATHS.has(c.req.path)) {
@@ -18,5 +18,3 @@ export const auditorsReadOnly = (): MiddlewareHandler<AppEnv> => async (c, next)
   }
   await next();
 };
-
-export const auditGuardArea = new Hono<AppEnv>().use('*', auditorsReadOnly());
