@@ -16,6 +16,14 @@ export const yuanEn = (n: number) => `CNY ${groupDigits(n)}`;
 
 /** 政策 一.(一): support goes to central and western China and designated eastern areas. */
 export function regionReason(ev: WorkflowEvent): Bilingual | null {
+  const project = ev.facts.project;
+  if (project && !project.regionEligible) {
+    const place = `${project.province}${project.city ? ` ${project.city}` : ''}`;
+    return bi(
+      `项目所在地（${place}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
+      `The project's location (${place}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
+    );
+  }
   if (ev.facts.enterprise.regionEligible) return null;
   return bi(
     `企业所在地（${ev.facts.enterprise.province}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,

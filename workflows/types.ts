@@ -44,6 +44,8 @@ export interface CaseFacts {
     industry: string;
     regionEligible: boolean;         // 政策: central/western provinces or designated eastern areas
   };
+  /** Where the project itself is, when the form says (政策 一.(一) concerns the project's location). */
+  project?: { province: string; city: string; regionEligible: boolean };
   /** Expert user ids linked to the applicant enterprise (conflict of interest). */
   conflictedExpertIds: number[];
   noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods

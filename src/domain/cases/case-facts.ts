@@ -6,7 +6,7 @@ import { iso, type Deps } from '../deps';
 import { isRegionEligible } from '../reference/provinces';
 
 /** The facts a workflow's guards need, looked up before the pure transition. */
-export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, now = deps.clock.now()): CaseFacts {
+export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number; form?: string }, now = deps.clock.now()): CaseFacts {
   const q = preparedQuery(deps.db, 'case-facts', (db) => ({
     ent: db.select().from(enterprises).where(eq(enterprises.id, sql.placeholder('ent'))).prepare(),
     kinds: db.selectDistinct({ kind: documents.kind }).from(documents)
@@ -28,9 +28,19 @@ export function caseFacts(deps: Deps, c: { id: number; enterpriseId: number }, n
       industry: ent?.industry ?? '',
       regionEligible: ent ? isRegionEligible(ent.province, ent.city) : false,
     },
+    project: projectPlace(c.form),
     conflictedExpertIds: conflicted.map((r) => r.id),
     noticeDays: deps.config.PUBLIC_NOTICE_DAYS,
     expertPool: q.experts.all().map((u) => u.id),
     objectionIds: q.objections.all({ case: c.id }).map((o) => o.id),
   };
+}
+
+/** The project's own location from the form (government forms ask for it), when it names one. */
+function projectPlace(form: string | undefined): CaseFacts['project'] {
+  if (!form) return undefined;
+  const f = JSON.parse(form) as { province?: unknown; city?: unknown };
+  if (typeof f.province !== 'string' || !f.province) return undefined;
+  const city = typeof f.city === 'string' ? f.city : '';
+  return { province: f.province, city, regionEligible: isRegionEligible(f.province, city) };
 }

@@ -1,5 +1,7 @@
 // 政策 总体要求: support goes to central and western China and designated less-developed
 // eastern areas (中西部地区和东部欠发达地区).
+import { normaliseCity, normaliseProvince } from './place-names';
+
 export type Region = 'central' | 'western' | 'eastern' | 'northeast';
 
 export interface Province { name: string; nameEn: string; region: Region }
@@ -55,14 +57,16 @@ export const DESIGNATED_EASTERN_AREAS: Record<string, string[]> = {
 };
 
 export function findProvince(name: string): Province | undefined {
-  return PROVINCES.find((p) => p.name === name);
+  const short = normaliseProvince(name);
+  return PROVINCES.find((p) => p.name === short);
 }
 
+/** Names as typed compare as one: 江苏省 = 江苏, 宿迁 = 宿迁市. */
 export function isRegionEligible(province: string, city?: string | null): boolean {
   const p = findProvince(province);
   if (!p) return false;
   if (p.region === 'central' || p.region === 'western') return true;
-  return !!city && (DESIGNATED_EASTERN_AREAS[province] ?? []).includes(city);
+  return !!city && (DESIGNATED_EASTERN_AREAS[p.name] ?? []).some((c) => normaliseCity(c) === normaliseCity(city));
 }
 
 export function eligibilityLabel(p: Province): { zh: string; en: string } {
