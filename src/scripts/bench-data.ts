@@ -66,7 +66,7 @@ async function templates(programme: string, walks: number): Promise<Map<string, 
 /** Lengths of the case histories the case-page scenario compares. */
 export const HISTORY_LENGTHS = [20, 200, 2000] as const;
 
-export interface BenchData { dbPath: string; submittedSpecialFund: number[]; historyCaseId: number; historyCases: Record<number, number>; hotCaseId: number }
+export interface BenchData { dbPath: string; submittedSpecialFund: number[]; submittedVersion: number; historyCaseId: number; historyCases: Record<number, number>; hotCaseId: number }
 
 export async function buildBenchDatabase(dbPath: string, total: number): Promise<BenchData> {
   const T0 = Date.now();
@@ -166,5 +166,5 @@ export async function buildBenchDatabase(dbPath: string, total: number): Promise
   progress('statistics index');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
-  return { dbPath, submittedSpecialFund, historyCaseId: historyCases[200]!, historyCases, hotCaseId: hot };
+  return { dbPath, submittedSpecialFund, submittedVersion: sfSubmitted.version, historyCaseId: historyCases[200]!, historyCases, hotCaseId: hot };
 }

@@ -166,7 +166,7 @@ async function main() {
       requests: [{
         method: 'POST', path: '/',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
-        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
+        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: data.submittedVersion }) }),
       }],
     });
     // 1b. The same with Prefer: return=minimal (the answer is the case summary).
@@ -175,7 +175,7 @@ async function main() {
       requests: [{
         method: 'POST', path: '/',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}`, prefer: 'return=minimal' },
-        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: 2 }) }),
+        setupRequest: (req: any) => ({ ...req, path: `/api/v1/cases/${ids[next++ % ids.length]}/events`, body: JSON.stringify({ type: 'officer.accept', version: data.submittedVersion }) }),
       }],
     });
     sampleRss(server.proc.pid!, 'after 1:');
@@ -208,7 +208,7 @@ async function main() {
       autocannon({ url: server.url, connections: READERS, duration: SECONDS, requests: [readers] }),
       postLoop(WRITERS, SECONDS, () => fetchAgain(`${server.url}/api/v1/cases/${ids[back--]}/events`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${officerToken}` },
-        body: JSON.stringify({ type: 'officer.accept', version: 2 }),
+        body: JSON.stringify({ type: 'officer.accept', version: data.submittedVersion }),
       })),
     ]);
     sampleRss(server.proc.pid!, 'after 5:');
