@@ -1,7 +1,8 @@
 // 就业培训补贴 (政策 五.(一)) end to end: the 人社 department's two people review, approve and pay
 // on verified trainees; nobody else acts on it; its letters, figures and index come out.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decisions } from '../../src/db/schema/index';
+import { cases, decisions } from '../../src/db/schema/index';
+import { seedDemoCases } from '../../src/domain/setup/demo-cases';
 import { eq } from 'drizzle-orm';
 import { applyEvent } from '../../src/domain/cases/apply-event';
 import { getCaseRow } from '../../src/domain/cases/load-case';
@@ -89,5 +90,12 @@ describe('employment training subsidy', () => {
     expect(n.figures.disbursed.value).toBe(225_000);
     expect(n.figures.clawedBack.value).toBe(3_000);
     expect(INDICATORS.find((i) => i.code === 'jobsConfirmed')!.raw(n)).toBe(150);
+  });
+
+  it('has demo cases at review, in training and paid, made by hr and hr2 through the engine', async () => {
+    const demo = await makeTestApp();
+    seedDemoCases(demo.deps);
+    const states = demo.deps.db.select({ state: cases.state }).from(cases).where(eq(cases.programmeCode, P)).all().map((r) => r.state);
+    expect(states.sort()).toEqual(['paid', 'review', 'training']);
   });
 });

@@ -31,6 +31,7 @@ const EXIM_VERIFIED = ['applicant.submit', 'liaison.verify-order@exim2'];
 const EXIM_APPROVED = [...EXIM_VERIFIED, 'liaison.approve-financing@exim'];
 const SINO_ISSUANCE = ['applicant.submit', 'liaison.start-underwriting@sinosure', 'liaison.prepare-policy@sinosure'];
 const SINO_ACTIVE = [...SINO_ISSUANCE, 'liaison.issue-policy@sinosure2'];
+const ETS_APPROVED = ['applicant.submit', 'officer.accept@hr', 'officer.recommend@hr', 'approver.approve@hr2'];
 
 export const DEMO_CASES: DemoCase[] = [
   { programme: 'special-fund', applicant: 'ent1', steps: ['applicant.submit'] },
@@ -68,6 +69,10 @@ export const DEMO_CASES: DemoCase[] = [
   // Two disbursements, then one extension (展期) of the repayment date by a signed decision.
   { programme: 'exim-order-finance', applicant: 'ent2', steps: [...EXIM_APPROVED, 'liaison.disburse@exim', 'liaison.disburse@exim', 'liaison.prepare-extension@exim', 'liaison.sign-decision@exim2'] },
   { programme: 'cdb-infra-loan', applicant: 'ent2', steps: [...CDB_CONTRACT, 'liaison.sign-contract@cdb', 'liaison.record-conditions@cdb', 'liaison.drawdown@cdb', 'liaison.prepare-cancellation@cdb', 'liaison.sign-decision@cdb2'] },
+  // 就业培训补贴 (政策 五.(一)): one awaiting the 人社 review, one in training, one paid on verified trainees.
+  { programme: 'employment-training-subsidy', applicant: 'ent1', steps: ['applicant.submit', 'officer.accept@hr'] },
+  { programme: 'employment-training-subsidy', applicant: 'ent2', steps: ETS_APPROVED },
+  { programme: 'employment-training-subsidy', applicant: 'ent1', steps: [...ETS_APPROVED, 'officer.verify-completion@hr', 'approver.pay@hr2'] },
 ];
 
 const HOUR = 3_600_000;
