@@ -2,7 +2,10 @@
 import type { WorkflowDef } from './define-workflow';
 import { figure } from './figures';
 import { FACTS } from './programme-facts';
-import type { SinosureContext } from './sinosure-events';
+import type { CaseContext } from './application-events';
+
+/** A policy's context, of version 2 (sinosure-events.ts) or of version 1. */
+type Policy = CaseContext & Record<string, any>;
 
 export const sinosureContract = {
   facts: [FACTS.requested, FACTS.returnReason],
@@ -19,4 +22,4 @@ export const sinosureContract = {
     { outcome: 'policy-issued', application: 'positive' }, { outcome: 'policy-declined', application: 'negative' },
     { outcome: 'credit-limit-approved' }, { outcome: 'credit-limit-refused' }, { outcome: 'claim-paid' }, { outcome: 'claim-refused' },
   ],
-} satisfies Partial<WorkflowDef<SinosureContext>>;
+} satisfies Partial<WorkflowDef<Policy>>;

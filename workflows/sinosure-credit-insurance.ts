@@ -1,5 +1,7 @@
 // 中国出口信用保险公司 credit insurance (政策 六.二): 投保 → 核保 → 出单 (four eyes) → 买方限额、
-// 出运申报与保费 → 可能损失通知 → 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 → 结案.
+// 出运申报与保费 → 可能损失通知 → 损失避免, or 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 (shared in the
+// insured share); a paid claim does not end the policy; 续保 each year or 到期; 终止 by decision.
+// Version 2 (version 1 in ./v1 keeps the cases it started).
 import { sinosureContract } from './sinosure-contract';
 import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
@@ -7,8 +9,9 @@ import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
   city, contact, countryCode, exampleContact, industry, positiveYuan, products, province, text, yuanAmount,
 } from './form-fields';
-import { bi } from './policy-guards';
-import { sinosureContext, sinosureEvents, sinosureRules, type SinosureContext } from './sinosure-events';
+import { bi, dayAfter } from './policy-guards';
+import { policyDecisions, sinosureContext, sinosureEvents, sinosureRules, type SinosureContext } from './sinosure-events';
+import { signingEvents } from './prepared-decisions';
 import type { DocumentKind } from './types';
 
 export const SINOSURE_LIMITS = { minAmount: 1_000_000, maxAmount: 500_000_000 };
@@ -71,17 +74,27 @@ const states: Record<string, StateDef> = {
       'liaison.approve-limit': go(null, 'limitApprovable'),
       'liaison.refuse-limit': go(null, 'limitPending'),
       'applicant.declare-shipment': go(null, 'shipmentCovered'),
+      'liaison.record-recovery': go(null, 'recoveryWithin'),
     },
     states: {
-      active: { label: bi('保单有效', 'Policy in force'), on: { 'applicant.notify-loss': go('policy.lossNotified', 'lossCovered'), 'liaison.close': go('closed') } },
-      lossNotified: { label: bi('已报可能损失', 'Possible loss notified'), on: { 'applicant.file-claim': go('policy.claimAssessment', 'claimWithinLoss') } },
+      active: { label: bi('保单有效', 'Policy in force'),
+        on: {
+          'applicant.notify-loss': go('policy.lossNotified', 'lossCovered'),
+          'liaison.prepare-renewal': go(null, 'renewable'),
+          'liaison.prepare-close': go(null, 'nothingPrepared'),
+          'liaison.sign-decision': [go('closed', 'signs:close'), go(null, 'signs:renewal')],
+          'liaison.return-decision': go(null, 'somethingPrepared'),
+          'system.policy-expired': go('expired', 'expired'),
+        } },
+      lossNotified: { label: bi('已报可能损失', 'Possible loss notified'),
+        on: { 'applicant.file-claim': go('policy.claimAssessment', 'claimWithinLoss'), 'liaison.record-loss-averted': go('policy.active') } },
       claimAssessment: { label: bi('定损理算', 'Claim assessment'), on: { 'liaison.prepare-claim': go('policy.claimDecision', 'claimAssessed') } },
       claimDecision: { label: bi('理赔审批', 'Claim decision'),
-        on: { 'liaison.pay-claim': go('recovery', 'claimPayable'), 'liaison.refuse-claim': go('policy.active', 'claimFourEyes') } },
+        on: { 'liaison.pay-claim': go('policy.active', 'claimPayable'), 'liaison.refuse-claim': go('policy.active', 'claimFourEyes') } },
     },
   },
-  recovery: { label: bi('追偿', 'Recovery'), on: { 'liaison.record-recovery': go(null, 'recoveryWithin'), 'liaison.close': go('closed') } },
-  closed: { label: bi('已结案', 'Closed'), final: true },
+  closed: { label: bi('保单已终止', 'Policy closed'), final: true },
+  expired: { label: bi('保单到期终止', 'Policy expired'), final: true },
   declined: { label: bi('不予承保', 'Declined'), final: true },
   withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
 };
@@ -95,7 +108,7 @@ const documents: DocumentKind[] = [
 ];
 
 export const sinosureCreditInsurance = defineWorkflow<C>({
-  code: 'sinosure-credit-insurance', institution: 'SINOSURE', referencePrefix: 'SIN',
+  code: 'sinosure-credit-insurance', version: 2, institution: 'SINOSURE', referencePrefix: 'SIN',
   ...sinosureContract,
   name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
   summary: bi(
@@ -110,6 +123,7 @@ export const sinosureCreditInsurance = defineWorkflow<C>({
     rejectEvent<C>('liaison.decline', 'liaison', bi('不予承保', 'Decline to insure'), 'policy-declined', declineTitle, '六.二'),
     rejectEvent<C>('liaison.decline-policy', 'liaison', bi('否决出单', 'Refuse to issue'), 'policy-declined', declineTitle, '六.二'),
     ...sinosureEvents,
+    ...signingEvents<C>(policyDecisions),
   ],
   rules: {
     ...submissionRules<C>({ formSchema: sinosureForm, documents }),
@@ -118,4 +132,6 @@ export const sinosureCreditInsurance = defineWorkflow<C>({
     screening: (c, ev) => screeningReason(c, ev),
   },
   states,
+  // The policy year ends unless renewed; a loss or claim in hand is dealt with first.
+  timer: (c, state) => (state === 'policy.active' && c.policyEnd ? { type: 'system.policy-expired', at: dayAfter(c.policyEnd) } : null),
 });

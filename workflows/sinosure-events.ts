@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { baseContext, type CaseContext } from './application-events';
 import type { EventDef, Rule } from './define-workflow';
 import { countryCode, isoDate, note, positiveYuan, reason, text } from './form-fields';
-import { bi, ceilingReason, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
+import { addDays, atField, bi, ceilingReason, dayAfter, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
+import { basisLine, prepareEvent, signingRules, type DecisionKind, type PreparedContext } from './prepared-decisions';
 import type { DecisionSpec } from './types';
 
 export type BuyerLimit = {
@@ -12,7 +13,7 @@ export type BuyerLimit = {
   status: 'pending' | 'approved' | 'refused'; approved: number | null; decidedBy: number | null; reason: string | null;
 };
 
-export type SinosureContext = CaseContext & {
+export type SinosureContext = CaseContext & PreparedContext & {
   preparedBy: number[];   // the underwriter who prepared the policy terms (four eyes at issue)
   terms: { premiumRate: number; insuredPercentage: number; maxLiability: number } | null;
   policyNo: string | null;
@@ -26,12 +27,18 @@ export type SinosureContext = CaseContext & {
   claimDecidedBy: number | null;
   claimsRefused: number;
   recovered: number;
+  policyEnd: string | null;          // last day of the current policy year (YYYY-MM-DD)
+  periods: number;                   // policy years: 1 at issue, +1 per renewal
+  claims: { buyerName: string; assessedLoss: number; paid: number; at: string }[]; // claims paid
+  lossesAverted: number;             // losses notified that the buyer paid after all
+  recoveries: { amount: number; toInsurer: number; toInsured: number; at: string }[];
 };
 
 export function sinosureContext(form: Record<string, unknown>): SinosureContext {
   return {
     ...baseContext(form), preparedBy: [], terms: null, policyNo: null, issuedBy: null, limits: [], shipments: [],
     premiumTotal: 0, loss: null, claim: null, indemnityPaid: null, claimDecidedBy: null, claimsRefused: 0, recovered: 0,
+    pending: null, decisionsSigned: 0, policyEnd: null, periods: 0, claims: [], lossesAverted: 0, recoveries: [],
   };
 }
 
@@ -45,6 +52,16 @@ const decided = (outcome: string, title: [string, string], amount: number | null
   ({ outcome, title: bi(...title), amount, conditions, reasons, section: '六.二' });
 const firstBuyer = (c: C) => String((c.form.buyers as { name?: string }[] | undefined)?.[0]?.name ?? 'Buyer');
 const noPending = bi('没有待审批的买方限额申请', 'No pending buyer credit-limit request with this id');
+
+export const policyDecisions: Record<string, DecisionKind<C>> = {
+  renewal: { label: bi('续保', 'Renewal'),
+    apply: (c) => ({ periods: c.periods + 1, policyEnd: addDays(`${c.policyEnd}T00:00:00Z`, 365).slice(0, 10) }),
+    letter: (_b, a, p) => ({ ...decided('policy-renewed', ['续保决定', 'Renewal decision'], a.terms?.maxLiability ?? null, basisLine(p),
+      `保险期间至 ${a.policyEnd} / Cover until ${a.policyEnd}`), preparedBy: p.by }) },
+  close: { label: bi('保单终止', 'Closing the policy'), apply: () => ({}),
+    letter: (_b, _a, p) => ({ ...decided('policy-closed', ['保单终止决定', 'Decision closing the policy'], null, basisLine(p)), preparedBy: p.by }) },
+};
+const policySigning = signingRules<C>(policyDecisions);
 
 export const sinosureRules: Record<string, Rule<C>> = {
   policyFourEyes: (c, ev) => fourEyesReason(ev.actor.id, c.preparedBy),
@@ -75,9 +92,14 @@ export const sinosureRules: Record<string, Rule<C>> = {
       ?? ceilingReason(num(ev.data.recommendedIndemnity), share, bi('建议赔款（赔偿比例内）', 'The indemnity (insured share)'));
   },
   claimPayable: (c, ev) => fourEyesReason(ev.actor.id, [c.claim?.preparedBy])
-    ?? ceilingReason(num(ev.data.amount), insuredShare(c), bi('赔款金额（赔偿比例内）', 'The indemnity (insured share)')),
+    ?? atField('amount', ceilingReason(num(ev.data.amount), insuredShare(c), bi('赔款金额（赔偿比例内）', 'The indemnity (insured share)')))
+    ?? atField('amount', ceilingReason(num(ev.data.amount), num(approvedLimit(c, c.loss?.buyerName)?.approved), bi('赔款金额（买方信用限额内）', 'The indemnity (within the buyer\'s credit limit)'))),
   claimFourEyes: (c, ev) => fourEyesReason(ev.actor.id, [c.claim?.preparedBy]),
-  recoveryWithin: (c, ev) => ceilingReason(num(ev.data.amount), num(c.claim?.assessedLoss) - c.recovered, bi('追偿金额', 'The recovery')),
+  recoveryWithin: (c, ev) => atField('amount', ceilingReason(num(ev.data.amount), c.claims.reduce((t, x) => t + x.assessedLoss, 0) - c.recovered, bi('追偿金额', 'The recovery'))),
+  ...policySigning,
+  renewable: (c, ev) => policySigning.nothingPrepared!(c, ev)
+    ?? (Date.parse(ev.facts.now) < Date.parse(dayAfter(String(c.policyEnd))) ? null : bi('保单已到期，不能续保', 'The policy year has ended: it cannot be renewed')),
+  expired: (c, ev) => (c.policyEnd && Date.parse(ev.facts.now) >= Date.parse(dayAfter(c.policyEnd)) ? null : bi('保单尚未到期', 'The policy year has not ended')),
 };
 
 const buyerFields = { buyerName: text(2, 200, '买方名称 / Buyer name'), country: countryCode };
@@ -97,7 +119,7 @@ export const sinosureEvents: EventDef<C>[] = [
     schema: z.object({ policyNo: z.string().trim().min(3).max(60).describe('保单号 / Policy number') }).strict(),
     // The buyers named in the proposal become the first credit-limit requests.
     effect: (c, ev) => ({
-      policyNo: String(ev.data.policyNo), issuedBy: ev.actor.id,
+      policyNo: String(ev.data.policyNo), issuedBy: ev.actor.id, periods: 1, policyEnd: addDays(ev.facts.now, 364).slice(0, 10),
       limits: ((c.form.buyers as { name: string; country: string; requestedLimit: number }[]) ?? []).map((b, i) => ({
         id: i + 1, buyerName: b.name, country: b.country, requested: b.requestedLimit, status: 'pending' as const, approved: null, decidedBy: null, reason: null,
       })),
@@ -148,9 +170,13 @@ export const sinosureEvents: EventDef<C>[] = [
     } },
   { type: 'liaison.pay-claim', label: bi('赔付', 'Pay the indemnity'), roles: ['liaison'],
     schema: z.object({ amount: positiveYuan('赔款 / Indemnity') }).strict(),
-    effect: (_c, ev) => ({ indemnityPaid: num(ev.data.amount), claimDecidedBy: ev.actor.id }),
-    example: (c) => ({ amount: Math.max(1, Math.min(num(c.claim?.recommended), insuredShare(c))) }),
-    decision: (_b, a) => decided('claim-paid', ['理赔决定', 'Claim decision'], a.indemnityPaid, `核定损失 ${yuan(num(a.claim?.assessedLoss))} / Assessed loss ${yuanEn(num(a.claim?.assessedLoss))}`) },
+    // A paid claim closes that loss, not the policy.
+    effect: (c, ev) => ({
+      indemnityPaid: num(c.indemnityPaid) + num(ev.data.amount), claimDecidedBy: ev.actor.id, loss: null, claim: null,
+      claims: [...c.claims, { buyerName: String(c.loss?.buyerName), assessedLoss: num(c.claim?.assessedLoss), paid: num(ev.data.amount), at: ev.facts.now }],
+    }),
+    example: (c) => ({ amount: Math.max(1, Math.min(num(c.claim?.recommended), insuredShare(c), num(approvedLimit(c, c.loss?.buyerName)?.approved))) }),
+    decision: (b, _a, ev) => ({ ...decided('claim-paid', ['理赔决定', 'Claim decision'], num(ev.data.amount), `核定损失 ${yuan(num(b.claim?.assessedLoss))} / Assessed loss ${yuanEn(num(b.claim?.assessedLoss))}`), preparedBy: b.claim?.preparedBy ?? null }) },
   { type: 'liaison.refuse-claim', label: bi('拒赔', 'Refuse the claim'), roles: ['liaison'],
     schema: z.object({ reason }).strict(),
     effect: (c, ev) => ({ claimDecidedBy: ev.actor.id, claimsRefused: c.claimsRefused + 1, loss: null, claim: null }),
@@ -158,8 +184,20 @@ export const sinosureEvents: EventDef<C>[] = [
     decision: (_b, _a, ev) => decided('claim-refused', ['理赔决定', 'Claim decision'], null, String(ev.data.reason)) },
   { type: 'liaison.record-recovery', label: bi('登记追偿款', 'Record a recovery'), roles: ['liaison'], optional: true,
     schema: z.object({ amount: positiveYuan('追回金额 / Amount recovered') }).strict(),
-    effect: (c, ev) => ({ recovered: c.recovered + num(ev.data.amount) }),
-    example: (c) => ({ amount: Math.max(1, Math.floor((num(c.claim?.assessedLoss) - c.recovered) / 2)) }) },
-  { type: 'liaison.close', label: bi('结案', 'Close the case'), roles: ['liaison'],
-    schema: z.object({ note: note.optional() }).strict(), example: () => ({ note: '追偿结束 / Recovery completed' }) },
+    // Shared as the loss was: Sinosure keeps the insured percentage, the insured the rest.
+    effect: (c, ev) => {
+      const toInsurer = Math.round(num(ev.data.amount) * num(c.terms?.insuredPercentage) / 100);
+      return { recovered: c.recovered + num(ev.data.amount), recoveries: [...c.recoveries, { amount: num(ev.data.amount), toInsurer, toInsured: num(ev.data.amount) - toInsurer, at: ev.facts.now }] };
+    },
+    example: (c) => ({ amount: Math.max(1, Math.floor((c.claims.reduce((t, x) => t + x.assessedLoss, 0) - c.recovered) / 2)) }) },
+  { type: 'liaison.record-loss-averted', label: bi('登记损失已避免（买方已付款）', 'Record the loss averted (the buyer paid)'), roles: ['liaison'],
+    schema: z.object({ note }).strict(),
+    effect: (c) => ({ loss: null, claim: null, lossesAverted: c.lossesAverted + 1 }),
+    example: () => ({ note: '买方已全额付款 / The buyer paid in full' }) },
+  prepareEvent<C>({ type: 'liaison.prepare-renewal', kind: 'renewal', label: bi('拟定续保', 'Prepare the renewal'),
+    schema: z.object({ reason }).strict(), example: () => ({ reason: '续保下一保险年度 / Renew for the next policy year' }) }),
+  prepareEvent<C>({ type: 'liaison.prepare-close', kind: 'close', label: bi('拟定保单终止', 'Prepare closing the policy'),
+    schema: z.object({ reason, basis: text(2, 500, '保单条款依据 / Policy clause') }).strict(),
+    example: () => ({ reason: '被保险人申请退保 / The insured asks to end the cover', basis: '保单条款第二十条 / Policy clause 20' }) }),
+  { type: 'system.policy-expired', label: bi('保单到期', 'Policy year ended'), roles: ['system'], schema: z.object({}).strict(), example: () => ({}) },
 ];

@@ -45,4 +45,15 @@ describe('demo portfolio', () => {
     const outcomes = (t.deps.db.$client.prepare('select outcome from decisions where case_id = ?').all(row.id) as { outcome: string }[]).map((d) => d.outcome);
     expect(outcomes).toEqual(['financing-approved', 'financing-extended']);
   });
+
+  it('has a Sinosure policy with two buyers, a paid claim, a loss averted and a later shipment, still in force', () => {
+    const policy = contexts('sinosure-credit-insurance').find(({ c }) => c.claims?.length === 1 && c.lossesAverted === 1);
+    expect(policy).toBeDefined();
+    const { c, row } = policy!;
+    expect(row.state).toBe('policy.active');
+    expect(c.limits.filter((l: { status: string }) => l.status === 'approved')).toHaveLength(2);
+    expect(c.indemnityPaid).toBeGreaterThan(0);
+    expect(c.indemnityPaid).toBeLessThanOrEqual(c.limits[0].approved);
+    expect(c.shipments.at(-1).at > c.claims[0].at).toBe(true);
+  });
 });

@@ -96,6 +96,10 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   if (type === 'applicant.request-limit') return c.limits.length < 2;
   if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
   if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;
+  // Policies: two losses (one paid or refused, one averted) and one renewal reach every turn.
+  if (type === 'applicant.notify-loss' && Array.isArray(c.claims)) return c.claims.length + c.claimsRefused + c.lossesAverted < 2;
+  if (type === 'liaison.prepare-renewal') return c.periods < 2;
+  if (type === 'liaison.record-recovery' && Array.isArray(c.recoveries)) return c.recoveries.length < 1;
   // Loans: two drawdowns and two repayments reach every turn; one restructuring is enough.
   const loan = 'interestPaid' in c;
   if (loan && (type === 'liaison.drawdown' || type === 'liaison.disburse')) return c.drawdowns.length < 2 && c.repayments.length === 0;

@@ -10,6 +10,7 @@ import { leafStates } from './harness';
 const PROPER_ENDS: Record<string, string[]> = {
   'cdb-infra-loan': ['settled', 'cancelled', 'lapsed', 'recovered', 'writtenOff', 'declined', 'withdrawn'],
   'exim-order-finance': ['settled', 'recovered', 'writtenOff', 'declined', 'withdrawn'],
+  'sinosure-credit-insurance': ['closed', 'expired', 'declined', 'withdrawn'],
 };
 
 describe.each(Object.keys(PROPER_ENDS))('%s ends', (code) => {

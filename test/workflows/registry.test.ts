@@ -52,7 +52,8 @@ const MATRIX: Record<string, Record<string, Role[]>> = {
     'applicant.request-limit': ['applicant'], 'liaison.approve-limit': ['liaison'], 'liaison.refuse-limit': ['liaison'],
     'applicant.declare-shipment': ['applicant'], 'applicant.notify-loss': ['applicant'], 'applicant.file-claim': ['applicant'],
     'liaison.prepare-claim': ['liaison'], 'liaison.pay-claim': ['liaison'], 'liaison.refuse-claim': ['liaison'],
-    'liaison.record-recovery': ['liaison'], 'liaison.close': ['liaison'],
+    'liaison.record-recovery': ['liaison'], 'liaison.record-loss-averted': ['liaison'], 'liaison.prepare-renewal': ['liaison'],
+    'liaison.prepare-close': ['liaison'], 'liaison.sign-decision': ['liaison'], 'liaison.return-decision': ['liaison'], 'system.policy-expired': ['system'],
   },
 };
 

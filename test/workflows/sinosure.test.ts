@@ -31,7 +31,7 @@ describe('sinosure-credit-insurance', () => {
     expect(sin.decision(s, issued, issue)).toMatchObject({ outcome: 'policy-issued', amount: ctx(s).terms.maxLiability, section: '六.二' });
     // The proposal's buyers await their credit limits.
     expect(ctx(issued).limits).toMatchObject([{ id: 1, buyerName: 'Lusitania Telecom SA', status: 'pending' }]);
-    expect(sin.waitingOn(issued)).toEqual(['applicant', 'liaison']);
+    expect(sin.waitingOn(issued)).toEqual(['applicant', 'liaison', 'system']); // the policy year runs out unless renewed
   });
 
   it('decides credit limits within the request, and covers shipments only within an approved limit', () => {
@@ -67,15 +67,20 @@ describe('sinosure-credit-insurance', () => {
     expect(step(sin, s, event(sin, s, 'liaison.pay-claim', { actor: other, data: { amount: share + 1 } })).refusal?.en).toMatch(/insured share/);
     const pay = event(sin, s, 'liaison.pay-claim', { actor: other, data: { amount: share } });
     const paid = step(sin, s, pay).next;
-    expect(stateKey(paid)).toBe('recovery');
-    expect(sin.decision(s, paid, pay)).toMatchObject({ outcome: 'claim-paid', amount: share });
+    expect(stateKey(paid)).toBe('policy.active'); // a paid claim does not end the policy
+    expect(sin.decision(s, paid, pay)).toMatchObject({ outcome: 'claim-paid', amount: share, preparedBy: assessor });
     const refuse = event(sin, s, 'liaison.refuse-claim', { actor: other });
     const refused = step(sin, s, refuse).next;
     expect(stateKey(refused)).toBe('policy.active');
     expect(sin.decision(s, refused, refuse)).toMatchObject({ outcome: 'claim-refused' });
-    const closed = send(sin, send(sin, paid, 'liaison.record-recovery'), 'liaison.close');
+    // Closing is a decision with reasons, prepared by one liaison and signed by another.
+    const prepared = step(sin, paid, event(sin, paid, 'liaison.prepare-close', { actor: actor(sin, 'liaison', 40) })).next;
+    expect(step(sin, prepared, event(sin, prepared, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 40) })).refusal?.en).toMatch(/Four eyes/);
+    const sign = event(sin, prepared, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 41) });
+    const closed = step(sin, prepared, sign).next;
     expect(stateKey(closed)).toBe('closed');
     expect(sin.isFinal(closed)).toBe(true);
+    expect(sin.decision(prepared, closed, sign)).toMatchObject({ outcome: 'policy-closed', preparedBy: 40, reasons: expect.stringContaining('Policy clause 20') });
   });
 
   it('only takes a loss for a buyer it covered, and a claim within the loss', () => {
@@ -92,5 +97,58 @@ describe('sinosure-credit-insurance', () => {
     expect(stateKey(send(sin, s, 'applicant.withdraw'))).toBe('withdrawn');
     const issued = run(sin, ['liaison.issue-policy'], s);
     expect(sin.refusal(issued, event(sin, issued, 'applicant.withdraw'))?.en).toMatch(/not possible/);
+  });
+
+  it('runs a policy year: two buyers, a paid claim within the buyer limit, a loss averted, a later shipment, a shared recovery, renewal and expiry', () => {
+    const T = '2026-03-01T08:00:00.000Z';
+    const as = (s: AnyMachineSnapshot, type: string, data: Record<string, unknown>, id?: number) => {
+      const spec = sin.events.find((e) => e.type === type)!;
+      const e = event(sin, s, type, { actor: actor(sin, spec.roles[0], id), data, facts: { now: T } });
+      const { refusal, next } = step(sin, s, e);
+      expect(refusal).toBeNull();
+      return next;
+    };
+    let s = run(sin, toPolicy);
+    expect(ctx(s)).toMatchObject({ periods: 1, policyEnd: '2027-02-28' });
+    // Two buyers: the proposal's, approved lower than requested, and a second one requested later.
+    s = as(s, 'liaison.approve-limit', { requestId: 1, amount: 3_000_000 });
+    s = as(s, 'applicant.request-limit', { buyerName: 'Hansa Retail GmbH', country: 'DE', amount: 2_000_000 });
+    s = as(s, 'liaison.approve-limit', { requestId: 2, amount: 2_000_000 });
+    const a = 'Lusitania Telecom SA';
+    s = as(s, 'applicant.declare-shipment', { buyerName: a, invoiceNo: 'A-1', amount: 3_000_000, shippedOn: '2026-02-20' });
+    expect(step(sin, s, event(sin, s, 'applicant.declare-shipment', { data: { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-1', amount: 2_000_001, shippedOn: '2026-02-21' }, facts: { now: T } })).refusal?.en).toMatch(/exceeds/);
+    s = as(s, 'applicant.declare-shipment', { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-1', amount: 1_500_000, shippedOn: '2026-02-21' });
+    expect(ctx(s).premiumTotal).toBe(Math.round(3_000_000 * 0.004) + Math.round(1_500_000 * 0.004));
+    // Buyer A does not pay: loss, claim, assessment, indemnity = 90% of the admitted loss, never above A's limit.
+    s = as(s, 'applicant.notify-loss', { buyerName: a, amount: 3_000_000, reason: '逾期未付' });
+    s = as(s, 'applicant.file-claim', { amount: 3_000_000 });
+    s = as(s, 'liaison.prepare-claim', { assessedLoss: 3_000_000, recommendedIndemnity: 2_700_000 }, 40);
+    expect(step(sin, s, event(sin, s, 'liaison.pay-claim', { actor: actor(sin, 'liaison', 41), data: { amount: 2_700_001 }, facts: { now: T } })).refusal).toMatchObject({ field: 'amount' });
+    s = as(s, 'liaison.pay-claim', { amount: 2_700_000 }, 41);
+    expect(stateKey(s)).toBe('policy.active');
+    expect(ctx(s)).toMatchObject({ indemnityPaid: 2_700_000, claims: [{ buyerName: a, assessedLoss: 3_000_000, paid: 2_700_000 }], loss: null });
+    // Buyer B is late, then pays: the loss is averted and cover goes on.
+    s = as(s, 'applicant.notify-loss', { buyerName: 'Hansa Retail GmbH', amount: 1_500_000, reason: '逾期' });
+    s = as(s, 'liaison.record-loss-averted', { note: '买方已付款' });
+    expect(ctx(s)).toMatchObject({ lossesAverted: 1, loss: null });
+    s = as(s, 'applicant.declare-shipment', { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-2', amount: 400_000, shippedOn: '2026-03-01' });
+    expect(ctx(s).shipments).toHaveLength(3);
+    // A recovery from buyer A is shared in the insured share: 90% to Sinosure, 10% to the insured.
+    expect(step(sin, s, event(sin, s, 'liaison.record-recovery', { data: { amount: 3_000_001 }, facts: { now: T } })).refusal).toMatchObject({ field: 'amount' });
+    s = as(s, 'liaison.record-recovery', { amount: 1_000_000 });
+    expect(ctx(s).recoveries[0]).toMatchObject({ amount: 1_000_000, toInsurer: 900_000, toInsured: 100_000 });
+    expect(sin.figures(ctx(s) as never)).toMatchObject({ claimsPaid: 2_700_000, recovered: 1_000_000, limits: 5_000_000, premium: ctx(s).premiumTotal });
+    // Renewal is a decision; the renewed year ends a year later; without renewal the scheduler lets it expire.
+    s = as(s, 'liaison.prepare-renewal', { reason: '续保' }, 40);
+    const renew = event(sin, s, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 41), data: {}, facts: { now: T } });
+    const renewed = step(sin, s, renew).next;
+    expect(sin.decision(s, renewed, renew)).toMatchObject({ outcome: 'policy-renewed', preparedBy: 40 });
+    expect(ctx(renewed)).toMatchObject({ periods: 2, policyEnd: '2028-02-28' });
+    expect(sin.nextDueAt(renewed)).toBe('2028-02-29T00:00:00.000Z');
+    const expiry = event(sin, renewed, 'system.policy-expired', { actor: actor(sin, 'system'), data: {}, facts: { now: '2028-02-29T00:00:00.000Z' } });
+    expect(step(sin, renewed, { ...expiry, facts: { ...expiry.facts, now: '2028-02-28T12:00:00.000Z' } }).refusal?.en).toMatch(/not ended/);
+    const expired = step(sin, renewed, expiry).next;
+    expect(stateKey(expired)).toBe('expired');
+    expect(sin.isFinal(expired)).toBe(true);
   });
 });

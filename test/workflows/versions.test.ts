@@ -58,6 +58,20 @@ describe('workflow versions', () => {
     expect([after.state, after.machineVersion]).toEqual(['settled', 1]);
   });
 
+  it('loads a Sinosure policy saved by version 1 in its recovery state and closes it under version 1', async () => {
+    const { deps } = await makeTestApp();
+    const v1 = workflowFor('sinosure-credit-insurance', 1)!;
+    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: v1.code, form: v1.formExample });
+    const paid = run(v1, ['applicant.submit', 'liaison.start-underwriting', 'liaison.prepare-policy', 'liaison.issue-policy', 'liaison.approve-limit',
+      'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim', 'liaison.pay-claim']);
+    expect(stateKey(paid)).toBe('recovery'); // a state version 2 no longer has
+    deps.db.update(cases).set({ machineVersion: 1, state: 'recovery', snapshot: JSON.stringify(v1.machine.getPersistedSnapshot(paid)), submittedAt: deps.clock.now().toISOString() })
+      .where(eq(cases.id, row.id)).run();
+    const stored = getCaseRow(deps, row.id)!;
+    const after = applyEvent(deps, demoUser(deps, 'sinosure@demo.local'), { caseId: row.id, type: 'liaison.close', data: {}, expectedVersion: stored.version }).row;
+    expect([after.state, after.machineVersion, after.isFinal]).toEqual(['closed', 1, true]);
+  });
+
   it('refuses, as a handled error, a case saved by a version that does not exist', async () => {
     const { deps } = await makeTestApp();
     const w = workflowFor('cdb-infra-loan')!;

@@ -1,0 +1,122 @@
+// Version 1, kept so that cases begun under it still load and finish; new cases use ../sinosure-credit-insurance.ts.
+// 中国出口信用保险公司 credit insurance (政策 六.二): 投保 → 核保 → 出单 (four eyes) → 买方限额、
+// 出运申报与保费 → 可能损失通知 → 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 → 结案.
+import { sinosureContract } from '../sinosure-contract';
+import { z } from 'zod';
+import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from '../application-events';
+import { defineWorkflow, go, type StateDef } from '../define-workflow';
+import {
+  city, contact, countryCode, exampleContact, industry, positiveYuan, products, province, text, yuanAmount,
+} from '../form-fields';
+import { bi } from '../policy-guards';
+import { sinosureContext, sinosureEvents, sinosureRules, type SinosureContext } from './sinosure-events';
+import type { DocumentKind } from '../types';
+
+export const SINOSURE_LIMITS = { minAmount: 1_000_000, maxAmount: 500_000_000 };
+
+export const sinosureForm = z.object({
+  coverType: z.enum(['short-term-export', 'domestic-trade']).describe('险种：短期出口信用保险 / 国内贸易信用保险 — Cover'),
+  province,
+  city,
+  industry,
+  products,
+  expectedTurnover: positiveYuan('预计年投保销售额 / Expected insured turnover per year'),
+  requestedAmount: yuanAmount(SINOSURE_LIMITS.minAmount, SINOSURE_LIMITS.maxAmount, '申请最高赔偿限额 / Maximum liability requested'),
+  paymentTerms: z.enum(['LC', 'DP', 'DA', 'OA']).describe('支付方式：信用证 / 付款交单 / 承兑交单 / 赊销 — Payment terms'),
+  creditDays: z.number().int().min(0).max(360).describe('信用期（天） / Credit period in days'),
+  buyers: z.array(z.object({
+    name: text(2, 200, '买方名称 / Buyer name'),
+    country: countryCode,
+    requestedLimit: positiveYuan('申请限额 / Limit requested'),
+  }).strict()).min(1).max(20).describe('买方及申请限额 / Buyers and the limits requested'),
+  contact,
+}).strict();
+
+export const sinosureExample = {
+  coverType: 'short-term-export',
+  province: '四川',
+  city: '成都市',
+  industry: 'electronics',
+  products: [{ hsCode: '8517.62', description: '网络通信设备 / Network equipment' }],
+  expectedTurnover: 80_000_000,
+  requestedAmount: 20_000_000,
+  paymentTerms: 'OA',
+  creditDays: 90,
+  buyers: [{ name: 'Lusitania Telecom SA', country: 'PT', requestedLimit: 5_000_000 }],
+  contact: exampleContact,
+};
+
+type C = SinosureContext;
+const withdrawable = { 'applicant.withdraw': go('withdrawn') };
+const declineTitle = bi('承保决定', 'Underwriting decision');
+
+const states: Record<string, StateDef> = {
+  draft: { label: bi('投保单草稿', 'Draft proposal'), on: { 'applicant.submit': go('submitted', 'submissionComplete'), ...withdrawable } },
+  submitted: { label: bi('已投保，待核保', 'Proposal submitted, awaiting underwriting'),
+    on: { 'liaison.start-underwriting': go('underwriting.assessment', 'screening'), 'liaison.return': go('amendment'), 'liaison.decline': go('declined'), ...withdrawable } },
+  amendment: { label: bi('退回补正', 'Returned for amendment'), on: { 'applicant.resubmit': go('submitted', 'submissionComplete'), ...withdrawable } },
+  underwriting: {
+    label: bi('核保', 'Underwriting'), initial: 'assessment',
+    states: {
+      assessment: { label: bi('核保评估', 'Risk assessment'),
+        on: { 'liaison.prepare-policy': go('underwriting.issuance', 'limitTerms'), 'liaison.decline': go('declined'), ...withdrawable } },
+      issuance: { label: bi('待签发保单', 'Awaiting policy issue'),
+        on: { 'liaison.issue-policy': go('policy.active', 'policyFourEyes'), 'liaison.decline-policy': go('declined', 'policyFourEyes'), ...withdrawable } },
+    },
+  },
+  policy: {
+    label: bi('保单有效', 'Policy in force'), initial: 'active',
+    // Limits and shipments go on while a loss or a claim is handled.
+    on: {
+      'applicant.request-limit': go(null, 'newLimitRequest'),
+      'liaison.approve-limit': go(null, 'limitApprovable'),
+      'liaison.refuse-limit': go(null, 'limitPending'),
+      'applicant.declare-shipment': go(null, 'shipmentCovered'),
+    },
+    states: {
+      active: { label: bi('保单有效', 'Policy in force'), on: { 'applicant.notify-loss': go('policy.lossNotified', 'lossCovered'), 'liaison.close': go('closed') } },
+      lossNotified: { label: bi('已报可能损失', 'Possible loss notified'), on: { 'applicant.file-claim': go('policy.claimAssessment', 'claimWithinLoss') } },
+      claimAssessment: { label: bi('定损理算', 'Claim assessment'), on: { 'liaison.prepare-claim': go('policy.claimDecision', 'claimAssessed') } },
+      claimDecision: { label: bi('理赔审批', 'Claim decision'),
+        on: { 'liaison.pay-claim': go('recovery', 'claimPayable'), 'liaison.refuse-claim': go('policy.active', 'claimFourEyes') } },
+    },
+  },
+  recovery: { label: bi('追偿', 'Recovery'), on: { 'liaison.record-recovery': go(null, 'recoveryWithin'), 'liaison.close': go('closed') } },
+  closed: { label: bi('已结案', 'Closed'), final: true },
+  declined: { label: bi('不予承保', 'Declined'), final: true },
+  withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
+};
+
+const documents: DocumentKind[] = [
+  { kind: 'business-licence', label: bi('营业执照', 'Business licence'), required: true },
+  { kind: 'financial-statements', label: bi('财务报表', 'Financial statements'), required: true },
+  { kind: 'export-contract', label: bi('典型出口合同', 'Typical export contract'), required: false },
+  { kind: 'customs-declaration', label: bi('近期报关单', 'Recent customs declarations'), required: false },
+  { kind: 'loss-evidence', label: bi('损失证明材料', 'Evidence of the loss'), required: false },
+];
+
+export const sinosureCreditInsurance = defineWorkflow<C>({
+  code: 'sinosure-credit-insurance', version: 1, institution: 'SINOSURE', referencePrefix: 'SIN',
+  ...sinosureContract,
+  name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
+  summary: bi(
+    '中国出口信用保险公司核保出单，核定买方信用限额；买方违约时经定损理算后赔付并追偿（政策 六.二）。',
+    'Sinosure underwrites a policy and sets buyer credit limits; when a buyer defaults it assesses and pays the claim, then pursues recovery (policy 六.二).',
+  ),
+  formSchema: sinosureForm, formExample: sinosureExample, documents,
+  initialContext: sinosureContext,
+  events: [
+    ...applicantEvents<C>({ formSchema: sinosureForm, documents }),
+    returnEvent<C>('liaison'),
+    rejectEvent<C>('liaison.decline', 'liaison', bi('不予承保', 'Decline to insure'), 'policy-declined', declineTitle, '六.二'),
+    rejectEvent<C>('liaison.decline-policy', 'liaison', bi('否决出单', 'Refuse to issue'), 'policy-declined', declineTitle, '六.二'),
+    ...sinosureEvents,
+  ],
+  rules: {
+    ...submissionRules<C>({ formSchema: sinosureForm, documents }),
+    ...sinosureRules,
+    // 政策 一.(一) and 一.(二) at the start of underwriting (the screening of this programme).
+    screening: (c, ev) => screeningReason(c, ev),
+  },
+  states,
+});
