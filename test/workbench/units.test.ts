@@ -54,6 +54,8 @@ describe('stages', () => {
   it('knows every leaf state of every programme and who it waits on', () => {
     expect(STAGES.find((s) => s.programme === 'special-fund' && s.state === 'approval')?.waitingOn).toEqual(['approver']);
     expect(STAGES.find((s) => s.programme === 'exim-order-finance' && s.state === 'creditApproval')?.waitingOn).toEqual(['liaison']);
-    expect(STAGES.some((s) => s.state === 'review')).toBe(false); // parents are never stored
+    // Parents are never stored: no stage is the parent of another stage of its programme.
+    expect(STAGES.filter((s) => STAGES.some((t) => t.programme === s.programme && t.state.startsWith(`${s.state}.`)))).toEqual([]);
+    expect(STAGES.some((s) => s.programme === 'special-fund' && s.state === 'review')).toBe(false);
   });
 });
