@@ -20,6 +20,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** scrypt cost exponent: 2^15 meets OWASP ASVS 5 appendix C; tests may lower it. */
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: none, the socket's address counts). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   /** Renderer processes for decision letters and case files (each ~25 ms a letter, one core). */
   PDF_RENDERERS: z.coerce.number().int().min(1).max(16).default(1),

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { clientIp } from './client-address';
 import { writeTx } from '../db/client';
 import { appendAudit } from '../domain/audit/append-audit';
+import { takeAnonymousBudget } from '../domain/audit/anonymous-budget';
 import { iso } from '../domain/deps';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
@@ -9,40 +10,14 @@ import type { AppEnv } from '../env';
 // Login and token exchanges record their own failures (kind 'auth').
 const OWN_LOG = new Set(['/login', '/api/v1/tokens']);
 
+export { ANONYMOUS_ROWS_PER_MINUTE } from '../domain/audit/anonymous-budget';
+
 /**
  * Refused accesses in the audit chain (kind 'access'): every 403; a 401 only when a credential
  * was presented and refused (a bad token, an ended session); a 404 only when a signed-in user
  * asked a handler for a record it would not show them. Anonymous stray requests and missing
- * static files cost no write.
+ * static files cost no write; anonymous refusals that are written share a per-address budget.
  */
-/**
- * Anonymous refusals cost the caller nothing but cost us a durable write: per address, at most
- * this many a minute reach the chain; the next row written for that address says how many
- * were left out, so a flood is visible without being able to flood the audit trail.
- */
-export const ANONYMOUS_ROWS_PER_MINUTE = 30;
-type Budget = { windowStart: number; written: number; skipped: number };
-const budgetsByDb = new WeakMap<object, Map<string, Budget>>();
-
-function takeBudget(db: object, ip: string, now: number): { ok: boolean; skipped: number } {
-  let budgets = budgetsByDb.get(db);
-  if (!budgets) budgetsByDb.set(db, (budgets = new Map()));
-  let b = budgets.get(ip);
-  if (!b || now - b.windowStart >= 60_000) {
-    if (budgets.size > 10_000) budgets.clear(); // bounded memory under a spread-out flood
-    b = { windowStart: now, written: 0, skipped: b?.skipped ?? 0 };
-    budgets.set(ip, b);
-  }
-  if (b.written >= ANONYMOUS_ROWS_PER_MINUTE) {
-    b.skipped++;
-    return { ok: false, skipped: 0 };
-  }
-  b.written++;
-  const skipped = b.skipped;
-  b.skipped = 0;
-  return { ok: true, skipped };
-}
-
 export const accessLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next();
   const status = c.res.status;
@@ -54,7 +29,7 @@ export const accessLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const { deps } = c.var;
   const ip = clientIp(c);
   const now = deps.clock.now();
-  const budget = user ? { ok: true, skipped: 0 } : takeBudget(deps.db, ip, now.getTime());
+  const budget = user ? { ok: true, skipped: 0 } : takeAnonymousBudget(deps.db, ip, now.getTime());
   if (!budget.ok) return;
   writeTx(deps.db, (tx) => appendAudit(tx, {
     at: iso(now), kind: 'access', actorId: user?.id ?? null, actorName: user?.email ?? 'anonymous', actorRole: user?.role ?? 'anonymous',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared';
-import { sessions, users } from '../../db/schema/index';
+import { apiTokens, sessions, users } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
 import { iso, type Deps } from '../deps';
 import { userFromRow, type CurrentUser } from './current-user';
@@ -52,5 +52,15 @@ export function destroySession(deps: Deps, cookieValue: string): void {
 }
 
 export function destroyUserSessions(deps: Deps, userId: number): void {
-  writeTx(deps.db, (tx) => tx.delete(sessions).where(eq(sessions.userId, userId)).run());
+  writeTx(deps.db, (tx) => revokeCredentials(tx, userId, iso(deps.clock.now())));
+}
+
+/**
+ * Every session and bearer token of the user ends, in the caller's transaction: a password
+ * reset, a disabled account or a change of role or institution must not leave an old
+ * credential working (a re-enabled account signs in afresh; its old tokens stay revoked).
+ */
+export function revokeCredentials(tx: Deps['db'], userId: number, at: string): void {
+  tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  tx.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).run();
 }

@@ -4,7 +4,7 @@ import { writeTx } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
 import { hashPassword } from '../auth/passwords';
 import type { CurrentUser } from '../auth/current-user';
-import { destroyUserSessions } from '../auth/sessions';
+import { revokeCredentials } from '../auth/sessions';
 import { iso, type Deps } from '../deps';
 import { AppError, validationError } from '../errors';
 import { requireRole } from '../policy';
@@ -36,9 +36,10 @@ export function setUserDisabled(deps: Deps, admin: CurrentUser, userId: number, 
   writeTx(deps.db, (tx) => {
     const n = tx.update(users).set({ disabledAt: disabled ? at : null }).where(eq(users.id, userId)).run().changes;
     if (n !== 1) throw new AppError('NOT_FOUND', 'No such user.');
+    // Revoked, not only refused while disabled: re-enabling must not revive the old tokens.
+    if (disabled) revokeCredentials(tx, userId, at);
     appendAudit(tx, { at, kind: 'admin', actorId: admin.id, actorName: admin.email, actorRole: 'admin', type: disabled ? 'user.disabled' : 'user.enabled', data: { userId } });
   });
-  if (disabled) destroyUserSessions(deps, userId);
 }
 
 export async function resetPassword(deps: Deps, admin: CurrentUser, userId: number, input: unknown): Promise<void> {
@@ -50,7 +51,7 @@ export async function resetPassword(deps: Deps, admin: CurrentUser, userId: numb
   writeTx(deps.db, (tx) => {
     const n = tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run().changes;
     if (n !== 1) throw new AppError('NOT_FOUND', 'No such user.');
+    revokeCredentials(tx, userId, at); // a reset password ends every old session and bearer token
     appendAudit(tx, { at, kind: 'admin', actorId: admin.id, actorName: admin.email, actorRole: 'admin', type: 'user.password-reset', data: { userId } });
   });
-  destroyUserSessions(deps, userId); // a reset password ends the old sessions
 }
