@@ -8,6 +8,8 @@ import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-
 import { submissionBlockers } from '../domain/cases/update-draft';
 import type { Deps } from '../domain/deps';
 import { caseDecisionLinks } from '../domain/decisions/list-case-decisions';
+import { formJsonSchema } from '../domain/cases/form-schema';
+import type { JsonSchema } from '../../views/components/case-form';
 import { listDocuments } from '../domain/documents/list-documents';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
@@ -44,6 +46,7 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
     visited: visited.filter((s) => s !== row.state),
     docs: listDocuments(deps, row.id),
     decisions: caseDecisionLinks(deps, row.id),
+    submitted: row.submittedAt ? { schema: formJsonSchema(w) as JsonSchema, form: JSON.parse(row.form) as Record<string, unknown> } : null,
     kinds: w.documents,
     canReplace: blockers.event !== null,
     formEvent: blockers.event,

@@ -156,3 +156,15 @@ describe('the applicant is told the outcome', () => {
     expect(m.en).toContain('approved ¥2,500,000');
   });
 });
+
+describe('the applicant’s case page after the decision', () => {
+  test('states the decision and its reasons in words, and shows the application as submitted, read-only', async () => {
+    const s = await login(t.app, 'ent1@demo.local');
+    const html = await (await get(t.app, `/portal/cases/${first.caseId}`, s.cookie)).text();
+    expect(html).toContain(first.decision.titleZh);
+    expect(html).toContain('理由：订单真实性无法核实');
+    const submitted = html.slice(html.indexOf('data-submitted'));
+    expect(submitted).toContain('Nordic Home Appliances AB');
+    expect(submitted).not.toMatch(/<(input|textarea|select)\b/);
+  });
+});

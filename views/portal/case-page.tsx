@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { DocumentList, UploadForm, type DocumentItem, type DocumentKindItem } from '../components/documents';
-import { beijingDateTime } from '../../workflows/display-format';
+import { beijingDateTime, yuan } from '../../workflows/display-format';
+import { FormSummary, type JsonSchema } from '../components/case-form';
 import { Timeline, type OlderEntries, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import { ROLE_LABELS, type Locale } from '../i18n';
@@ -21,7 +22,10 @@ export interface CasePageProps {
   visited: string[];
   docs: DocumentItem[];
   /** Decision letters of the case (决定书), oldest first. */
-  decisions: { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string }[];
+  decisions: { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string;
+    amount?: number | null; conditions?: string | null; reasons?: string | null }[];
+  /** The form as submitted, shown read-only once it can no longer be changed. */
+  submitted?: { schema: JsonSchema; form: Record<string, unknown> } | null;
   kinds: DocumentKindItem[];
   canReplace: boolean;
   formEvent: string | null;
@@ -107,13 +111,22 @@ export const CasePage: FC<CasePageProps> = (p) => {
             </tr></thead>
             <tbody>{p.decisions.map((d) => (
               <tr data-decision={d.id}>
-                <th scope="row">{d.number}</th><td>{zh ? d.titleZh : d.titleEn}</td>
+                <th scope="row">{d.number}</th><td><strong>{zh ? d.titleZh : d.titleEn}</strong>
+                  {d.amount !== null && d.amount !== undefined ? <p data-amount>{zh ? '金额：' : 'Amount: '}{yuan(d.amount)}</p> : null}
+                  {d.conditions ? <p>{zh ? '条件：' : 'Conditions: '}{d.conditions}</p> : null}
+                  {d.reasons ? <p>{zh ? '理由：' : 'Reasons: '}{d.reasons}</p> : null}</td>
                 <td><time datetime={d.issuedAt}>{beijingDateTime(d.issuedAt)}</time></td>
                 <td><a href={d.pdfUrl} download>{zh ? `下载决定书 ${d.number}（PDF）` : `Download decision ${d.number} (PDF)`}</a>
                   {' · '}<a href={`/verify/${d.verificationCode}`}>{zh ? '核验' : 'Verify'}</a></td>
               </tr>
             ))}</tbody>
           </table>
+        </section>
+      ) : null}
+      {p.submitted && !p.formEvent ? (
+        <section class="card" aria-labelledby="submitted-h" data-submitted>
+          <h2 id="submitted-h">{zh ? '已提交的申请表' : 'The application as submitted'}</h2>
+          <FormSummary schema={p.submitted.schema} form={p.submitted.form} locale={locale} />
         </section>
       ) : null}
       <section aria-labelledby="docs-h">

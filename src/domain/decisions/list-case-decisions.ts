@@ -29,7 +29,11 @@ export async function listCaseDecisions(deps: Deps, user: CurrentUser, caseId: n
   return caseDecisions(deps, caseId);
 }
 
-export interface DecisionLink { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string }
+export interface DecisionLink {
+  id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string;
+  /** What was decided, in words on the page and not only inside the PDF. */
+  amount?: number | null; conditions?: string | null; reasons?: string | null;
+}
 
 /**
  * The decisions of a case as links for a page (oldest first), without rendering any letter:
@@ -39,6 +43,7 @@ export function caseDecisionLinks(deps: Deps, caseId: number): DecisionLink[] {
   return deps.db.select({
     id: decisions.id, number: decisions.number, titleZh: decisions.titleZh, titleEn: decisions.titleEn,
     issuedAt: decisions.issuedAt, verificationCode: decisions.verificationCode,
+    amount: decisions.amount, conditions: decisions.conditions, reasons: decisions.reasons,
   }).from(decisions).where(eq(decisions.caseId, caseId)).orderBy(asc(decisions.id)).all()
     .map((r) => ({ ...r, pdfUrl: decisionPdfUrl(r.id) }));
 }
