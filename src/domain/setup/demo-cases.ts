@@ -75,6 +75,8 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'employment-training-subsidy', applicant: 'ent1', steps: ['applicant.submit', 'officer.accept@hr'] },
   { programme: 'employment-training-subsidy', applicant: 'ent2', steps: ETS_APPROVED },
   { programme: 'employment-training-subsidy', applicant: 'ent1', steps: [...ETS_APPROVED, 'officer.verify-completion@hr', 'approver.pay@hr2'] },
+  // Last, so that its public notice (公示) is still running: /notices has something to show.
+  { programme: 'special-fund', applicant: 'ent1', steps: GOV_NOTICE },
 ];
 
 const HOUR = 3_600_000;
