@@ -72,6 +72,11 @@ export const authRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     const lang = body.lang === 'en' ? 'en' : 'zh';
     setCookie(c, 'cj_lang', lang, { path: '/', sameSite: 'Lax', httpOnly: true, secure: c.var.deps.config.HTTPS, maxAge: 365 * 86400 });
-    const back = safeNext(new URL(c.req.header('referer') ?? '/', 'http://x').pathname);
-    return c.redirect(back ?? '/', 303);
+    return c.redirect(refererPath(c.req.header('referer')) ?? '/', 303);
   });
+
+/** The page a language switch came from; a malformed Referer (any header a client invents) means none. */
+function refererPath(referer: string | undefined): string | null {
+  if (!referer || !URL.canParse(referer, 'http://x')) return null;
+  return safeNext(new URL(referer, 'http://x').pathname);
+}
