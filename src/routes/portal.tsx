@@ -14,6 +14,7 @@ import type { AppEnv } from '../env';
 import { readUpload, sendDocument } from '../api/documents';
 import { CasePage } from '../../views/portal/case-page';
 import { PortalHome } from '../../views/portal/home';
+import { ownEnterpriseName } from '../domain/users/enterprise-name';
 import { TimelineItems } from '../../views/components/timeline';
 import { casePageModel, pathCaseId, portalOlderEntries, stateLabelOf } from './portal-model';
 import { notificationRoutes } from './notifications';
@@ -65,7 +66,7 @@ export const portalRoutes = new Hono<AppEnv>()
       updatedAt: row.updatedAt, dueAt: row.dueAt, yourTurn: eventsFor(deps, user, row).allowed.some((e) => e.type !== 'applicant.withdraw'),
     }));
     const title = c.var.locale === 'zh' ? '我的申请' : 'My applications';
-    return renderPage(c, title, <PortalHome name={user.name} enterprise={items[0]?.enterpriseName ?? ''} cases={cases} locale={c.var.locale} />);
+    return renderPage(c, title, <PortalHome name={user.name} enterprise={ownEnterpriseName(deps, user)} cases={cases} locale={c.var.locale} />);
   })
   .get('/portal/cases/:id', (c) => {
     const user = applicant(c);

@@ -49,7 +49,10 @@ describe('POST /register', () => {
 
     const portal = await get(t.app, '/portal', `cj_session=${session}`);
     expect(portal.status).toBe(200);
-    expect(await portal.text()).toContain(GOOD.contactName);
+    const html = await portal.text();
+    expect(html).toContain(GOOD.contactName);
+    // The enterprise is named on its portal from the first page, before it has any case.
+    expect(html).toContain(GOOD.enterpriseName);
   });
 
   it('refuses an email that is already registered', async () => {
