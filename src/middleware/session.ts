@@ -1,11 +1,22 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
-import { loadSession } from '../domain/auth/sessions';
+import { destroySession, loadSession } from '../domain/auth/sessions';
 import type { AppEnv } from '../env';
 
 /** `__Host-` pins the cookie to this host and path / over HTTPS; plain name over HTTP (local use). */
 export const sessionCookieName = (config: Config): string => (config.HTTPS ? '__Host-cj_session' : 'cj_session');
+
+/**
+ * Signing in as someone new (registration, an accepted invitation) first ends the session the
+ * browser already had: two identities must never share one browser's requests.
+ */
+export function replaceSession(c: Context<AppEnv>, value: string): void {
+  const old = readSessionCookie(c);
+  if (old) destroySession(c.var.deps, old);
+  c.set('user', null);
+  setSessionCookie(c, value);
+}
 
 export function setSessionCookie(c: Context<AppEnv>, value: string): void {
   const config = c.var.deps.config;

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env';
 import { LoginPage } from '../../views/pages/login';
 import { RegisterPage } from '../../views/pages/register';
 import { clientIp } from '../middleware/client-address';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../middleware/session';
+import { clearSessionCookie, readSessionCookie, replaceSession, setSessionCookie } from '../middleware/session';
 import { homePathFor, renderPage } from './render';
 
 /** Only local paths are followed after login (no open redirect). */
@@ -57,7 +57,7 @@ export const authRoutes = new Hono<AppEnv>()
     try {
       const user = await registerEnterprise(c.var.deps, { ...values, password: str(body.password) });
       const { cookieValue } = createSession(c.var.deps, user.id);
-      setSessionCookie(c, cookieValue);
+      replaceSession(c, cookieValue);
       return c.redirect('/portal', 303);
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;

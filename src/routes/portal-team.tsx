@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors';
 import { requireRole } from '../domain/policy';
 import { acceptInvitation, enterpriseColleagues, findInvitation, inviteColleague } from '../domain/users/invite-colleague';
 import type { AppEnv } from '../env';
-import { setSessionCookie } from '../middleware/session';
+import { replaceSession } from '../middleware/session';
 import { AcceptInvitePage, TeamPage } from '../../views/portal/team';
 import { renderPage } from './render';
 
@@ -44,7 +44,7 @@ export const portalTeamRoutes = new Hono<AppEnv>()
     const body = await c.req.parseBody();
     try {
       const user = await acceptInvitation(c.var.deps, token, typeof body.password === 'string' ? body.password : '');
-      setSessionCookie(c, createSession(c.var.deps, user.id).cookieValue);
+      replaceSession(c, createSession(c.var.deps, user.id).cookieValue);
       return c.redirect('/portal', 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
