@@ -68,7 +68,7 @@ export function applicantEvents<C extends CaseContext>(o: ApplicationOptions): E
       example: (ctx) => ({ note: `已按要求补正：${ctx.returnReason ?? '材料'} / Amended as requested` }),
     },
     {
-      type: 'applicant.withdraw', label: bi('撤回申请', 'Withdraw the application'), roles: ['applicant'], optional: true,
+      type: 'applicant.withdraw', label: bi('撤回申请', 'Withdraw the application'), roles: ['applicant'], optional: true, irreversible: true,
       schema: z.object({ reason: reasonField.optional() }).strict(),
       effect: (_c, ev) => ({ withdrawal: { by: ev.actor.id, reason: (ev.data.reason as string) ?? null, at: ev.facts.now } }) as Partial<C>,
       example: () => ({ reason: '企业决定撤回 / The enterprise withdraws' }),

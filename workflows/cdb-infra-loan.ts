@@ -11,12 +11,24 @@ import {
 } from './form-fields';
 import { cdbLoanEvents, cdbLoanRules, cdbTimer, type CdbLoan } from './cdb-loan-events';
 import type { DocumentKind } from './types';
-import { bi } from './policy-guards';
+import { numbers, requestWithinInvestment, withChecks, type FormCheck } from './form-checks';
+import { bi, yuan, yuanEn } from './policy-guards';
 import { signingEvents } from './prepared-decisions';
 
 export const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
 
-export const cdbLoanForm = z.object({
+/** Fixed-asset projects need at least 20% own capital (项目资本金制度). */
+const ownCapital: FormCheck = {
+  field: 'ownFunds',
+  reason: (f) => {
+    const n = numbers(f.ownFunds, f.totalInvestment);
+    const min = n ? Math.ceil(n[1]! * 0.2) : 0;
+    return n && n[0]! < min ? bi(`项目资本金须至少为总投资的 20%（至少 ${yuan(min)}）`, `Own capital must be at least 20% of the total investment (at least ${yuanEn(min)})`) : null;
+  },
+};
+const cdbChecks = [requestWithinInvestment, ownCapital];
+
+export const cdbLoanForm = withChecks(z.object({
   financingType: z.enum(['loan', 'bond', 'leasing', 'investment']).describe('融资方式（投贷债租，政策 六.二） / Financing type'),
   projectType: z.enum(['park-infrastructure', 'logistics-hub', 'basic-industry', 'pillar-industry', 'public-platform'])
     .describe('项目类别 / Project type'),
@@ -36,10 +48,7 @@ export const cdbLoanForm = z.object({
   localHiringShare,
   eiaReference,
   contact,
-}).strict()
-  .refine((f) => f.requestedAmount <= f.totalInvestment, { message: 'requestedAmount must not exceed totalInvestment', path: ['requestedAmount'] })
-  // Fixed-asset projects need at least 20% own capital (项目资本金制度).
-  .refine((f) => f.ownFunds >= f.totalInvestment * 0.2, { message: 'ownFunds must be at least 20% of totalInvestment', path: ['ownFunds'] });
+}).strict(), cdbChecks);
 
 export const cdbLoanExample = {
   financingType: 'loan',
@@ -141,7 +150,7 @@ export const cdbInfraLoan = defineWorkflow<C>({
     '经地方商务主管部门推荐，国家开发银行尽职调查并经贷审会批准后签约；先决条件落实后在提款期内提款，按实际提款还本付息（政策 六.二）。',
     'After a local recommendation, CDB carries out due diligence; its credit committee approves, then contract, drawdowns within the availability period once the conditions precedent are met, and repayment of what was drawn (policy 六.二).',
   ),
-  formSchema: cdbLoanForm, formExample: cdbLoanExample, documents,
+  formSchema: cdbLoanForm, formExample: cdbLoanExample, formChecks: cdbChecks, documents,
   initialContext: (form) => cdbLoanEvents.initial(form),
   events: [
     ...applicantEvents<C>({ formSchema: cdbLoanForm, documents }),

@@ -3,17 +3,25 @@
 // used both as the machine's guard and by `refusal()`, so the two can never disagree.
 import { assign, setup, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import type { z } from 'zod';
+import type { FormCheck } from './form-checks';
+import { invalidData } from './messages';
 import {
   ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionKind, type DecisionSpec, type DocumentKind, type EventSpec, type FactSpec, type PanelSpec,
-  type InstitutionCode, type ProgrammeCode, type Role, type Workflow, type WorkflowEvent,
+  type FieldChoice, type FieldHint, type InstitutionCode, type ProgrammeCode, type Reason, type Role, type Workflow, type WorkflowEvent,
 } from './types';
 import { activeEvents, candidateTransitions, closedLeaves, stateKey } from './state-nodes';
 import type { CaseFigures } from './figures';
 import { INSTITUTIONS } from './institutions';
 
-export type Rule<C> = (ctx: C, ev: WorkflowEvent) => Bilingual | null;
+export type Rule<C> = (ctx: C, ev: WorkflowEvent) => Reason | null;
 
-export interface EventDef<C> extends EventSpec {
+export interface EventDef<C> extends Omit<EventSpec, 'irreversible'> {
+  /** Defaults to true for events that issue a decision; set for payments, withdrawal, closing. */
+  irreversible?: boolean;
+  /** Figures the case already holds that bear on a field (shown beside it, never filled in). */
+  hints?: (ctx: C) => Record<string, FieldHint[]>;
+  /** Choices for fields that pick from the case (a pending request). */
+  choices?: (ctx: C) => Record<string, FieldChoice[]>;
   /** How the context changes when the event is accepted (pure, JSON values only). */
   effect?: (ctx: C, ev: WorkflowEvent) => Partial<C>;
   /** Data that passes the schema and the data-dependent rules now. */
@@ -52,6 +60,8 @@ export interface WorkflowDef<C> {
   referencePrefix: string;
   formSchema: z.ZodObject<any>;
   formExample: Record<string, unknown>;
+  /** Rules relating fields of the form (already part of formSchema), to show at their field. */
+  formChecks?: FormCheck[];
   documents: DocumentKind[];
   initialContext(form: Record<string, unknown>): C;
   events: EventDef<C>[];
@@ -101,11 +111,9 @@ function collectLabels(states: Record<string, StateDef>, prefix = ''): Record<st
   return labels;
 }
 
-export function schemaReason(schema: z.ZodType, data: unknown): Bilingual | null {
+export function schemaReason(schema: z.ZodType, data: unknown): Reason | null {
   const parsed = schema.safeParse(data ?? {});
-  if (parsed.success) return null;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
-  return bi(`数据不符合要求：${detail}`, `The data is not valid: ${detail}`);
+  return parsed.success ? null : invalidData(schema, parsed.error.issues, data ?? {});
 }
 
 export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowDef<C>): Workflow<C> {
@@ -114,7 +122,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     const spec = specs.get(ev.type);
     return spec ? schemaReason(spec.schema, ev.data) : bi('未知事件', 'Unknown event');
   };
-  const ruleReason = (name: string, ctx: C, ev: WorkflowEvent): Bilingual | null => {
+  const ruleReason = (name: string, ctx: C, ev: WorkflowEvent): Reason | null => {
     if (name === 'valid') return null;
     const rule = def.rules[name];
     if (!rule) throw new Error(`${def.code}: no rule named ${name}`);
@@ -147,7 +155,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
   const eventTypesIn = (s: AnyMachineSnapshot) =>
     isFinal(s) ? [] : activeEvents(s);
 
-  const refusal = (s: AnyMachineSnapshot, ev: WorkflowEvent): Bilingual | null => {
+  const refusal = (s: AnyMachineSnapshot, ev: WorkflowEvent): Reason | null => {
     if (isFinal(s)) return bi('案件已办结，不再接受操作', 'The case is finished and accepts no further steps');
     if (!specs.has(ev.type)) return bi(`本项目没有“${ev.type}”操作`, `This programme has no event "${ev.type}"`);
     const candidates = candidateTransitions(s, ev.type);
@@ -157,7 +165,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     }
     const bad = dataReason(ev);
     if (bad) return bad;
-    let reason: Bilingual | null = null;
+    let reason: Reason | null = null;
     for (const t of candidates) {
       reason = ruleReason(String(t.guard ?? 'valid'), s.context as C, ev);
       if (reason === null) return null;
@@ -179,8 +187,10 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     machine,
     formSchema: def.formSchema,
     formExample: def.formExample,
+    formChecks: def.formChecks ?? [],
     documents: def.documents,
-    events: def.events.map(({ type, label, roles, schema }) => ({ type, label, roles, schema })),
+    events: def.events.map(({ type, label, roles, schema, irreversible, amountField, decision }) =>
+      ({ type, label, roles, schema, irreversible: irreversible ?? decision !== undefined, ...(amountField ? { amountField } : {}) })),
     facts: def.facts ?? [],
     staffOnly: def.staffOnly ?? [],
     panel: def.panel ?? null,
@@ -191,6 +201,8 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     eventTypesIn,
     refusal,
     example: (s, type, actor, facts) => specs.get(type)?.example?.(s.context as C, actor, facts) ?? {},
+    fieldHints: (s, type) => specs.get(type)?.hints?.(s.context as C) ?? {},
+    fieldChoices: (s, type) => specs.get(type)?.choices?.(s.context as C) ?? {},
     dueEvent(s, now) {
       const t = timer(s);
       return t && Date.parse(now) >= Date.parse(t.at) ? { type: t.type, data: {} } : null;

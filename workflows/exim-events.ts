@@ -14,7 +14,7 @@ import {
 } from './loan-servicing';
 import { addDays, atField, bi, dayAfter, firstReason, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
 import { basisLine, prepareEvent, signingRules, type DecisionKind } from './prepared-decisions';
-import type { Bilingual } from './types';
+import type { Bilingual, FieldHint } from './types';
 
 /** Financing covers at most this share of the verified export contract value. */
 export const EXIM_ORDER_SHARE = 0.8;
@@ -28,6 +28,7 @@ export type EximFinancing = LoanBook & {
   extensions: { from: string; to: string; at: string }[];
 };
 type C = EximFinancing;
+const hint = (zh: string, en: string, value: number | string): FieldHint => ({ label: bi(zh, en), value, ...(typeof value === 'number' ? { unit: 'yuan' as const } : {}) });
 type Order = { orderValueCny?: number; shipmentDate?: string; paymentDueDate?: string };
 
 const initial = (form: Record<string, unknown>): C => ({ ...loanBook(form), verifiedOrderValue: null, repaymentDueDate: null, extensions: [] });
@@ -63,7 +64,8 @@ const events: EventDef<C>[] = [
   { type: 'liaison.verify-order', label: bi('订单核实', 'Verify the export contract'), roles: ['liaison'],
     schema: z.object({ verifiedOrderValueCny: positiveYuan('核实合同金额 / Verified contract value'), note }).strict(),
     effect: (c, ev) => ({ verifiedOrderValue: num(ev.data.verifiedOrderValueCny), preparedBy: prepare(c, ev.actor.id) }),
-    example: (c) => ({ verifiedOrderValueCny: num(order(c).orderValueCny), note: '合同与报关记录一致 / Contract matches customs records' }) },
+    example: (c) => ({ verifiedOrderValueCny: num(order(c).orderValueCny), note: '合同与报关记录一致 / Contract matches customs records' }),
+    hints: (c) => ({ verifiedOrderValueCny: [hint('申请表所填订单折人民币', 'Order value in CNY stated in the application', num(order(c).orderValueCny))] }) },
   { type: 'liaison.approve-financing', label: bi('批准融资', 'Approve the financing'), roles: ['liaison'],
     schema: z.object({
       amount: positiveYuan('批准金额 / Approved amount'),
@@ -78,6 +80,11 @@ const events: EventDef<C>[] = [
       schedule: [{ dueDate: String(ev.data.repaymentDueDate), amount: num(ev.data.amount) }],
     }),
     example: (c) => ({ amount: ceilingOf(c), repaymentDueDate: latestRepayment(c), interestRate: 0.035, conditions: '应收账款质押 / Receivables pledged' }),
+    amountField: 'amount',
+    hints: (c) => ({
+      amount: [hint('核实合同金额', 'Verified contract value', num(c.verifiedOrderValue)), hint(`最多可批（申请额及核实合同的 ${EXIM_ORDER_SHARE * 100}%）`, `At most (the request and ${EXIM_ORDER_SHARE * 100}% of the verified contract)`, ceilingOf(c))],
+      ...(order(c).paymentDueDate ? { repaymentDueDate: [hint('订单买方付款到期日', 'Buyer payment due date of the order', String(order(c).paymentDueDate))] } : {}),
+    }),
     decision: (_b, a) => ({ outcome: 'financing-approved', title: creditTitle, amount: a.committedAmount, conditions: a.conditions,
       reasons: `${isReceivables(a) ? '应收账款融资 / Receivables financing' : '订单融资 / Order financing'}；核实合同金额 ${yuan(num(a.verifiedOrderValue))} / Verified contract ${yuanEn(num(a.verifiedOrderValue))}；还款到期日 ${a.repaymentDueDate} / Due ${a.repaymentDueDate}`,
       section: '六.(二)', preparedBy: a.preparedBy[0] ?? null }) },

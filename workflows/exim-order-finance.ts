@@ -11,14 +11,32 @@ import {
   province, text, yuanAmount,
 } from './form-fields';
 import { EXIM_ORDER_SHARE, eximEvents, eximRules, eximTimer, type EximFinancing } from './exim-events';
-import { bi } from './policy-guards';
+import { numbers, withChecks, type FormCheck } from './form-checks';
+import { bi, yuan, yuanEn } from './policy-guards';
 import { signingEvents } from './prepared-decisions';
 import type { DocumentKind } from './types';
 
 export const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
 export { EXIM_ORDER_SHARE };
 
-export const eximOrderForm = z.object({
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const eximChecks: FormCheck[] = [
+  { field: 'requestedAmount', reason: (f) => {
+    const n = numbers(f.requestedAmount, f.order?.orderValueCny);
+    const max = n ? Math.floor(n[1]! * EXIM_ORDER_SHARE) : 0;
+    return n && n[0]! > max
+      ? bi(`申请融资金额不得超过订单折人民币金额的 ${EXIM_ORDER_SHARE * 100}%（最多 ${yuan(max)}）`, `The financing requested may not exceed ${EXIM_ORDER_SHARE * 100}% of the order value in CNY (at most ${yuanEn(max)})`)
+      : null;
+  } },
+  // The buyer pays for goods once they are shipped, never before.
+  { field: 'order.paymentDueDate', reason: (f) => {
+    const { shipmentDate, paymentDueDate } = (f.order ?? {}) as { shipmentDate?: unknown; paymentDueDate?: unknown };
+    if (typeof shipmentDate !== 'string' || typeof paymentDueDate !== 'string' || !DAY.test(shipmentDate) || !DAY.test(paymentDueDate)) return null;
+    return paymentDueDate < shipmentDate ? bi(`买方付款到期日不得早于预计出运日（${shipmentDate}）`, `The buyer's payment due date may not be before the shipment date (${shipmentDate})`) : null;
+  } },
+];
+
+export const eximOrderForm = withChecks(z.object({
   financingType: z.enum(['order', 'receivables']).optional()
     .describe('融资品种：订单融资（出运前） / 应收账款融资（已出运） — Order financing (before shipment) or receivables financing (shipped goods); order financing when left out'),
   tradeMode: z.enum(['imported-materials', 'supplied-materials']).describe('贸易方式：进料加工 / 来料加工 — Processing-trade mode'),
@@ -40,9 +58,7 @@ export const eximOrderForm = z.object({
   requestedAmount: yuanAmount(EXIM_LIMITS.minAmount, EXIM_LIMITS.maxAmount, '申请融资金额 / Financing requested'),
   jobsPromised: jobsPromised.optional(),
   contact,
-}).strict()
-  .refine((f) => f.requestedAmount <= f.order.orderValueCny * EXIM_ORDER_SHARE,
-    { message: `requestedAmount must not exceed ${EXIM_ORDER_SHARE * 100}% of the order value`, path: ['requestedAmount'] });
+}).strict(), eximChecks);
 
 export const eximOrderExample = {
   tradeMode: 'imported-materials',
@@ -129,7 +145,7 @@ export const eximOrderFinance = defineWorkflow<C>({
     '中国进出口银行核实出口合同后，按合同金额的一定比例（最高 80%）分笔放款：出运前为订单融资，已出运为应收账款融资；以应收账款回款偿还，可展期一次（政策 六.二）。',
     'EXIM verifies the export contract and finances up to 80% of it in one or more disbursements — order financing before shipment, receivables financing after — repaid from the receivable, extendable once (policy 六.二).',
   ),
-  formSchema: eximOrderForm, formExample: eximOrderExample, documents,
+  formSchema: eximOrderForm, formExample: eximOrderExample, formChecks: eximChecks, documents,
   initialContext: (form) => eximEvents.initial(form),
   events: [
     ...applicantEvents<C>({ formSchema: eximOrderForm, documents }),

@@ -1,5 +1,6 @@
 // Zod fields that several application forms share, with bilingual hints for the form pages.
 import { z } from 'zod';
+import { COUNTRY_CODES } from './countries';
 import { INDUSTRY_CODES, PROVINCE_NAMES } from './policy-lists';
 
 export const text = (min: number, max: number, hint: string) => z.string().trim().min(min).max(max).describe(hint);
@@ -34,7 +35,8 @@ export const contact = z.object({
   email: z.email().describe('电子邮箱 / Email'),
 }).strict();
 
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2').describe('国家（ISO 两位代码） / Country (ISO alpha-2)');
+/** Stored as the ISO 3166-1 alpha-2 code; the pages offer the countries by name. */
+export const countryCode = z.enum(COUNTRY_CODES).describe('国家或地区 / Country or region');
 export const currency = z.enum(['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP']).describe('币种 / Currency');
 
 export const reason = text(2, 2000, '理由 / Reason');

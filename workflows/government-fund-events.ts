@@ -5,11 +5,11 @@ import { baseContext, screeningReason, type CaseContext } from './application-ev
 import type { EventDef, Rule } from './define-workflow';
 import { note, positiveYuan, reason, text } from './form-fields';
 import {
-  addDays, bi, ceilingReason, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn,
+  addDays, atField, bi, ceilingReason, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn,
 } from './policy-guards';
 import { refusalRules, type RefusalContext } from './government-fund-refusal';
 import { objectionRules, unresolvedReason, type Resolution } from './government-fund-objections';
-import type { Bilingual } from './types';
+import type { Bilingual, FieldHint } from './types';
 
 /** Minimum average expert score for a recommendation (专家评审合格线). */
 export const PASS_MARK = 60;
@@ -53,11 +53,13 @@ export const averageScore = (c: C) => (c.scores.length ? c.scores.reduce((s, x) 
 export const paymentCeiling = (c: C) => (c.acceptancePassed ? num(c.approvedAmount) : num(c.advanceCeiling));
 const remaining = (c: C) => paymentCeiling(c) - c.disbursed;
 const TRANCHE: Bilingual = { zh: '本次拨付金额', en: 'The tranche' };
+const hint = (zh: string, en: string, value: number, unit: FieldHint['unit'] = 'yuan'): FieldHint => ({ label: bi(zh, en), value, unit });
+const requested = (c: C) => hint('申请金额', 'Requested', c.requestedAmount);
 
 export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
   const withinGrant = (amount: number, c: C) => {
     const max = Math.min(c.requestedAmount, limits.maxAmount);
-    return amount <= max ? null : bi(`金额不得超过申请额和项目上限（${yuan(max)}）`, `The amount may not exceed the request and the programme limit (${yuanEn(max)})`);
+    return amount <= max ? null : atField('amount', bi(`金额不得超过申请额和项目上限（最多 ${yuan(max)}）`, `The amount may not exceed the request and the programme limit (at most ${yuanEn(max)})`));
   };
   return {
     ...refusalRules<C>(),
@@ -67,7 +69,7 @@ export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
     panel: (_c, ev) => {
       const ids = ev.data.expertIds as number[];
       const conflicted = ids.filter((id) => ev.facts.conflictedExpertIds.includes(id));
-      return conflicted.length ? bi(`专家 ${conflicted.join('、')} 与申请企业存在利益关联，须回避`, `Experts ${conflicted.join(', ')} have a conflict of interest with the applicant`) : null;
+      return conflicted.length ? atField('expertIds', bi(`专家 ${conflicted.join('、')} 与申请企业存在利益关联，须回避`, `Experts ${conflicted.join(', ')} have a conflict of interest with the applicant`)) : null;
     },
     canScore: (c, ev) => {
       const id = ev.actor.id;
@@ -106,14 +108,14 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
       schema: z.object({ note: note.optional() }).strict(),
       effect: (c, ev) => ({ preparedBy: prepared(c, ev.actor.id) }), example: () => ({ note: '材料齐全，符合申报条件 / Complete and eligible' }) },
     { type: 'officer.assign-experts', label: bi('指派评审专家', 'Assign expert reviewers'), roles: ['officer'], optional: true,
-      schema: z.object({ expertIds: z.array(z.number().int().positive()).min(MIN_SCORES).max(9).refine((a) => new Set(a).size === a.length, 'distinct experts').describe('评审专家用户编号 / Expert user ids') }).strict(),
+      schema: z.object({ expertIds: z.array(z.number().int().positive()).min(MIN_SCORES).max(9).refine((a) => new Set(a).size === a.length, 'distinct experts').describe('评审专家 / Expert reviewers') }).strict(),
       effect: (c, ev) => ({ panel: ev.data.expertIds as number[], preparedBy: prepared(c, ev.actor.id) }),
       example: (c, _a, facts) => {
         const pool = (facts?.expertPool ?? []).filter((id) => !facts?.conflictedExpertIds.includes(id));
         return { expertIds: pool.length >= MIN_SCORES ? pool.slice(0, 3) : c.panel.length ? c.panel : pool };
       } },
     { type: 'expert.score', label: bi('专家评分', 'Score the application'), roles: ['expert'],
-      schema: z.object({ score: z.number().min(0).max(100).describe('评分 0–100 / Score 0–100'), opinion: text(2, 4000, '评审意见 / Opinion') }).strict(),
+      schema: z.object({ score: z.number().min(0).max(100).describe('评分（0–100） / Score (0–100)'), opinion: text(2, 4000, '评审意见 / Opinion') }).strict(),
       effect: (c, ev) => ({
         scores: [...c.scores, { expertId: ev.actor.id, score: num(ev.data.score), opinion: String(ev.data.opinion), at: ev.facts.now }],
         preparedBy: prepared(c, ev.actor.id),
@@ -125,7 +127,8 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
         recommendation: { by: ev.actor.id, amount: num(ev.data.amount), note: String(ev.data.note), at: ev.facts.now },
         noticeEndsAt: addDays(ev.facts.now, ev.facts.noticeDays), preparedBy: prepared(c, ev.actor.id),
       }),
-      example: (c) => ({ amount: Math.min(c.requestedAmount, limits.maxAmount), note: '专家评审通过，拟予支持 / Recommended after expert review' }) },
+      example: (c) => ({ amount: Math.min(c.requestedAmount, limits.maxAmount), note: '专家评审通过，拟予支持 / Recommended after expert review' }),
+      hints: (c) => ({ amount: [requested(c), hint('项目上限', 'Programme limit', limits.maxAmount)] }) },
     { type: 'officer.record-objection', label: bi('登记公示异议', 'Record an objection to the notice'), roles: ['officer'], optional: true,
       schema: z.object({ reason }).strict(),
       // An objection reopens the review: the recommendation and the notice lapse.
@@ -139,12 +142,18 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
         return { approvedAmount: amount, approvedBy: ev.actor.id, conditions: String(ev.data.conditions) || null, advanceCeiling: Math.floor(amount * limits.advanceShare) };
       },
       example: (c) => ({ amount: c.recommendation?.amount ?? Math.min(c.requestedAmount, limits.maxAmount), conditions: '专款专用，按进度拨付 / Ring-fenced, paid by progress' }),
+      amountField: 'amount',
+      hints: (c) => ({ amount: [
+        ...(c.recommendation ? [hint('经办人拟支持金额', 'Recommended by the officer', c.recommendation.amount)] : []),
+        requested(c), hint('最多可批', 'At most', Math.min(c.requestedAmount, limits.maxAmount)),
+      ] }),
       decision: (_b, a) => ({
         outcome: 'approved', title: decisionTitle, amount: a.approvedAmount, conditions: a.conditions,
         reasons: `专家评审平均分 ${averageScore(a).toFixed(1)}，公示期满 / Average expert score ${averageScore(a).toFixed(1)}; public notice completed`,
         section: limits.section, preparedBy: a.recommendation?.by ?? null,
       }) },
-    { type: 'officer.disburse', label: bi('拨付资金', 'Disburse a tranche'), roles: ['officer'],
+    { type: 'officer.disburse', label: bi('拨付资金', 'Disburse a tranche'), roles: ['officer'], irreversible: true, amountField: 'amount',
+      hints: (c) => ({ amount: [hint('本阶段尚可拨付', 'Left to pay in this phase', remaining(c)), hint('批准金额', 'Approved', num(c.approvedAmount))] }),
       schema: z.object({ amount: positiveYuan('拨付金额 / Tranche amount') }).strict(),
       effect: (c, ev) => ({ disbursed: c.disbursed + num(ev.data.amount), tranches: [...c.tranches, { amount: num(ev.data.amount), by: ev.actor.id, at: ev.facts.now }] }),
       // Half of what is left while more than half the grant remains, so that examples pay in tranches.
@@ -152,7 +161,8 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
     { type: 'officer.propose-acceptance', label: bi('提请验收', 'Propose acceptance (验收)'), roles: ['officer'],
       schema: z.object({ jobsConfirmed: z.number().int().min(0).describe('核实新增就业 / Jobs confirmed (政策 五)'), report: text(2, 8000, '验收意见 / Acceptance report') }).strict(),
       effect: (_c, ev) => ({ acceptance: { proposedBy: ev.actor.id, jobsConfirmed: num(ev.data.jobsConfirmed), report: String(ev.data.report), at: ev.facts.now } }),
-      example: (c) => ({ jobsConfirmed: num(c.form.jobsPromised), report: '项目按计划完成 / Completed as planned' }) },
+      example: (c) => ({ jobsConfirmed: num(c.form.jobsPromised), report: '项目按计划完成 / Completed as planned' }),
+      hints: (c) => ({ jobsConfirmed: [hint('申请时承诺新增就业', 'Jobs promised in the application', num(c.form.jobsPromised), 'count')] }) },
     { type: 'approver.accept', label: bi('验收通过', 'Pass acceptance'), roles: ['approver'],
       schema: z.object({ note: note.optional() }).strict(),
       effect: (c, ev) => ({ acceptancePassed: true, acceptanceDecidedBy: ev.actor.id, jobsConfirmed: c.acceptance?.jobsConfirmed ?? null }),

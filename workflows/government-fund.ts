@@ -6,6 +6,7 @@ import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './ap
 import { refusalEvents } from './government-fund-refusal';
 import { objectionEvents } from './government-fund-objections';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
+import type { FormCheck } from './form-checks';
 import {
   govFundContext, govFundEvents, govFundRules, type GovFundContext, type GovFundLimits,
 } from './government-fund-events';
@@ -19,6 +20,7 @@ export interface GovFundOptions extends GovFundLimits {
   summary: Bilingual;
   formSchema: z.ZodObject<any>;
   formExample: Record<string, unknown>;
+  formChecks: FormCheck[];
   documents: DocumentKind[];
 }
 
@@ -93,7 +95,7 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
   return defineWorkflow<GovFundContext>({
     code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix,
     ...govFundContract,
-    formSchema: o.formSchema, formExample: o.formExample, documents: o.documents,
+    formSchema: o.formSchema, formExample: o.formExample, formChecks: o.formChecks, documents: o.documents,
     initialContext: govFundContext,
     events: [
       ...applicantEvents<GovFundContext>(o),

@@ -2,8 +2,9 @@
 // programmes compose them into named rules (define-workflow.ts) used as guards and refusals.
 import type { z } from 'zod';
 import { groupDigits } from './display-format';
+import { invalidData } from './messages';
 import { twoHighsFindings } from './policy-lists';
-import type { Bilingual, DocumentKind, WorkflowEvent } from './types';
+import type { Bilingual, DocumentKind, Reason, WorkflowEvent } from './types';
 
 export const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -60,11 +61,9 @@ export function documentsReason(documents: DocumentKind[], ev: WorkflowEvent): B
   return bi(`缺少必需材料：${missing.map((d) => d.label.zh).join('、')}`, `Required documents are missing: ${missing.map((d) => d.label.en).join(', ')}`);
 }
 
-export function formReason(schema: z.ZodType, form: unknown): Bilingual | null {
+export function formReason(schema: z.ZodType, form: unknown): Reason | null {
   const parsed = schema.safeParse(form);
-  if (parsed.success) return null;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  return bi(`申请表不完整：${detail}`, `The application form is not complete: ${detail}`);
+  return parsed.success ? null : invalidData(schema, parsed.error.issues, form, bi('申请表尚需更正', 'The application form needs correcting'));
 }
 
 /** Four eyes (DOMAIN: a decision is never taken by the person who prepared it). */
@@ -78,9 +77,10 @@ export function atField(field: string, reason: Bilingual | null): Bilingual | nu
   return reason ? { ...reason, field } : null;
 }
 
-export function ceilingReason(amount: number, remaining: number, what: Bilingual): Bilingual | null {
+/** `field`: where the amount was typed (default `amount`); the reason names what would pass. */
+export function ceilingReason(amount: number, remaining: number, what: Bilingual, field = 'amount'): Reason | null {
   if (amount <= remaining) return null;
-  return bi(`${what.zh}超过剩余额度（${yuan(remaining)}）`, `${what.en} exceeds what remains (${yuanEn(remaining)})`);
+  return { zh: `${what.zh}超过剩余额度（${yuan(remaining)}）`, en: `${what.en} exceeds what remains (${yuanEn(remaining)})`, field };
 }
 
 export function amountReason(amount: number, min: number, max: number): Bilingual | null {

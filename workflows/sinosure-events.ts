@@ -6,7 +6,7 @@ import type { EventDef, Rule } from './define-workflow';
 import { countryCode, isoDate, note, positiveYuan, reason, text } from './form-fields';
 import { addDays, atField, bi, ceilingReason, dayAfter, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
 import { basisLine, prepareEvent, signingRules, type DecisionKind, type PreparedContext } from './prepared-decisions';
-import type { DecisionSpec } from './types';
+import type { DecisionSpec, FieldChoice, FieldHint } from './types';
 
 export type BuyerLimit = {
   id: number; buyerName: string; country: string; requested: number;
@@ -51,6 +51,15 @@ export const insuredShare = (c: C) => Math.min(Math.floor(num(c.claim?.assessedL
 const decided = (outcome: string, title: [string, string], amount: number | null, reasons: string | null, conditions: string | null = null): DecisionSpec =>
   ({ outcome, title: bi(...title), amount, conditions, reasons, section: '六.二' });
 const firstBuyer = (c: C) => String((c.form.buyers as { name?: string }[] | undefined)?.[0]?.name ?? 'Buyer');
+const hint = (zh: string, en: string, value: number, unit: FieldHint['unit'] = 'yuan'): FieldHint => ({ label: bi(zh, en), value, unit });
+/** The pending buyer credit-limit requests, to choose from by buyer rather than by number. */
+const pendingChoices = (c: C): Record<string, FieldChoice[]> => ({
+  requestId: c.limits.filter((l) => l.status === 'pending').map((l) => ({
+    value: l.id,
+    label: bi(`${l.buyerName}（申请限额 ${yuan(l.requested)}）`, `${l.buyerName} (limit requested ${yuanEn(l.requested)})`),
+  })),
+});
+const requestId = z.number().int().positive().describe('买方限额申请 / Buyer credit-limit request');
 const noPending = bi('没有待审批的买方限额申请', 'No pending buyer credit-limit request with this id');
 
 export const policyDecisions: Record<string, DecisionKind<C>> = {
@@ -66,30 +75,33 @@ const policySigning = signingRules<C>(policyDecisions);
 export const sinosureRules: Record<string, Rule<C>> = {
   policyFourEyes: (c, ev) => fourEyesReason(ev.actor.id, c.preparedBy),
   limitTerms: (c, ev) => (num(ev.data.maxLiability) <= c.requestedAmount ? null
-    : bi(`最高赔偿限额不得超过申请额（${yuan(c.requestedAmount)}）`, `The maximum liability may not exceed the request (${yuanEn(c.requestedAmount)})`)),
+    : atField('maxLiability', bi(`最高赔偿限额不得超过申请额（最多 ${yuan(c.requestedAmount)}）`, `The maximum liability may not exceed the request (at most ${yuanEn(c.requestedAmount)})`))),
   newLimitRequest: (c, ev) => (c.limits.some((l) => l.buyerName === ev.data.buyerName && l.status === 'pending')
     ? bi('该买方已有待审批的限额申请', 'This buyer already has a pending limit request') : null),
   limitApprovable: (c, ev) => {
     const request = pending(c, ev.data.requestId);
-    return request ? ceilingReason(num(ev.data.amount), request.requested, bi('批复限额', 'The limit')) : noPending;
+    return request ? ceilingReason(num(ev.data.amount), request.requested, bi('批复限额', 'The limit')) : atField('requestId', noPending);
   },
-  limitPending: (c, ev) => (pending(c, ev.data.requestId) ? null : noPending),
+  limitPending: (c, ev) => (pending(c, ev.data.requestId) ? null : atField('requestId', noPending)),
   shipmentCovered: (c, ev) => {
     const limit = approvedLimit(c, ev.data.buyerName);
-    if (!limit) return bi('该买方没有已批复的信用限额', 'This buyer has no approved credit limit');
+    if (!limit) return atField('buyerName', bi('该买方没有已批复的信用限额', 'This buyer has no approved credit limit'));
+    // A declaration is of goods already shipped: not after today (Beijing time).
+    const today = addDays(ev.facts.now, 8 / 24).slice(0, 10);
+    if (String(ev.data.shippedOn) > today) return atField('shippedOn', bi(`出运日期不得晚于今天（${today}）`, `The shipment date may not be after today (${today})`));
     return ceilingReason(num(ev.data.amount), num(limit.approved), bi('出运金额', 'The shipment'));
   },
   lossCovered: (c, ev) => {
     const shipped = shippedTo(c, ev.data.buyerName);
-    if (shipped === 0) return bi('未向该买方申报出运，不在保险责任内', 'No shipment to this buyer was declared: not covered');
+    if (shipped === 0) return atField('buyerName', bi('未向该买方申报出运，不在保险责任内', 'No shipment to this buyer was declared: not covered'));
     return ceilingReason(num(ev.data.amount), shipped, bi('损失金额', 'The loss'));
   },
   claimWithinLoss: (c, ev) => ceilingReason(num(ev.data.amount), num(c.loss?.amount), bi('索赔金额', 'The claim')),
   claimAssessed: (c, ev) => {
     const assessed = num(ev.data.assessedLoss);
     const share = Math.min(Math.floor(assessed * num(c.terms?.insuredPercentage) / 100), num(c.terms?.maxLiability));
-    return ceilingReason(assessed, num(c.claim?.amount), bi('核定损失', 'The assessed loss'))
-      ?? ceilingReason(num(ev.data.recommendedIndemnity), share, bi('建议赔款（赔偿比例内）', 'The indemnity (insured share)'));
+    return ceilingReason(assessed, num(c.claim?.amount), bi('核定损失', 'The assessed loss'), 'assessedLoss')
+      ?? ceilingReason(num(ev.data.recommendedIndemnity), share, bi('建议赔款（赔偿比例内）', 'The indemnity (insured share)'), 'recommendedIndemnity');
   },
   claimPayable: (c, ev) => fourEyesReason(ev.actor.id, [c.claim?.preparedBy])
     ?? atField('amount', ceilingReason(num(ev.data.amount), insuredShare(c), bi('赔款金额（赔偿比例内）', 'The indemnity (insured share)')))
@@ -114,7 +126,8 @@ export const sinosureEvents: EventDef<C>[] = [
       maxLiability: positiveYuan('最高赔偿限额 / Maximum liability'),
     }).strict(),
     effect: (c, ev) => ({ preparedBy: [ev.actor.id], terms: { premiumRate: num(ev.data.premiumRate), insuredPercentage: num(ev.data.insuredPercentage), maxLiability: num(ev.data.maxLiability) } }),
-    example: (c) => ({ premiumRate: 0.004, insuredPercentage: 90, maxLiability: c.requestedAmount }) },
+    example: (c) => ({ premiumRate: 0.004, insuredPercentage: 90, maxLiability: c.requestedAmount }),
+    hints: (c) => ({ maxLiability: [hint('申请最高赔偿限额', 'Maximum liability requested', c.requestedAmount)] }) },
   { type: 'liaison.issue-policy', label: bi('签发保单', 'Issue the policy'), roles: ['liaison'],
     schema: z.object({ policyNo: z.string().trim().min(3).max(60).describe('保单号 / Policy number') }).strict(),
     // The buyers named in the proposal become the first credit-limit requests.
@@ -132,13 +145,15 @@ export const sinosureEvents: EventDef<C>[] = [
     effect: (c, ev) => ({ limits: [...c.limits, { id: c.limits.length + 1, buyerName: String(ev.data.buyerName), country: String(ev.data.country), requested: num(ev.data.amount), status: 'pending' as const, approved: null, decidedBy: null, reason: null }] }),
     example: (c) => ({ buyerName: `Buyer ${c.limits.length + 1} GmbH`, country: 'DE', amount: 2_000_000 }) },
   { type: 'liaison.approve-limit', label: bi('批复买方限额', 'Approve a buyer credit limit'), roles: ['liaison'],
-    schema: z.object({ requestId: z.number().int().positive(), amount: positiveYuan('批复限额 / Limit approved') }).strict(),
+    schema: z.object({ requestId, amount: positiveYuan('批复限额 / Limit approved') }).strict(),
+    amountField: 'amount', choices: pendingChoices,
     effect: (c, ev) => ({ limits: c.limits.map((l) => (l.id === num(ev.data.requestId) ? { ...l, status: 'approved' as const, approved: num(ev.data.amount), decidedBy: ev.actor.id } : l)) }),
     example: (c) => { const p = c.limits.find((l) => l.status === 'pending'); return { requestId: p?.id ?? 1, amount: p?.requested ?? 1 }; },
     decision: (_b, a, ev) => decided('credit-limit-approved', ['买方信用限额批复', 'Buyer credit-limit decision'], num(ev.data.amount),
       `买方 ${a.limits.find((l) => l.id === num(ev.data.requestId))?.buyerName}`) },
   { type: 'liaison.refuse-limit', label: bi('拒绝买方限额', 'Refuse a buyer credit limit'), roles: ['liaison'],
-    schema: z.object({ requestId: z.number().int().positive(), reason }).strict(),
+    schema: z.object({ requestId, reason }).strict(),
+    choices: pendingChoices,
     effect: (c, ev) => ({ limits: c.limits.map((l) => (l.id === num(ev.data.requestId) ? { ...l, status: 'refused' as const, decidedBy: ev.actor.id, reason: String(ev.data.reason) } : l)) }),
     example: (c) => ({ requestId: c.limits.find((l) => l.status === 'pending')?.id ?? 1, reason: '买方资信不足 / Buyer creditworthiness insufficient' }),
     decision: (_b, _a, ev) => decided('credit-limit-refused', ['买方信用限额批复', 'Buyer credit-limit decision'], null, String(ev.data.reason)) },
@@ -160,9 +175,14 @@ export const sinosureEvents: EventDef<C>[] = [
   { type: 'applicant.file-claim', label: bi('提出索赔', 'File a claim'), roles: ['applicant'],
     schema: z.object({ amount: positiveYuan('索赔金额 / Amount claimed') }).strict(),
     effect: (_c, ev) => ({ claim: { amount: num(ev.data.amount), filedAt: ev.facts.now, preparedBy: null, assessedLoss: null, recommended: null } }),
-    example: (c) => ({ amount: num(c.loss?.amount) }) },
+    example: (c) => ({ amount: num(c.loss?.amount) }),
+    hints: (c) => ({ amount: [hint('已通知的损失金额', 'Loss notified', num(c.loss?.amount))] }) },
   { type: 'liaison.prepare-claim', label: bi('定损理算', 'Assess the claim'), roles: ['liaison'],
     schema: z.object({ assessedLoss: positiveYuan('核定损失 / Assessed loss'), recommendedIndemnity: positiveYuan('建议赔款 / Recommended indemnity') }).strict(),
+    hints: (c) => ({
+      assessedLoss: [hint('索赔金额', 'Amount claimed', num(c.claim?.amount))],
+      recommendedIndemnity: [hint('赔偿比例（%）', 'Insured percentage (%)', num(c.terms?.insuredPercentage), 'count'), hint('最高赔偿限额', 'Maximum liability', num(c.terms?.maxLiability))],
+    }),
     effect: (c, ev) => ({ claim: { ...c.claim!, preparedBy: ev.actor.id, assessedLoss: num(ev.data.assessedLoss), recommended: num(ev.data.recommendedIndemnity) } }),
     example: (c) => {
       const assessed = num(c.claim?.amount);
@@ -170,6 +190,8 @@ export const sinosureEvents: EventDef<C>[] = [
     } },
   { type: 'liaison.pay-claim', label: bi('赔付', 'Pay the indemnity'), roles: ['liaison'],
     schema: z.object({ amount: positiveYuan('赔款 / Indemnity') }).strict(),
+    amountField: 'amount',
+    hints: (c) => ({ amount: [hint('定损建议赔款', 'Recommended by the assessment', num(c.claim?.recommended)), hint('最多可赔（赔偿比例内）', 'At most (insured share)', insuredShare(c))] }),
     // A paid claim closes that loss, not the policy.
     effect: (c, ev) => ({
       indemnityPaid: num(c.indemnityPaid) + num(ev.data.amount), claimDecidedBy: ev.actor.id, loss: null, claim: null,

@@ -5,12 +5,13 @@ import {
   city, contact, eiaReference, exampleContact, industry, jobsPromised, localHiringShare, positiveYuan,
   products, province, text, yuanAmount,
 } from './form-fields';
+import { requestWithinInvestment, withChecks } from './form-checks';
 import { governmentFund } from './government-fund';
 import { bi } from './policy-guards';
 
 export const SPECIAL_FUND_LIMITS = { minAmount: 100_000, maxAmount: 5_000_000 };
 
-export const specialFundForm = z.object({
+export const specialFundForm = withChecks(z.object({
   category: z.enum(['public-service-platform', 'skills-training', 'investment-promotion', 'employment-promotion'])
     .describe('支持方向（政策 六.一）：公共服务平台 / 员工技能培训 / 招商引资 / 就业促进 — Category'),
   projectName: text(2, 200, '项目名称 / Project name'),
@@ -27,7 +28,7 @@ export const specialFundForm = z.object({
   traineesPlanned: z.number().int().min(0).max(1_000_000).optional().describe('计划培训人数 / Staff to be trained (政策 五.一)'),
   eiaReference,
   contact,
-}).strict().refine((f) => f.requestedAmount <= f.totalInvestment, { message: 'requestedAmount must not exceed totalInvestment', path: ['requestedAmount'] });
+}).strict(), [requestWithinInvestment]);
 
 export const specialFundExample = {
   category: 'skills-training',
@@ -60,6 +61,7 @@ export const specialFund = governmentFund({
   advanceShare: 1,
   formSchema: specialFundForm,
   formExample: specialFundExample,
+  formChecks: [requestWithinInvestment],
   documents: [
     { kind: 'business-licence', label: bi('营业执照', 'Business licence'), required: true },
     { kind: 'project-plan', label: bi('项目实施方案', 'Project plan'), required: true },

@@ -5,6 +5,7 @@ import {
   city, contact, eiaReference, exampleContact, industry, jobsPromised, localHiringShare, positiveYuan,
   products, province, text, yuanAmount,
 } from './form-fields';
+import { requestWithinInvestment, withChecks } from './form-checks';
 import { governmentFund } from './government-fund';
 import { bi } from './policy-guards';
 
@@ -12,7 +13,7 @@ export const PLATFORM_GRANT_LIMITS = { minAmount: 200_000, maxAmount: 10_000_000
 /** Share of the grant paid before acceptance; the rest is the final payment (尾款). */
 export const PLATFORM_ADVANCE_SHARE = 0.7;
 
-export const tradePlatformForm = z.object({
+export const tradePlatformForm = withChecks(z.object({
   platformType: z.enum(['rd-platform', 'design-centre', 'testing-centre', 'public-laboratory'])
     .describe('平台类型（政策 六.四）：公共技术研发平台 / 产品设计中心 / 检测中心 / 公共实验室 — Platform type'),
   projectName: text(2, 200, '平台项目名称 / Platform project name'),
@@ -29,7 +30,7 @@ export const tradePlatformForm = z.object({
   localHiringShare,
   eiaReference,
   contact,
-}).strict().refine((f) => f.requestedAmount <= f.totalInvestment, { message: 'requestedAmount must not exceed totalInvestment', path: ['requestedAmount'] });
+}).strict(), [requestWithinInvestment]);
 
 export const tradePlatformExample = {
   platformType: 'testing-centre',
@@ -62,6 +63,7 @@ export const tradePlatformGrant = governmentFund({
   advanceShare: PLATFORM_ADVANCE_SHARE,
   formSchema: tradePlatformForm,
   formExample: tradePlatformExample,
+  formChecks: [requestWithinInvestment],
   documents: [
     { kind: 'business-licence', label: bi('营业执照', 'Business licence'), required: true },
     { kind: 'project-plan', label: bi('平台建设方案', 'Platform project plan'), required: true },

@@ -6,6 +6,7 @@ import type { CaseFigures } from './figures';
 import type { InstitutionCode } from './institutions';
 
 export type { InstitutionCode } from './institutions';
+import type { FormCheck } from './form-checks';
 
 export type Role = 'applicant' | 'officer' | 'expert' | 'approver' | 'liaison' | 'auditor' | 'admin' | 'system';
 export const ROLES: Role[] = ['applicant', 'officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
@@ -24,6 +25,16 @@ export interface Bilingual {
   /** For a rule's refusal: the event data field it concerns, so pages can show it at that field. */
   field?: string;
 }
+
+/** Why a step is refused; `field` names the data field (dotted path) the reason concerns, so
+ *  the pages show it there, and `fields` carries one reason per field when the data is invalid. */
+export interface Reason extends Bilingual { field?: string; fields?: Record<string, Bilingual> }
+
+/** A figure the workflow itself established, shown beside an event's field (never as its value). */
+export interface FieldHint { label: Bilingual; value: number | string; unit?: 'yuan' | 'count' }
+
+/** One choice for a field that picks from what the case holds (a pending request, a buyer). */
+export interface FieldChoice { value: string | number; label: Bilingual }
 
 /** Who sends an event. The engine fills this from the logged-in user (or `system` for timers). */
 export interface Actor {
@@ -72,6 +83,11 @@ export interface EventSpec {
   roles: Role[];
   /** zod schema of `data` (use z.object({}).strict() when no data is needed). */
   schema: z.ZodType;
+  /** A step that cannot be undone (a decision, a payment, a withdrawal, closing the case): the
+   *  pages ask the person to confirm it, naming the case and the amount. */
+  irreversible: boolean;
+  /** The field of `data` holding the amount decided or paid, named in that confirmation. */
+  amountField?: string;
 }
 
 export interface DocumentKind { kind: string; label: Bilingual; required: boolean }
@@ -132,6 +148,8 @@ export interface Workflow<Ctx = any> {
   machine: AnyStateMachine;
   formSchema: z.ZodObject<any>;      // the application form; strict (unknown fields refused)
   formExample: Record<string, unknown>;
+  /** Rules relating fields of the form, each shown at its field as the applicant types. */
+  formChecks: FormCheck[];
   documents: DocumentKind[];
   events: EventSpec[];
   /** Facts of a case for its pages, in order (zero and empty values are left out by readers). */
@@ -151,7 +169,11 @@ export interface Workflow<Ctx = any> {
   /** Event types the machine accepts in this state (ignoring guards and roles). */
   eventTypesIn(snapshot: any): string[];
   /** Why the event would be refused now (guards, policy), or null when it would be accepted. */
-  refusal(snapshot: any, event: WorkflowEvent): Bilingual | null;
+  refusal(snapshot: any, event: WorkflowEvent): Reason | null;
+  /** Figures of the case that bear on the event's fields (proposed, recommended, remaining). */
+  fieldHints(snapshot: any, eventType: string): Record<string, FieldHint[]>;
+  /** Choices for fields that pick from the case (by field name). */
+  fieldChoices(snapshot: any, eventType: string): Record<string, FieldChoice[]>;
   /** Data that would be accepted if sent now (for `allowedEvents[].example`). */
   example(snapshot: any, eventType: string, actor: Actor, facts?: CaseFacts): Record<string, unknown>;
   /** A timed event that is due at `now` for this snapshot (公示 ended, repayment due), or null. */

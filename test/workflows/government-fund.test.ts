@@ -180,11 +180,11 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
 
   it('returns for amendment with a reason and takes a resubmission with a note', () => {
     const s = run(wf, ['applicant.submit', 'officer.accept']);
-    expect(step(wf, s, event(wf, s, 'officer.return', { data: {} })).refusal?.en).toMatch(/reason/);
+    expect(step(wf, s, event(wf, s, 'officer.return', { data: {} })).refusal).toMatchObject({ en: expect.stringMatching(/Please fill in Reason/), field: 'reason' });
     const returned = step(wf, s, event(wf, s, 'officer.return', { data: { reason: '补充预算表' } })).next;
     expect(stateKey(returned)).toBe('amendment');
     expect(ctx(returned).returnReason).toBe('补充预算表');
-    expect(step(wf, returned, event(wf, returned, 'applicant.resubmit', { data: {} })).refusal?.en).toMatch(/note/);
+    expect(step(wf, returned, event(wf, returned, 'applicant.resubmit', { data: {} })).refusal?.en).toMatch(/What was amended/);
     const again = step(wf, returned, event(wf, returned, 'applicant.resubmit', { data: { note: '已补充' } })).next;
     expect(stateKey(again)).toBe('submitted');
     expect(ctx(again)).toMatchObject({ resubmitNote: '已补充', returnReason: null, returnCount: 1 });
@@ -201,7 +201,8 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
     const s = run(wf, toExpert);
     expect(wf.refusal(s, event(wf, s, 'liaison.drawdown', { data: {} }))?.en).toMatch(/no event/);
     const bad = event(wf, s, 'expert.score', { data: { score: 101, opinion: 'ok' } });
-    expect(wf.refusal(s, bad)?.en).toMatch(/not valid: score/);
+    // In the catalogue's words, at the field, never a key or zod's text.
+    expect(wf.refusal(s, bad)).toMatchObject({ en: 'Please correct: Score may not exceed 100', zh: '请更正：“评分”不得超过 100', field: 'score' });
     const [next] = transition(wf.machine, s, bad);
     expect(next.context).toEqual(s.context);
   });
