@@ -13,6 +13,7 @@ import {
 } from './loan-servicing';
 import { addDays, atField, bi, dayAfter, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
 import { prepareEvent, signingRules, type DecisionKind } from './prepared-decisions';
+import type { FieldHint } from './types';
 
 export type CdbLoan = LoanBook & {
   proposal: { amount: number; report: string; by: number; at: string } | null; // due diligence's proposal to the committee
@@ -24,6 +25,7 @@ export type CdbLoan = LoanBook & {
 };
 
 type C = CdbLoan;
+const hint = (zh: string, en: string, value: number): FieldHint => ({ label: bi(zh, en), value, unit: 'yuan' });
 const initial = (form: Record<string, unknown>): C => ({
   ...loanBook(form), proposal: null, approvedAmount: null, contractAmount: null, availableUntil: null, conditionsMet: null, cancellations: [],
 });
@@ -59,11 +61,17 @@ const events: EventDef<C>[] = [
     schema: z.object({ proposedAmount: positiveYuan('建议金额 / Proposed amount'), report: text(2, 8000, '尽职调查报告摘要 / Due-diligence summary') }).strict(),
     effect: (c, ev) => ({ preparedBy: prepare(c, ev.actor.id), conditions: null,
       proposal: { amount: num(ev.data.proposedAmount), report: String(ev.data.report), by: ev.actor.id, at: ev.facts.now } }),
-    example: (c) => ({ proposedAmount: c.requestedAmount, report: '借款人经营稳健，项目现金流可覆盖本息 / Cash flow covers debt service' }) },
+    example: (c) => ({ proposedAmount: c.requestedAmount, report: '借款人经营稳健，项目现金流可覆盖本息 / Cash flow covers debt service' }),
+    hints: (c) => ({ proposedAmount: [hint('申请金额', 'Requested', c.requestedAmount)] }) },
   { type: 'liaison.committee-approve', label: bi('贷审会批准', 'Committee approves'), roles: ['liaison'],
     schema: z.object({ approvedAmount: positiveYuan('批准金额 / Amount approved'), conditions: text(0, 4000, '贷款条件（先决条件） / Conditions (precedent)') }).strict(),
     effect: (_c, ev) => ({ approvedAmount: num(ev.data.approvedAmount), committedBy: ev.actor.id, conditions: String(ev.data.conditions) || null }),
     example: (c) => ({ approvedAmount: c.proposal?.amount ?? c.requestedAmount, conditions: '资本金先于贷款到位，抵押登记完成 / Own capital in place and security registered before drawdown' }),
+    amountField: 'approvedAmount',
+    hints: (c) => ({ approvedAmount: [
+      ...(c.proposal ? [hint('尽职调查建议金额', 'Proposed by due diligence', c.proposal.amount)] : []),
+      hint('申请金额', 'Requested', c.requestedAmount),
+    ] }),
     decision: (_b, a) => ({ outcome: 'loan-committed', title: bi('贷款审批决定', 'Credit decision'), amount: a.approvedAmount, conditions: a.conditions,
       reasons: `尽职调查建议 ${yuan(num(a.proposal?.amount))}，贷审会审议通过 / Due diligence proposed ${yuanEn(num(a.proposal?.amount))}; approved by the credit committee`, section: '六.(二)', preparedBy: a.proposal?.by ?? null }) },
   { type: 'liaison.sign-contract', label: bi('签订借款合同', 'Sign the loan contract'), roles: ['liaison'],
@@ -78,6 +86,7 @@ const events: EventDef<C>[] = [
       contractNo: String(ev.data.contractNo), committedAmount: num(ev.data.amount), contractAmount: num(ev.data.amount),
       interestRate: num(ev.data.interestRate), availableUntil: String(ev.data.availableUntil), schedule: ev.data.schedule as Instalment[], interestAsOf: ev.facts.now,
     }),
+    hints: (c) => ({ amount: [hint('贷审会批准金额', 'Approved by the credit committee', num(c.approvedAmount))], schedule: [hint('合计须等于合同金额（最多）', 'Must add up to the contract amount (at most)', num(c.approvedAmount))] }),
     example: (c, _a, f) => {
       const now = nowOf(c, f);
       const amount = num(c.approvedAmount);
@@ -93,7 +102,7 @@ const events: EventDef<C>[] = [
     example: () => ({ ownCapitalInPlace: true, securityRegistered: true, note: '资本金验资报告及抵押登记证明已核 / Capital verification and mortgage registration checked' }) },
   drawEvent('liaison.drawdown', bi('提款', 'Drawdown')),
   repaymentEvent(),
-  { type: 'liaison.confirm-settlement', label: bi('确认结清（取消剩余额度）', 'Confirm settlement (cancels what is undrawn)'), roles: ['liaison'],
+  { type: 'liaison.confirm-settlement', label: bi('确认结清（取消剩余额度）', 'Confirm settlement (cancels what is undrawn)'), roles: ['liaison'], irreversible: true,
     schema: z.object({ note: note.optional() }).strict(),
     effect: (c, ev) => (undrawn(c) > 0 ? cancelUndrawn(c, undrawn(c), 'borrower', '提前全部还款 / Repaid in full early', ev.facts.now) : {}),
     example: () => ({ note: '借款人提前还清全部本息 / The borrower repaid everything early' }) },

@@ -3,6 +3,7 @@
 // pass, so the form shows it there as the applicant types; the same rules refuse the whole form
 // at submission and in the API.
 import type { z } from 'zod';
+import { yuan, yuanEn } from './policy-guards';
 import type { Bilingual } from './types';
 
 export interface FormCheck {
@@ -36,8 +37,6 @@ export function withChecks<T extends z.ZodObject<any>>(schema: T, checks: FormCh
   }) as unknown as T;
 }
 
-const yuan = (n: number) => `${n.toLocaleString('en-US')} 元`;
-const yuanEn = (n: number) => `CNY ${n.toLocaleString('en-US')}`;
 
 /** A project's request is part of its investment, never more. */
 export const requestWithinInvestment: FormCheck = {

@@ -149,6 +149,9 @@ export const settles = (c: C, ev: Parameters<Rule<C>>[1]): Bilingual | null =>
 export function drawEvent(type: string, label: Bilingual): EventDef<C> {
   return {
     type, label, roles: ['liaison'], schema: z.object({ amount: positiveYuan('金额 / Amount') }).strict(),
+    // Money paid out cannot be called back: the page confirms the amount first.
+    irreversible: true, amountField: 'amount',
+    hints: (c) => ({ amount: [{ label: bi('尚未提用的承诺额', 'Committed and not yet drawn'), value: undrawn(c), unit: 'yuan' }] }),
     effect: (c, ev) => ({
       ...accrue(c, ev.facts.now), drawn: c.drawn + num(ev.data.amount),
       drawdowns: [...c.drawdowns, { amount: num(ev.data.amount), by: ev.actor.id, at: ev.facts.now }],
@@ -161,6 +164,7 @@ export function drawEvent(type: string, label: Bilingual): EventDef<C> {
 export function repaymentEvent(extra: Record<string, z.ZodType> = {}, exampleExtra: (c: C) => Record<string, unknown> = () => ({})): EventDef<C> {
   return {
     type: 'liaison.record-repayment', label: bi('登记还款', 'Record a repayment'), roles: ['liaison'],
+    hints: (c) => ({ amount: [{ label: bi('未还本金', 'Outstanding principal'), value: outstanding(c), unit: 'yuan' }] }),
     schema: z.object({
       amount: z.number().int().min(0).describe('归还本金（人民币元） / Principal repaid (CNY yuan)'),
       interest: z.number().int().min(0).describe('归还利息（人民币元） / Interest paid (CNY yuan)'),

@@ -2,6 +2,7 @@
 // sentence naming the field by its label (from the schema's description), never a field key,
 // never zod's own wording; the pages show it at the field, the API sends both languages.
 import { z } from 'zod';
+import { groupDigits, yuan } from './display-format';
 import type { Bilingual, Reason } from './types';
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -60,7 +61,7 @@ export function isYuan(schema: z.ZodType, path: PropertyKey[]): boolean {
   return YUAN_HINT.test(node?.description ?? '');
 }
 
-const grouped = (n: number, yuan: boolean) => (yuan ? `¥${n.toLocaleString('en-US')}` : n.toLocaleString('en-US'));
+const grouped = (n: number, inYuan: boolean) => (inYuan ? yuan(n) : groupDigits(n));
 
 /** Patterns the schemas use, by their source, with what the reader should type instead. */
 const PATTERNS: Record<string, Bilingual> = {

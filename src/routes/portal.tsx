@@ -1,7 +1,7 @@
 // The applicant portal: the enterprise's cases, one case, and the steps an applicant takes.
 import { Hono, type Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
-import { applyEvent } from '../domain/cases/apply-event';
+import { applyEvent, previewEvent } from '../domain/cases/apply-event';
 import { eventsFor } from '../domain/cases/case-view';
 import { historyCursor, historyPage } from '../domain/cases/history-page';
 import { listCases } from '../domain/cases/list-cases';
@@ -41,12 +41,21 @@ async function sendEvent(c: Context<AppEnv>, type: string, data: (body: Record<s
   const row = visibleCase(c.var.deps, user, id);
   const body = await c.req.parseBody();
   const version = Number(body.version);
+  const req = {
+    caseId: id, type, expectedVersion: Number.isSafeInteger(version) ? version : -1,
+    data: data(body, JSON.parse(row.form) as Record<string, unknown>),
+    comment: typeof body.note === 'string' ? body.note.slice(0, 2000) : typeof body.reason === 'string' && body.reason ? body.reason.slice(0, 2000) : undefined,
+  };
+  const spec = workflowOf(row).events.find((e) => e.type === type);
   try {
-    applyEvent(c.var.deps, user, {
-      caseId: id, type, expectedVersion: Number.isSafeInteger(version) ? version : -1,
-      data: data(body, JSON.parse(row.form) as Record<string, unknown>),
-      comment: typeof body.note === 'string' ? body.note.slice(0, 2000) : typeof body.reason === 'string' && body.reason ? body.reason.slice(0, 2000) : undefined,
-    });
+    // A step that cannot be undone (withdrawal) is checked, then confirmed on the case page.
+    if (spec?.irreversible && body._confirm !== '1') {
+      previewEvent(c.var.deps, user, req);
+      const fields = Object.entries(body).filter(([k, v]) => k !== '_csrf' && typeof v === 'string').map(([k, v]): [string, string] => [k, v as string]);
+      const pending = { type, label: spec.label, reference: row.reference, amount: null, requested: row.amount, fields, action: c.req.path };
+      return renderPage(c, row.reference, <CasePage {...casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken)} pending={pending} />);
+    }
+    applyEvent(c.var.deps, user, req);
   } catch (err) {
     if (err instanceof AppError && RECOVERABLE.has(err.code)) return casePageWith(c, user, id, err);
     throw err;

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { downloadDocument } from '../domain/documents/download-document';
 import { AppError } from '../domain/errors';
+import { requireRole, STAFF_ROLES } from '../domain/policy';
 import { actionFromForm, actOnCase } from '../domain/workbench/act-on-case';
 import { eventDataFromForm, type FormBody } from '../domain/workbench/event-input';
 import { declareInterest, requireReadable } from '../domain/workbench/expert-review';
@@ -10,7 +11,7 @@ import { addComment, listComments } from '../domain/workbench/internal-comments'
 import { staffCase, staffHistory } from '../domain/workbench/staff-case';
 import { eventJsonSchema } from '../domain/cases/case-view';
 import type { AppEnv } from '../env';
-import type { EventDraft } from '../../views/components/event-forms';
+import type { EventDraft, PendingConfirmation } from '../../views/components/event-forms';
 import { CasePage, CasePanel, DeclarationPage, olderEntries, type Flash } from '../../views/workbench/case-page';
 import { TimelineItems } from '../../views/components/timeline';
 import { CommentsSection } from '../../views/workbench/case-sections';
@@ -20,11 +21,11 @@ import { isHtmx, renderFragment, renderPage } from './render';
 const caseId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
 /** The case page, or only its panel for htmx, with an outcome message and the user's last input. */
-function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft | null, status: ContentfulStatusCode = 200) {
+function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft | null, status: ContentfulStatusCode = 200, pending: PendingConfirmation | null = null) {
   const user = c.var.user!;
   const sc = staffCase(c.var.deps, user, caseId(c), { allHistory: c.req.query('history') === 'all' });
   const workflow = workflowOf(sc.row);
-  const props = { sc, workflow, locale: c.var.locale, csrfToken: c.var.csrfToken, flash, draft };
+  const props = { sc, workflow, locale: c.var.locale, csrfToken: c.var.csrfToken, flash, draft, pending };
   if (sc.access === 'must-declare' || sc.access === 'conflicted') {
     return renderPage(c, sc.row.reference, <DeclarationPage {...props} error={flash?.message} />, status);
   }
@@ -32,11 +33,25 @@ function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft |
   return renderPage(c, sc.row.reference, <CasePage {...props} />, status);
 }
 
-/** What the user typed, to put back into the form after a refusal or a conflict. */
-function draftOf(c: Context<AppEnv>, body: FormBody, type: string): EventDraft | null {
+/** What the user typed, to put back into the form after a refusal or a conflict, with the messages by field. */
+function draftOf(c: Context<AppEnv>, body: FormBody, type: string, err?: AppError): EventDraft | null {
   const spec = workflowOf(visibleCase(c.var.deps, c.var.user, caseId(c))).events.find((e) => e.type === type);
   if (!spec) return null;
-  return { type, values: { ...eventDataFromForm(eventJsonSchema(spec), body), comment: typeof body.comment === 'string' ? body.comment : '' } };
+  const values = { ...eventDataFromForm(eventJsonSchema(spec), body), comment: typeof body.comment === 'string' ? body.comment : '' };
+  const more = typeof body._more === 'string' ? /^([\w.]{1,60}):(\d{1,2})$/.exec(body._more) : null;
+  return { type, values, errors: err ? fieldMessages(err, c.var.locale) : {}, more: more ? { [more[1]!]: Number(more[2]) } : undefined };
+}
+
+/** A refusal's message in the reader's language (the engine gives both). */
+function messageOf(err: AppError, locale: 'zh' | 'en'): string {
+  const reason = (err.details as { reason?: { zh: string; en: string } } | undefined)?.reason;
+  return reason ? reason[locale] : err.userMessage;
+}
+
+/** The refusal at the field it concerns: every field of invalid data, or the one a rule names. */
+function fieldMessages(err: AppError, locale: 'zh' | 'en'): Record<string, string> {
+  const d = err.details as { byField?: Record<string, { zh: string; en: string }> } | undefined;
+  return d?.byField ? Object.fromEntries(Object.entries(d.byField).map(([k, v]) => [k, v[locale]])) : {};
 }
 
 export const workbenchCaseRoutes = new Hono<AppEnv>()
@@ -49,21 +64,28 @@ export const workbenchCaseRoutes = new Hono<AppEnv>()
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const action = actionFromForm(body);
     const locale = c.var.locale;
+    // "Add a row" of a list field: the same form drawn again with one more row, nothing sent.
+    if (typeof body._more === 'string') {
+      requireRole(c.var.user, ...STAFF_ROLES);
+      return renderCase(c, null, draftOf(c, body, action.type));
+    }
     try {
-      const row = actOnCase(c.var.deps, c.var.user!, caseId(c), action);
+      const done = actOnCase(c.var.deps, c.var.user!, caseId(c), action);
+      if ('confirm' in done) return renderCase(c, null, draftOf(c, body, action.type), 200, done.confirm);
+      const { row } = done;
       if (!isHtmx(c)) return c.redirect(`/workbench/cases/${row.id}`, 303);
       const label = workflowOf(row).stateLabels[row.state]?.[locale] ?? row.state;
       return renderCase(c, { kind: 'ok', message: L(locale, `已办理。案件现为：${label}（版本 ${row.version}）`, `Done. The case is now: ${label} (version ${row.version})`) }, null);
     } catch (err) {
       if (!(err instanceof AppError) || !['VERSION_CONFLICT', 'UNPROCESSABLE', 'FORBIDDEN'].includes(err.code) || !c.var.user) throw err;
-      const draft = draftOf(c, body, action.type);
+      const draft = draftOf(c, body, action.type, err);
       if (err.code === 'VERSION_CONFLICT') {
         const d = err.details as { currentVersion: number; state: string };
         const message = L(locale, `案件已被他人更新（现为版本 ${d.currentVersion}），您的操作未执行。下方显示最新状态，您填写的内容已保留，请核对后再提交。`,
           `The case changed while you were working (now version ${d.currentVersion}); your step was not applied. The current state is shown below and your input is kept: check it and submit again.`);
         return renderCase(c, { kind: 'conflict', message }, draft, 409);
       }
-      return renderCase(c, { kind: 'error', message: err.userMessage }, draft, err.status as ContentfulStatusCode);
+      return renderCase(c, { kind: 'error', message: messageOf(err, locale) }, draft, err.status as ContentfulStatusCode);
     }
   })
   .post('/workbench/cases/:id/comments', async (c) => {

@@ -45,7 +45,7 @@ describe('a special-fund case from return to approval, in Chromium', () => {
     await officer.page.goto(caseUrl);
     await act(officer.page, 'officer.accept', 'review.preliminary');
     await act(officer.page, 'officer.pass-screening', 'review.expert');
-    await act(officer.page, 'officer.assign-experts', 'review.expert');
+    await act(officer.page, 'officer.assign-experts', 'review.expert', { 'd.expertIds[]': '*' });
     expect(await officer.page.locator('#h-experts + ul li').count()).toBe(2);
     await shot(officer.page, '3-officer-assigned');
 
@@ -64,7 +64,7 @@ describe('a special-fund case from return to approval, in Chromium', () => {
 
     await officer.page.goto(caseUrl);
     expect(await officer.page.locator('tr[data-score]').count()).toBe(2);
-    await act(officer.page, 'officer.recommend', 'publicNotice');
+    await act(officer.page, 'officer.recommend', 'publicNotice', { 'd.amount': '700000', 'd.note': '专家评审通过，拟支持 70 万元' });
     // The scheduler ends the zero-day notice; the approver then finds the case in their queue.
     const approver = await signIn(browser, server.url, 'approver@demo.local');
     for (let n = 0; n < 40; n++) {
@@ -73,7 +73,7 @@ describe('a special-fund case from return to approval, in Chromium', () => {
       await approver.page.reload();
     }
     await approver.page.locator(`tr[data-case="${REF}"] a`).click();
-    await act(approver.page, 'approver.approve', 'disbursement', { 'd.conditions': '专款专用 / Ring-fenced' });
+    await act(approver.page, 'approver.approve', 'disbursement', { 'd.amount': '700000', 'd.conditions': '专款专用 / Ring-fenced' });
     expect(await approver.page.locator('#case-state').textContent()).toContain('拨付');
     await shot(approver.page, '5-approver-approved');
     expect([...officer.errors, ...applicant.errors, ...approver.errors]).toEqual([]);

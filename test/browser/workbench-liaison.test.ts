@@ -31,10 +31,10 @@ describe('liaisons in Chromium', () => {
     await shot(exim.page, '1-exim-queue');
     await exim.page.locator(`tr[data-case="${REF}"] a`).click();
     const caseUrl = exim.page.url();
-    await act(exim.page, 'liaison.approve-financing', 'disbursement', { 'd.conditions': '应收账款质押 / Receivables pledged' });
+    await act(exim.page, 'liaison.approve-financing', 'disbursement', { 'd.amount': '4000000', 'd.repaymentDueDate': '2027-12-31', 'd.conditions': '应收账款质押 / Receivables pledged' });
     expect(await exim.page.locator('#case-state').textContent()).toContain('待放款');
     await shot(exim.page, '2-exim-approved');
-    await act(exim.page, 'liaison.disburse', 'outstanding');
+    await act(exim.page, 'liaison.disburse', 'outstanding', { 'd.amount': '4000000' });
     await shot(exim.page, '3-exim-disbursed');
     expect(exim.errors).toEqual([]);
 
@@ -56,7 +56,7 @@ describe('liaisons in Chromium', () => {
     await first.page.goto(`${server.url}/workbench?view=all&q=EXIM-2026-000001`);
     await first.page.locator('tr[data-case="EXIM-2026-000001"] a').click();
     await second.page.goto(first.page.url());
-    await act(first.page, 'liaison.verify-order', 'creditApproval');
+    await act(first.page, 'liaison.verify-order', 'creditApproval', { 'd.verifiedOrderValueCny': '14400000', 'd.note': '合同与报关记录一致' });
     // The second page still shows the submitted case; its return form carries the old version.
     const form = second.page.locator('form[data-event="liaison.return"]');
     await form.locator('[name="d.reason"]').fill('请补充报关单 / Add the customs declarations');

@@ -118,7 +118,14 @@ describe('submission', () => {
 
   it('withdraw before a decision', async () => {
     const id = await startDraft(t.app, s);
-    expect((await post(t.app, `/portal/cases/${id}/withdraw`, s, { version: '1', reason: '不再需要' })).status).toBe(303);
+    // Withdrawal cannot be undone: the page first asks to confirm, naming the case; nothing is written yet.
+    const ask = await post(t.app, `/portal/cases/${id}/withdraw`, s, { version: '1', reason: '不再需要' });
+    expect(ask.status).toBe(200);
+    const html = await ask.text();
+    expect(html).toMatch(new RegExp(`id="confirm" data-confirm="applicant.withdraw"[\\s\\S]*请确认：对案件 ${row(id).reference} 执行“撤回申请”`));
+    expect(html).toContain('name="reason" value="不再需要"');
+    expect(row(id).state).toBe('draft');
+    expect((await post(t.app, `/portal/cases/${id}/withdraw`, s, { version: '1', reason: '不再需要', _confirm: '1' })).status).toBe(303);
     expect(row(id).state).toBe('withdrawn');
     await validPage(t.app, `/portal/cases/${id}`, s);
   });

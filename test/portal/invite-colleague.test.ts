@@ -31,7 +31,7 @@ describe('invite a colleague', () => {
     // the colleague sees the enterprise's case and acts on it; the history names them
     const s2 = await login(t.app, 'li.hua@example.cn', 'colleague-pass-2026');
     await validPage(t.app, `/portal/cases/${id}`, s2);
-    expect((await post(t.app, `/portal/cases/${id}/withdraw`, s2, { version: '1' })).status).toBe(303);
+    expect((await post(t.app, `/portal/cases/${id}/withdraw`, s2, { version: '1', _confirm: '1' })).status).toBe(303);
     const caseHtml = await (await get(t.app, `/portal/cases/${id}`, s.cookie)).text();
     expect(caseHtml).toContain('李华');
     expect(t.deps.db.select().from(auditEvents).where(eq(auditEvents.type, 'user.invited')).all()).toHaveLength(1);

@@ -14,12 +14,42 @@ export async function signIn(b: Browser, url: string, email: string): Promise<{ 
   return { ctx, page, errors };
 }
 
-/** Submits one event form as it stands (prefilled) and waits for the panel to show the state. */
+/**
+ * Fills an event form as a person would (the form starts empty): text and numbers typed, choices
+ * picked by value, `name[]` checkboxes ticked ('*' ticks every one that can be chosen).
+ */
+export async function fillEventForm(page: Page, type: string, fill: Record<string, string>) {
+  const form = page.locator(`form[data-event="${type}"]`);
+  for (const [name, value] of Object.entries(fill)) {
+    if (name.endsWith('[]')) {
+      const boxes = form.locator(`input[name="${name}"]:not([disabled])`);
+      for (let i = 0; i < await boxes.count(); i++) if (value === '*' || (await boxes.nth(i).getAttribute('value')) === value) await boxes.nth(i).check();
+      continue;
+    }
+    const el = form.locator(`[name="${name}"]`);
+    if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
+    else await el.fill(value);
+  }
+  return form;
+}
+
+/** Sends the filled form; an irreversible step asks for confirmation first, which is given. */
+export async function submitEventForm(page: Page, type: string, version: number) {
+  const form = page.locator(`form[data-event="${type}"]`);
+  await form.locator('button[type=submit]:not([name="_more"])').click();
+  const next = `#case-panel[data-version="${version + 1}"], #flash[data-kind="error"], #flash[data-kind="conflict"]`;
+  await page.locator(`${next}, #confirm[data-confirm="${type}"]`).first().waitFor({ timeout: 15_000 });
+  if (await page.locator(`#confirm[data-confirm="${type}"]`).count()) {
+    await page.click('#confirm-yes');
+    await page.locator(next).first().waitFor({ timeout: 15_000 });
+  }
+}
+
+/** Fills and sends one event form and waits for the panel to show the state. */
 export async function act(page: Page, type: string, state: string, fill: Record<string, string> = {}) {
   const version = Number(await page.locator('#case-panel').getAttribute('data-version'));
-  const form = page.locator(`form[data-event="${type}"]`);
-  for (const [name, value] of Object.entries(fill)) await form.locator(`[name="${name}"]`).fill(value);
-  await form.locator('button[type=submit]').click();
+  await fillEventForm(page, type, fill);
+  await submitEventForm(page, type, version);
   // Swapped in place by htmx: the panel now carries the next version and the new state.
   await page.locator(`#case-panel[data-version="${version + 1}"][data-state="${state}"] #flash[data-kind="ok"]`).waitFor({ timeout: 15_000 });
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
 const page = async (id: number, who: string) => (await get(t.app, `/workbench/cases/${id}`, s[who]!.cookie)).text();
 
 describe('acting on a case from the workbench', () => {
-  it('draws one form per allowed event with the fields it needs, prefilled with the example', async () => {
+  it('draws one empty form per allowed event, with the figures of the case beside the fields', async () => {
     const c = caseByRef(t.deps, 'SF-2026-000002'); // preliminary review
     const html = await page(c.id, 'officer');
     expect(html).toMatch(/data-event="officer.pass-screening"/);
@@ -22,7 +22,9 @@ describe('acting on a case from the workbench', () => {
     expect(html).toContain(`name="version" value="${c.version}"`);
     const approval = caseByRef(t.deps, 'SF-2026-000009');
     const a = await page(approval.id, 'approver');
-    expect(a).toMatch(/data-event="approver.approve"[\s\S]*?name="d.amount"[^>]*type="number"[^>]*value="\d+"[\s\S]*?name="d.conditions"/);
+    expect(a).toMatch(/data-event="approver.approve"[\s\S]*?name="d.amount"[^>]*type="number"[^>]*value=""[\s\S]*?name="d.conditions"/);
+    // The officer's recommendation is a labelled hint, not the input's value.
+    expect(a).toMatch(/data-event="approver.approve"[\s\S]*?<span data-hint="amount">经办人拟支持金额：¥1,200,000<\/span>/);
   });
 
   it('updates the panel in place after an action and shows the new state', async () => {

@@ -15,11 +15,17 @@ describe('event form fields back to event data', () => {
     expect(eventDataFromForm(schemaOf('special-fund', 'approver.approve'), { 'd.amount': '1000', 'd.conditions': '' })).toEqual({ amount: 1000, conditions: '' });
   });
 
-  it('reads checkbox groups and comma lists of ids, and structured data as JSON', () => {
+  it('reads checkbox groups, comma lists of ids and rows of a list (empty rows dropped)', () => {
     expect(eventDataFromForm(schemaOf('special-fund', 'officer.assign-experts'), { 'd.expertIds[]': ['4', '5'] })).toEqual({ expertIds: [4, 5] });
     expect(eventDataFromForm(schemaOf('special-fund', 'officer.assign-experts'), { 'd.expertIds': '4, 5，6' })).toEqual({ expertIds: [4, 5, 6] });
-    const sign = eventDataFromForm(schemaOf('cdb-infra-loan', 'liaison.sign-contract'), { 'd.contractNo': 'C-1', 'd.schedule': '[{"dueDate":"2027-01-01","amount":5}]' });
-    expect(sign).toEqual({ contractNo: 'C-1', schedule: [{ dueDate: '2027-01-01', amount: 5 }] });
+    const sign = eventDataFromForm(schemaOf('cdb-infra-loan', 'liaison.sign-contract'), {
+      'd.contractNo': 'C-1', 'd.schedule.0.dueDate': '2027-01-01', 'd.schedule.0.amount': '5',
+      'd.schedule.1.dueDate': '', 'd.schedule.1.amount': '', 'd.schedule.2.dueDate': '2028-01-01', 'd.schedule.2.amount': '7万',
+    });
+    // A mistyped amount stays text, so the schema's message names the field.
+    expect(sign).toEqual({ contractNo: 'C-1', schedule: [{ dueDate: '2027-01-01', amount: 5 }, { dueDate: '2028-01-01', amount: '7万' }] });
+    // A JSON text is not read as a list any more: the form has rows.
+    expect(eventDataFromForm(schemaOf('cdb-infra-loan', 'liaison.sign-contract'), { 'd.schedule': '[{"dueDate":"2027-01-01","amount":5}]' })).toEqual({});
   });
 
   it('ignores fields the schema does not name', () => {

@@ -4,6 +4,7 @@
 import type { FC } from 'hono/jsx';
 import { INDUSTRIES, PROVINCES } from '../../workflows/policy-lists';
 import { CHOICE_LABELS } from '../../workflows/form-fields';
+import { countryName, countryOptions } from '../../workflows/countries';
 import type { Locale } from '../i18n';
 
 export interface JsonSchema {
@@ -40,7 +41,13 @@ function optionLabel(field: string, value: string, locale: Locale): string {
     const i = INDUSTRIES.find((x) => x.code === value);
     return i ? `${i.label[locale]}${i.forbidden ? (locale === 'zh' ? '（两高一资）' : ' (两高一资, not supported)') : ''}` : value;
   }
-  return CHOICE_LABELS[value]?.[locale] ?? value;
+  return countryName(value)?.[locale] ?? CHOICE_LABELS[value]?.[locale] ?? value;
+}
+
+/** The choices of a list field in the reader's words; countries sorted by their names. */
+function optionsOf(field: string, values: (string | number)[], locale: Locale): { value: string; label: string }[] {
+  if (/country$/i.test(field)) return countryOptions(locale);
+  return values.map((o) => ({ value: String(o), label: optionLabel(field, String(o), locale) }));
 }
 
 export const FieldError: FC<{ name: string; message?: string; oob?: boolean }> = ({ name, message, oob }) => (
@@ -63,7 +70,7 @@ const Leaf: FC<LeafProps> = ({ name, schema, value, required, errors, locale }) 
     control = (
       <select {...common}>
         <option value="">{locale === 'zh' ? '请选择' : 'Choose…'}</option>
-        {schema.enum.map((o) => <option value={String(o)} selected={String(o) === v}>{optionLabel(name, String(o), locale)}</option>)}
+        {optionsOf(name, schema.enum, locale).map((o) => <option value={o.value} selected={o.value === v}>{o.label}</option>)}
       </select>
     );
   } else if (schema.type === 'integer' || schema.type === 'number') {

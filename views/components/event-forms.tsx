@@ -1,73 +1,32 @@
-// One form per allowed event, drawn from the event's JSON Schema and prefilled with its example
-// (or with what the user typed, after a refusal or a conflict). Views never decide policy: the
-// domain hands over the allowed events; this only lays out their fields.
+// One form per allowed event, drawn from the event's JSON Schema. The forms start empty: staff
+// take the decisions, the page never suggests them (figures of the case are shown as labelled
+// hints beside the fields). After a refusal or a conflict the form holds what the person typed,
+// with each message at its field. Views never decide policy: the domain hands over the allowed
+// events, with their hints, choices and whether they can be undone.
 import type { FC } from 'hono/jsx';
+import type { Bilingual, FieldChoice, FieldHint } from '../../workflows/types';
 import type { Locale } from '../i18n';
+import { yuan } from '../workbench/text';
+import { EventField, fieldId, type ExpertOption, type Prop } from './event-fields';
 
-export interface FormEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
-export interface ExpertOption { id: number; name: string; conflicted: boolean }
-/** What the user sent last time, to put back into the form of that event. */
-export interface EventDraft { type: string; values: Record<string, unknown> }
+export type { ExpertOption } from './event-fields';
+export { FIELD_PREFIX } from './event-fields';
 
-interface Prop { type?: string; description?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; maxLength?: number; minLength?: number; pattern?: string; enum?: unknown[]; items?: { type?: string } }
-
-export const FIELD_PREFIX = 'd.';
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-const fieldId = (type: string, name: string) => `ev-${type.replace(/[^a-z0-9]+/gi, '-')}-${name}`;
-
-/** The bilingual description "评分 / Score" shown in the reader's language first. */
-function labelOf(p: Prop, name: string, locale: Locale): string {
-  const d = p.description ?? name;
-  const [zh, en] = d.split(' / ');
-  return locale === 'en' && en ? `${en} / ${zh}` : d;
+export interface FormEvent {
+  type: string; label: string; labelEn: string; schema: Record<string, unknown>;
+  hints?: Record<string, FieldHint[]>; choices?: Record<string, FieldChoice[]>; irreversible?: boolean;
 }
+/** What the user sent last time, to put back into the form of that event, with the messages by field. */
+export interface EventDraft { type: string; values: Record<string, unknown>; errors?: Record<string, string>; more?: Record<string, number> }
 
-const asText = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v, null, 1) : String(v));
-
-const FieldInput: FC<{ type: string; name: string; prop: Prop; value: unknown; required: boolean; locale: Locale; experts: ExpertOption[] }> = ({ type, name, prop, value, required, locale, experts }) => {
-  const id = fieldId(type, name);
-  const fieldName = FIELD_PREFIX + name;
-  const label = labelOf(prop, name, locale);
-  const star = required ? <span aria-hidden="true"> *</span> : null;
-  if (prop.type === 'array' && (prop.items?.type === 'integer' || prop.items?.type === 'number') && name === 'expertIds') {
-    const chosen = new Set(Array.isArray(value) ? value.map(Number) : []);
-    return (
-      <fieldset class="field">
-        <legend>{label}{star}</legend>
-        {experts.map((e) => (
-          <label class="check">
-            <input type="checkbox" name={`${fieldName}[]`} value={String(e.id)} checked={chosen.has(e.id)} disabled={e.conflicted} />
-            {' '}{e.name}{e.conflicted ? (locale === 'zh' ? '（利益冲突，须回避）' : ' (conflict of interest: recused)') : ''}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  const common = { id, name: fieldName, required, 'aria-describedby': undefined };
-  let control;
-  if (prop.type === 'integer' || prop.type === 'number') {
-    const min = prop.minimum ?? (prop.exclusiveMinimum !== undefined ? (prop.type === 'integer' ? prop.exclusiveMinimum + 1 : undefined) : undefined);
-    control = <input {...common} type="number" inputmode="decimal" value={asText(value)} min={min} max={prop.maximum !== undefined && prop.maximum < 1e15 ? prop.maximum : undefined} step={prop.type === 'integer' ? '1' : 'any'} />;
-  } else if (prop.type === 'boolean') {
-    control = <input {...common} type="checkbox" checked={value === true} />;
-  } else if (prop.enum) {
-    control = <select {...common}>{prop.enum.map((o) => <option value={String(o)} selected={o === value}>{String(o)}</option>)}</select>;
-  } else if (prop.type === 'string' && prop.pattern === DATE_PATTERN) {
-    control = <input {...common} type="date" value={asText(value)} />;
-  } else if (prop.type === 'string' && (prop.maxLength ?? 0) <= 100) {
-    control = <input {...common} type="text" value={asText(value)} maxlength={prop.maxLength} />;
-  } else {
-    // Long texts, and structured data (a repayment schedule) as JSON the schema then checks.
-    const json = prop.type === 'array' || prop.type === 'object';
-    control = <textarea {...common} rows={json ? 6 : 3} maxlength={prop.maxLength}>{asText(value)}</textarea>;
-  }
-  return (
-    <div class="field">
-      <label for={id}>{label}{star}</label>
-      {control}
-    </div>
-  );
-};
+/** An irreversible step the server checked and now asks the person to confirm. */
+export interface PendingConfirmation {
+  type: string; label: Bilingual; reference: string; amount: number | null; requested: number | null;
+  /** The posted fields, sent again with the confirmation. */
+  fields: [string, string][];
+  /** Where the confirmation posts, when not the page's own event route. */
+  action?: string;
+}
 
 export interface EventFormsProps {
   events: FormEvent[];
@@ -85,27 +44,60 @@ export const EventForms: FC<EventFormsProps> = ({ events, caseId, version, local
   <>
     {events.map((ev) => {
       const props = ((ev.schema.properties ?? {}) as Record<string, Prop>);
-      const required = new Set((ev.schema.required ?? []) as string[]);
-      const values = draft?.type === ev.type ? draft.values : ev.example;
+      // A text that may be left empty (conditions: none) is not required of the browser.
+      const required = new Set(((ev.schema.required ?? []) as string[]).filter((n) => !(props[n]?.type === 'string' && (props[n]?.minLength ?? 0) === 0)));
+      const mine = draft?.type === ev.type ? draft : null;
+      const values = mine?.values ?? {};
+      const errors = mine?.errors ?? {};
       const title = locale === 'zh' ? ev.label : ev.labelEn;
       const action = `/workbench/cases/${caseId}/events`;
       return (
-        <form method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML" class="card event-form" data-event={ev.type}>
+        <form method="post" action={action} hx-post={action} hx-target={target} hx-swap="outerHTML" class="card event-form" data-event={ev.type}
+          data-irreversible={ev.irreversible ? 'true' : undefined}>
           <h3>{title} <span class="en">{locale === 'zh' ? ev.labelEn : ev.label}</span></h3>
           {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
           <input type="hidden" name="type" value={ev.type} />
           {/* The version this form was drawn from: the engine refuses it if the case moved on. */}
           <input type="hidden" name="version" value={String(version)} />
           {Object.entries(props).map(([name, prop]) => (
-            <FieldInput type={ev.type} name={name} prop={prop} value={values[name]} required={required.has(name)} locale={locale} experts={experts} />
+            <EventField type={ev.type} name={name} prop={prop} value={values[name]} required={required.has(name)} locale={locale} experts={experts}
+              hints={ev.hints?.[name] ?? []} choices={ev.choices?.[name]} error={errors[name]} errors={errors} rows={mine?.more?.[name]} />
           ))}
           <div class="field">
             <label for={fieldId(ev.type, 'comment')}>{locale === 'zh' ? '备注（记入案件历史，可选）' : 'Comment for the case history (optional)'}</label>
-            <input id={fieldId(ev.type, 'comment')} name="comment" type="text" maxlength={2000} value={draft?.type === ev.type ? asText(draft.values.comment) : ''} />
+            <input id={fieldId(ev.type, 'comment')} name="comment" type="text" maxlength={2000} value={mine ? String(values.comment ?? '') : ''} />
           </div>
-          <p><button type="submit" class={/reject|refuse|decline|fail|return|default/.test(ev.type) ? 'danger' : undefined}>{title}</button></p>
+          {ev.irreversible ? <p class="hint">{locale === 'zh' ? '此操作不可撤销，提交后将请您确认。' : 'This step cannot be undone: you will be asked to confirm it.'}</p> : null}
+          <p><button type="submit" class={ev.irreversible || /return/.test(ev.type) ? 'danger' : undefined}>{title}</button></p>
         </form>
       );
     })}
   </>
+);
+
+/** The sentence naming the case, the step and the amount, in the reader's language. */
+export function confirmationText(p: PendingConfirmation, locale: Locale): string {
+  if (locale === 'zh') {
+    const amount = p.amount !== null ? `，金额 ${yuan(p.amount)}` : p.requested !== null ? `（申请金额 ${yuan(p.requested)}）` : '';
+    return `请确认：对案件 ${p.reference} 执行“${p.label.zh}”${amount}。此操作不可撤销。`;
+  }
+  const amount = p.amount !== null ? `, amount ${yuan(p.amount)}` : p.requested !== null ? ` (amount requested ${yuan(p.requested)})` : '';
+  return `Please confirm: ${p.label.en} on case ${p.reference}${amount}. This cannot be undone.`;
+}
+
+/**
+ * The confirmation of an irreversible step: the same fields posted again with `_confirm`, so it
+ * works without script; the server checks everything again when it arrives.
+ */
+export const ConfirmBox: FC<{ pending: PendingConfirmation; action: string; cancel: string; locale: Locale; csrfToken: string | null; target?: string }> = ({ pending, action, cancel, locale, csrfToken, target }) => (
+  <section class="alert confirm" role="alert" id="confirm" data-confirm={pending.type} aria-labelledby="confirm-text">
+    <p id="confirm-text"><strong>{confirmationText(pending, locale)}</strong></p>
+    <form method="post" action={action} hx-post={target ? action : undefined} hx-target={target} hx-swap={target ? 'outerHTML' : undefined} class="inline">
+      {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
+      {pending.fields.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+      <input type="hidden" name="_confirm" value="1" />
+      <button type="submit" class="danger" id="confirm-yes">{locale === 'zh' ? `确认${pending.label.zh}` : `Confirm: ${pending.label.en}`}</button>
+      {' '}<a class="button secondary" href={cancel} id="confirm-no">{locale === 'zh' ? '取消' : 'Cancel'}</a>
+    </form>
+  </section>
 );

@@ -5,6 +5,7 @@ import type { Bilingual } from '../../workflows/types';
 import { beijingDateTime } from '../../workflows/display-format';
 import { actorName, eventLabel, roleLabel } from '../../workflows/labels';
 import type { Locale } from '../i18n';
+import { NoteList, type NoteItem } from './note-list';
 
 /** One entry as caseHistory (src/domain/cases/case-view.ts) returns it. */
 export interface TimelineEntry {
@@ -16,6 +17,8 @@ export interface TimelineEntry {
   to: string | null;
   comment: string | null;
   version?: number | null;
+  /** What the step carried (reasons, notes, amounts), labelled; staff pages only. */
+  notes?: NoteItem[];
 }
 
 /** What the timeline needs of a Workflow. */
@@ -52,6 +55,7 @@ export const TimelineItems: FC<{ entries: TimelineEntry[]; workflow: TimelineWor
             {e.to && e.from !== e.to ? <span class="move"> · {state(e.from)} → <span class="state">{state(e.to)}</span></span> : null}
           </p>
           <p class="who">{actorName(e.actor, locale)} <span class="muted">({roleLabel(e.role)[locale]})</span></p>
+          {e.notes?.length ? <NoteList notes={e.notes} locale={locale} /> : null}
           {e.comment ? <blockquote class="comment">{e.comment}</blockquote> : null}
         </li>
       ))}

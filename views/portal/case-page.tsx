@@ -7,6 +7,7 @@ import { FormSummary, type JsonSchema } from '../components/case-form';
 import { Timeline, type OlderEntries, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import { ROLE_LABELS, type Locale } from '../i18n';
+import { ConfirmBox, type PendingConfirmation } from '../components/event-forms';
 
 export interface PortalCase {
   id: number; reference: string; programmeName: Bilingual; state: string; stateLabel: Bilingual; version: number;
@@ -37,6 +38,8 @@ export interface CasePageProps {
   locale: Locale;
   error?: string | null;
   uploadError?: string | null;
+  /** A withdrawal waiting for the applicant's confirmation. */
+  pending?: PendingConfirmation | null;
 }
 
 const Hidden: FC<{ csrf: string | null; version: number }> = ({ csrf, version }) => (
@@ -72,6 +75,7 @@ export const CasePage: FC<CasePageProps> = (p) => {
       <p><a href="/portal">{zh ? '← 我的申请' : '← My applications'}</a></p>
       <h1>{c.reference} · {c.programmeName[locale]}</h1>
       {p.error ? <div class="alert error" role="alert">{p.error}</div> : null}
+      {p.pending ? <ConfirmBox pending={p.pending} action={p.pending.action ?? `/portal/cases/${c.id}`} cancel={`/portal/cases/${c.id}`} locale={locale} csrfToken={csrfToken} /> : null}
       <dl class="facts">
         <dt>{zh ? '当前状态' : 'State'}</dt><dd><span class="state" id="case-state" data-state={c.state}>{c.stateLabel[locale]}</span></dd>
         <dt>{zh ? '版本' : 'Version'}</dt><dd>{c.version}</dd>

@@ -4,24 +4,26 @@ import type { FC } from 'hono/jsx';
 import type { StaffCase } from '../../src/domain/workbench/staff-case';
 import type { Workflow } from '../../workflows/types';
 import type { Locale } from '../i18n';
-import { EventForms, type EventDraft } from '../components/event-forms';
+import { ConfirmBox, EventForms, type EventDraft, type PendingConfirmation } from '../components/event-forms';
 import { Timeline } from '../components/timeline';
 import { WorkflowDiagram } from '../components/workflow-diagram';
 import { ApplicationSection, CommentsSection, DecisionsSection, DocumentsSection, ExpertSection, FactsSection, ObjectionsSection } from './case-sections';
+import { BriefSection } from './case-brief';
 import { L, day } from './text';
 import { industryLabel } from '../../workflows/labels';
 
 export interface Flash { kind: 'ok' | 'error' | 'conflict'; message: string }
 
-export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null }
+export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null; pending?: PendingConfirmation | null }
 
-export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken, flash, draft }) => {
+export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken, flash, draft, pending }) => {
   const { row, timing } = sc;
   const label = workflow.stateLabels[row.state];
   const names = Object.fromEntries(sc.experts.map((e) => [e.id, e.name]));
   return (
     <div id="case-panel" data-version={String(row.version)} data-state={row.state}>
       {flash ? <div class={`alert ${flash.kind === 'ok' ? 'ok' : 'error'}`} role={flash.kind === 'ok' ? 'status' : 'alert'} id="flash" tabindex={-1} data-flash data-kind={flash.kind}>{flash.message}</div> : null}
+      {pending ? <ConfirmBox pending={pending} action={`/workbench/cases/${row.id}/events`} cancel={`/workbench/cases/${row.id}`} locale={locale} csrfToken={csrfToken} target="#case-panel" /> : null}
       <section class="card" aria-labelledby="h-status">
         <h2 id="h-status">{L(locale, '当前状态', 'Current state')}</h2>
         <p>
@@ -37,6 +39,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
           </ul>
         ) : null}
       </section>
+      <BriefSection brief={sc.brief} names={names} workflow={workflow} locale={locale} />
       {sc.allowed.length ? (
         <section aria-labelledby="h-actions">
           <h2 id="h-actions">{L(locale, '办理', 'Act on this case')}</h2>

@@ -70,12 +70,28 @@ function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, r
   const now = deps.clock.now();
   const event: WorkflowEvent = { type: req.type, data: withCurrentForm(row, req.type, req.data ?? {}), comment: req.comment, actor, facts: caseFacts(deps, row, now) };
   const reason = w.refusal(before, event);
-  // A rule that names the field it concerns is reported like a validation error of that field.
-  if (reason) throw new AppError('UNPROCESSABLE', bilingual(reason), reason.field ? { fields: { [reason.field]: bilingual(reason) } } : undefined);
+  // A rule that names the field it concerns is reported like a validation error of that field:
+  // `fields` in both languages for the API, `byField` and `reason` so a page shows the reader's language there.
+  if (reason) {
+    const byField = reason.fields ?? (reason.field ? { [reason.field]: { zh: reason.zh, en: reason.en } } : undefined);
+    throw new AppError('UNPROCESSABLE', bilingual(reason), {
+      reason: { zh: reason.zh, en: reason.en },
+      ...(byField ? { fields: Object.fromEntries(Object.entries(byField).map(([k, m]) => [k, bilingual(m)])), byField } : {}),
+    });
+  }
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
   const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
   if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');
   return { deps, row, w, after, persisted, event, actor, req, decision: w.decision(before, after, event), now, replyBody, user };
+}
+
+/**
+ * Every check applyEvent makes, without writing: what the step would decide. The pages use it to
+ * ask for confirmation of an irreversible step only when the step would be accepted.
+ */
+export function previewEvent(deps: Deps, user: CurrentUser, req: EventRequest): { decision: ReturnType<Workflow['decision']> } {
+  const p = prepareEvent(deps, user, { ...req, idempotencyKey: undefined });
+  return { decision: 'w' in p ? p.decision : null };
 }
 
 /** The same key sent twice at once: the loser of the compare-and-swap replays the winner's answer. */

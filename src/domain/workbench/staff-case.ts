@@ -4,7 +4,9 @@ import { shownFacts, type ShownFact } from '../cases/case-facts-shown';
 import type { CurrentUser } from '../auth/current-user';
 import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
 import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
-import { storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import { restoreSnapshot, storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
+import type { FieldChoice, FieldHint, Workflow } from '../../../workflows/types';
+import { caseBrief, withNotes, type CaseBrief, type NoteField } from './case-brief';
 import type { Deps } from '../deps';
 import { caseDecisionLinks, type DecisionLink } from '../decisions/list-case-decisions';
 import { listDocuments, type DocumentRow } from '../documents/list-documents';
@@ -17,6 +19,12 @@ import { listComments, type InternalComment } from './internal-comments';
 import { caseTiming, type CaseTiming } from './case-timing';
 import { caseObjections, type ObjectionItem } from '../notices/file-objection';
 
+/** An allowed event as its form needs it: the figures of the case beside its fields, its choices, and whether it can be undone. */
+export type StaffEvent = AllowedEvent & { irreversible: boolean; hints: Record<string, FieldHint[]>; choices: Record<string, FieldChoice[]> };
+
+/** How many of the latest steps the brief draws on. */
+const BRIEF_WINDOW = 60;
+
 export const WORKBENCH_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison', 'auditor'];
 
 export interface StaffCase {
@@ -28,15 +36,17 @@ export interface StaffCase {
   facts: ShownFact[];
   documents: DocumentRow[];
   /** The latest entries (or all, when asked), oldest first; `olderHistory` pages on (null: none older). */
-  history: HistoryEntry[];
+  history: (HistoryEntry & { notes: NoteField[] })[];
   olderHistory: number | null;
   /** Every state the case has been in, for the workflow diagram. */
   visited: string[];
+  /** What the preparers wrote, for whoever acts next. */
+  brief: CaseBrief;
   /** JSON Schema of the application form, for labels and choice names. */
   formSchema: FormJsonSchema;
   comments: InternalComment[];
   decisions: DecisionLink[];
-  allowed: AllowedEvent[];
+  allowed: StaffEvent[];
   blocked: BlockedEvent[];
   panel: { id: number; name: string; conflicted: boolean; declared: boolean | null; scored: boolean }[];
   experts: { id: number; name: string; conflicted: boolean }[];
@@ -58,26 +68,32 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
   const declarations = declarationsFor(deps, row.id);
   const events = readable ? withReassignment(eventsFor(deps, user, row), row, experts) : { allowed: [], blocked: [] };
   const hidden = user.role === 'expert' && !allScoresIn(row);
+  const w = workflowOf(row);
+  const names = Object.fromEntries(experts.map((e) => [e.id, e.name]));
   const history = !readable ? { entries: [], older: null } : opts.allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
+  // The brief reads the latest steps (a bounded read, whatever the length of the history).
+  const recent = !readable ? [] : opts.allHistory || history.older === null ? history.entries : historyPage(deps, row.id, undefined, BRIEF_WINDOW).entries;
+  const seen = readable ? visibleScores(user, row) : [];
   return {
     row, access, readOnly: user.role === 'auditor',
     form: readable ? (JSON.parse(row.form) as Record<string, unknown>) : {},
-    formSchema: formJsonSchema(workflowOf(row)),
+    formSchema: formJsonSchema(w),
     facts: readable ? shownFacts(row) : [],
     documents: readable ? listDocuments(deps, row.id) : [],
-    history: hideOpenScores(history.entries, user, row),
+    history: withNotes(w, hideOpenScores(history.entries, user, row), names),
     olderHistory: history.older,
     visited: readable ? visitedStates(deps, row.id, row.version) : [],
+    brief: caseBrief(w, hideOpenScores(recent, user, row), seen, allScoresIn(row), names),
     comments: readable ? listComments(deps, row.id) : [],
     decisions: readable ? caseDecisionLinks(deps, row.id) : [],
-    allowed: events.allowed, blocked: events.blocked,
+    allowed: forForms(w, row, events.allowed), blocked: events.blocked,
     panel: panel.map((id) => {
       const d = declarations.find((x) => x.expertId === id);
       const e = experts.find((x) => x.id === id);
       return { id, name: e?.name ?? d?.name ?? `#${id}`, conflicted: e?.conflicted ?? false, declared: d ? !d.conflict : null, scored: scores.some((s) => s.expertId === id) };
     }),
     experts,
-    scores: readable ? visibleScores(user, row) : [],
+    scores: seen,
     scoresHidden: hidden && scores.length > visibleScores(user, row).length,
     timing: caseTiming(row, deps.clock.now()),
     objections: readable && user.role !== 'expert' ? withResolutions(caseObjections(deps, row.id), storedContext(row) as Record<string, unknown>) : [],
@@ -90,7 +106,20 @@ export function staffHistory(deps: Deps, user: CurrentUser, caseId: number, befo
   const row = visibleCase(deps, user, caseId);
   requireReadable(deps, user, row);
   const page = historyPage(deps, row.id, historyCursor(before));
-  return { row, entries: hideOpenScores(page.entries, user, row), older: page.older };
+  const names = Object.fromEntries(eligibleExperts(deps, row).map((e) => [e.id, e.name]));
+  return { row, entries: withNotes(workflowOf(row), hideOpenScores(page.entries, user, row), names), older: page.older };
+}
+
+/** The allowed events with what their forms show besides the inputs (never a value for them). */
+function forForms(w: Workflow, row: CaseRow, allowed: AllowedEvent[]): StaffEvent[] {
+  if (allowed.length === 0) return [];
+  const snapshot = restoreSnapshot(w, row);
+  return allowed.map((e) => ({
+    ...e,
+    irreversible: w.events.find((s) => s.type === e.type)?.irreversible ?? false,
+    hints: w.fieldHints(snapshot, e.type),
+    choices: w.fieldChoices(snapshot, e.type),
+  }));
 }
 
 /**

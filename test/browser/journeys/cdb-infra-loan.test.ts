@@ -17,11 +17,11 @@ describe('cdb-infra-loan journey', () => {
 
     const officer = await j.login('officer@demo.local');
     await j.openFromWorkbench(officer, reference);
-    await j.act(officer, 'officer.recommend-locally', {}, 'dueDiligence');
+    await j.act(officer, 'officer.recommend-locally', { opinion: '符合本地承接规划，同意推荐' }, 'dueDiligence');
 
     const cdb = await j.login('cdb@demo.local');
     await j.openFromWorkbench(cdb, reference);
-    await j.act(cdb, 'liaison.submit-to-committee', { proposedAmount: '250000000' }, 'committee');
+    await j.act(cdb, 'liaison.submit-to-committee', { proposedAmount: '250000000', report: '现金流可覆盖本息，建议 2.5 亿元' }, 'committee');
 
     const committee = await j.login('cdb2@demo.local');
     await j.openFromWorkbench(committee, reference);

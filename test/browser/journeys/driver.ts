@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { creditCodeCheckChar } from '../../../src/domain/reference/credit-code';
+import { fillEventForm, submitEventForm } from '../../workbench/browser-steps';
 import { axeViolations, formatViolations, type AxeViolation } from '../axe';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from '../server';
 
@@ -224,8 +225,9 @@ export class Journey {
   }
 
   /**
-   * Sends one event from its generated form (prefilled with the workflow's example; `fields`
-   * overrides some), in place through htmx, and checks the case moved on by one version.
+   * Sends one event from its generated form, which starts empty: `fields` are typed in (names
+   * without the `d.` prefix; `name[]` ticks checkboxes, '*' all of them). An irreversible step is
+   * confirmed on the page. Checks the case moved on by one version, in place through htmx.
    */
   async act(person: Person, eventType: string, fields: Record<string, string> = {}, expectState?: string): Promise<void> {
     const { page } = person;
@@ -236,9 +238,8 @@ export class Journey {
       const blocked = await page.locator('ul.blocked').textContent().catch(() => null);
       throw new Error(`${person.email}: no form for ${eventType} in state ${await panel.getAttribute('data-state')}; blocked: ${blocked}`);
     }
-    for (const [name, value] of Object.entries(fields)) await form.locator(`[name="d.${name}"]`).fill(value);
-    await form.locator('button[type=submit]').click();
-    await page.waitForSelector(`#case-panel[data-version="${version + 1}"], #flash[data-kind="error"], #flash[data-kind="conflict"]`);
+    await fillEventForm(page, eventType, Object.fromEntries(Object.entries(fields).map(([k, v]) => [`d.${k}`, v])));
+    await submitEventForm(page, eventType, version);
     const now = Number(await panel.getAttribute('data-version'));
     if (now !== version + 1) throw new Error(`${person.email}: ${eventType} refused: ${await page.textContent('#flash')}`);
     if (expectState) expect(await panel.getAttribute('data-state')).toBe(expectState);

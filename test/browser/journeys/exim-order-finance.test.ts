@@ -17,11 +17,11 @@ describe('exim-order-finance journey', () => {
 
     const exim = await j.login('exim@demo.local');
     await j.openFromWorkbench(exim, reference);
-    await j.act(exim, 'liaison.verify-order', {}, 'creditApproval');
+    await j.act(exim, 'liaison.verify-order', { verifiedOrderValueCny: '14400000', note: '合同与报关记录一致' }, 'creditApproval');
 
     const approver = await j.login('exim2@demo.local');
     await j.openFromWorkbench(approver, reference);
-    await j.act(approver, 'liaison.approve-financing', {}, 'disbursement');
+    await j.act(approver, 'liaison.approve-financing', { amount: '10000000', repaymentDueDate: '2027-09-17' }, 'disbursement');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'disbursement');
     const auditor = await j.login('auditor@demo.local');

@@ -18,11 +18,11 @@ describe('sinosure-credit-insurance journey', () => {
     const underwriter = await j.login('sinosure@demo.local');
     await j.openFromWorkbench(underwriter, reference);
     await j.act(underwriter, 'liaison.start-underwriting', {}, 'underwriting.assessment');
-    await j.act(underwriter, 'liaison.prepare-policy', {}, 'underwriting.issuance');
+    await j.act(underwriter, 'liaison.prepare-policy', { premiumRate: '0.004', insuredPercentage: '90', maxLiability: '20000000' }, 'underwriting.issuance');
 
     const signer = await j.login('sinosure2@demo.local');
     await j.openFromWorkbench(signer, reference);
-    await j.act(signer, 'liaison.issue-policy', {}, 'policy.active');
+    await j.act(signer, 'liaison.issue-policy', { policyNo: 'SIN-2026-000101' }, 'policy.active');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'policy.active');
     const auditor = await j.login('auditor@demo.local');

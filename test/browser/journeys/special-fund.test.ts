@@ -19,14 +19,14 @@ describe('special-fund journey', () => {
     await j.openFromWorkbench(officer, reference);
     await j.act(officer, 'officer.accept', {}, 'review.preliminary');
     await j.act(officer, 'officer.pass-screening', {}, 'review.expert');
-    await j.act(officer, 'officer.assign-experts');
+    await j.act(officer, 'officer.assign-experts', { 'expertIds[]': '*' });
     for (const email of ['expert1@demo.local', 'expert2@demo.local']) {
       const expert = await j.login(email);
       await j.openFromWorkbench(expert, reference);
-      await j.act(expert, 'expert.score', { score: email.startsWith('expert1') ? '84' : '78' });
+      await j.act(expert, 'expert.score', { score: email.startsWith('expert1') ? '84' : '78', opinion: '就业带动明显，方案可行' });
     }
     await officer.page.reload();
-    await j.act(officer, 'officer.recommend', { amount: '1000000' }, 'publicNotice');
+    await j.act(officer, 'officer.recommend', { amount: '1000000', note: '专家评审通过，拟支持 100 万元' }, 'publicNotice');
 
     const approver = await j.login('approver@demo.local');
     await j.openFromWorkbench(approver, reference);

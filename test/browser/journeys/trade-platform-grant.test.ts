@@ -27,19 +27,19 @@ describe('trade-platform-grant journey', () => {
     await j.openFromWorkbench(officer, reference);
     await j.act(officer, 'officer.accept', {}, 'review.preliminary');
     await j.act(officer, 'officer.pass-screening', {}, 'review.expert');
-    await j.act(officer, 'officer.assign-experts');
+    await j.act(officer, 'officer.assign-experts', { 'expertIds[]': '*' });
     for (const email of ['expert1@demo.local', 'expert2@demo.local']) {
       const expert = await j.login(email);
       await j.openFromWorkbench(expert, reference);
-      await j.act(expert, 'expert.score', { score: email.startsWith('expert1') ? '90' : '72' });
+      await j.act(expert, 'expert.score', { score: email.startsWith('expert1') ? '90' : '72', opinion: '检测能力建设必要，预算合理' });
     }
     await officer.page.reload();
-    await j.act(officer, 'officer.recommend', {}, 'publicNotice');
+    await j.act(officer, 'officer.recommend', { amount: String(tradePlatformExample.requestedAmount), note: '专家平均分 81，拟全额支持' }, 'publicNotice');
 
     const approver = await j.login('approver@demo.local');
     await j.openFromWorkbench(approver, reference);
     await j.waitForState(approver, 'approval');
-    await j.act(approver, 'approver.approve', {}, 'disbursement');
+    await j.act(approver, 'approver.approve', { amount: String(tradePlatformExample.requestedAmount), conditions: '专款专用 / Ring-fenced' }, 'disbursement');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'disbursement');
     const auditor = await j.login('auditor@demo.local');
