@@ -7,7 +7,8 @@ import { workflowFor } from '../../../workflows/index';
 import { appendAudit } from '../audit/append-audit';
 import type { CurrentUser } from '../auth/current-user';
 import { iso, type Deps } from '../deps';
-import { AppError, validationError } from '../errors';
+import { invalidData } from '../../../workflows/messages';
+import { AppError } from '../errors';
 import { requireRole } from '../policy';
 import { caseReference as caseReferenceFor } from './counters';
 import { stateValueKey } from './state-key';
@@ -18,7 +19,12 @@ export function createCase(deps: Deps, user: CurrentUser, input: { programme: un
   const w = typeof input.programme === 'string' ? workflowFor(input.programme) : undefined;
   if (!w) throw new AppError('UNPROCESSABLE', `Unknown programme: ${String(input.programme)}`, { fields: { programme: 'unknown' } });
   const parsed = w.formSchema.safeParse(input.form ?? {});
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) {
+    // The catalogue's sentences (labels, both languages); `fields` keeps the paths for clients.
+    const reason = invalidData(w.formSchema, parsed.error.issues, input.form ?? {}, { zh: '申请表尚需更正', en: 'The application form needs correcting' });
+    const fields = Object.fromEntries(Object.entries(reason.fields ?? {}).map(([k, m]) => [k, `${m.zh} / ${m.en}`]));
+    throw new AppError('UNPROCESSABLE', `${reason.zh} / ${reason.en}`, { fields });
+  }
   const form = parsed.data as Record<string, unknown>;
   const ent = deps.db.select().from(enterprises).where(eq(enterprises.id, user.enterpriseId ?? -1)).get();
   if (!ent) throw new AppError('FORBIDDEN', 'Your account is not linked to an enterprise.');

@@ -18,18 +18,14 @@ import { caseFacts } from './case-facts';
 import { caseReference } from './counters';
 import { restoreSnapshot, visibleCase, workflowOf, type CaseRow } from './load-case';
 import { stateValueKey } from './state-key';
+import { issueMessages } from '../../../workflows/messages';
+import { formCheckReasons } from '../../../workflows/form-checks';
 
 export type FieldErrors = Record<string, string>;
 export type Locale = 'zh' | 'en';
 
-const LOCALE_ERRORS = { zh: z.locales.zhCN().localeError, en: z.locales.en().localeError };
-
-/** A zod issue in the reader's language; a choice list is not repeated back at them. */
-function issueMessage(i: z.core.$ZodIssue, locale: Locale): string {
-  if (i.code === 'invalid_value') return locale === 'zh' ? '请从列表中选择' : 'Choose one of the listed options';
-  if (i.code === 'invalid_type' && i.input === undefined) return locale === 'zh' ? '必填' : 'Required';
-  return i.message;
-}
+const inLocale = (messages: Record<string, Bilingual>, locale: Locale): FieldErrors =>
+  Object.fromEntries(Object.entries(messages).map(([k, m]) => [k, m[locale]]));
 
 /** The event that sends the form on in this state: submit (draft) or resubmit (amendment). */
 export function formEventOf(w: Workflow, row: CaseRow): 'applicant.submit' | 'applicant.resubmit' | null {
@@ -40,24 +36,38 @@ export function formEventOf(w: Workflow, row: CaseRow): 'applicant.submit' | 'ap
   return null;
 }
 
-/** Per-field messages: each field present is checked alone, so a half-filled form gets no noise. */
-export function fieldErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
+/**
+ * Per-field messages from the message catalogue: each field present is checked alone, so a
+ * half-filled form gets no noise, and the rules relating fields (an amount within the order
+ * value) are shown at their field as soon as the values they need are there.
+ */
+export function fieldMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
   const shape = w.formSchema.shape as Record<string, z.ZodType>;
-  const errors: FieldErrors = {};
+  const errors: Record<string, Bilingual> = {};
   for (const [key, value] of Object.entries(form)) {
     if (value === undefined) continue;
-    const r = shape[key]?.safeParse(value, { error: LOCALE_ERRORS[locale], reportInput: true });
-    if (r && !r.success) for (const i of r.error.issues) errors[[key, ...i.path.map(String)].join('.')] ??= issueMessage(i, locale);
+    const r = shape[key]?.safeParse(value);
+    if (r && !r.success) Object.assign(errors, { ...issueMessages(w.formSchema, r.error.issues, form, [key]), ...errors });
   }
+  for (const [k, m] of Object.entries(formCheckReasons(w.formChecks, form))) errors[k] ??= m;
   return errors;
 }
 
-/** Everything the full schema still refuses (missing fields included), by dotted path. */
-export function completenessErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
-  const r = w.formSchema.safeParse(form, { error: LOCALE_ERRORS[locale], reportInput: true });
-  const errors: FieldErrors = {};
-  if (!r.success) for (const i of r.error.issues) errors[i.path.map(String).join('.') || '_'] ??= issueMessage(i, locale);
+export function fieldErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
+  return inLocale(fieldMessages(w, form), locale);
+}
+
+/** Everything the full schema still refuses (missing fields included), by dotted path, in the catalogue's words. */
+export function completenessMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
+  const r = w.formSchema.safeParse(form);
+  const errors = r.success ? {} : issueMessages(w.formSchema, r.error.issues, form);
+  // The schema skips its cross-field rules while fields are missing; the form shows them anyway.
+  for (const [k, m] of Object.entries(formCheckReasons(w.formChecks, form))) errors[k] ??= m;
   return errors;
+}
+
+export function completenessErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
+  return inLocale(completenessMessages(w, form), locale);
 }
 
 /** The enterprise's own facts, filled in where the programme's form asks for them. */
@@ -124,13 +134,15 @@ export function updateDraft(deps: Deps, user: CurrentUser, caseId: number, input
   if (!event) throw new AppError('UNPROCESSABLE', '此案件的申请表已不能修改 / The form of this case can no longer be changed.');
   const shape = w.formSchema.shape as Record<string, z.ZodType>;
   const incoming = Object.fromEntries(Object.entries(input).filter(([k]) => Object.hasOwn(shape, k)).map(([k, v]) => [k, bounded(v)]));
-  const errors = fieldErrors(w, incoming, locale);
+  const own = fieldErrors(w, incoming, locale);
   const kept = event === 'applicant.submit'
     ? incoming
-    : Object.fromEntries(Object.entries(incoming).filter(([k]) => !Object.keys(errors).some((e) => e === k || e.startsWith(`${k}.`))));
+    : Object.fromEntries(Object.entries(incoming).filter(([k]) => !Object.keys(own).some((e) => e === k || e.startsWith(`${k}.`))));
   const before = JSON.parse(row.form) as Record<string, unknown>;
   const form: Record<string, unknown> = { ...before, ...kept };
   for (const k of Object.keys(shape)) if (Object.hasOwn(input, k) && input[k] === undefined) delete form[k];
+  // Rules relating two fields are judged on the whole form as it now stands.
+  const errors = { ...inLocale(formCheckReasons(w.formChecks, form), locale), ...own };
   const changed = Object.keys(shape).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(form[k]));
   if (changed.length === 0) return { row, form, errors, changed };
   const now = iso(deps.clock.now());
@@ -152,10 +164,15 @@ export function submissionBlockers(deps: Deps, user: CurrentUser, row: CaseRow):
   const event = formEventOf(w, row);
   if (!event) return { event: null, reasons: [], missing: {} };
   const form = JSON.parse(row.form) as Record<string, unknown>;
-  const missing = completenessErrors(w, form);
+  const messages = completenessMessages(w, form);
+  const missing = inLocale(messages, 'zh');
   const reasons: Bilingual[] = [];
-  if (Object.keys(missing).length) {
-    reasons.push({ zh: `申请表尚有 ${Object.keys(missing).length} 项未填或有误`, en: `${Object.keys(missing).length} form field(s) are missing or invalid` });
+  const items = Object.values(messages);
+  if (items.length) {
+    // Each item by name, so the applicant knows what to change (the form shows it at the field).
+    reasons.push({ zh: `申请表尚有 ${items.length} 项需填写或更正：`, en: `${items.length} item(s) of the form to fill in or correct:` });
+    for (const m of items.slice(0, 8)) reasons.push({ zh: `申请表：${m.zh}`, en: `Form: ${m.en}` });
+    if (items.length > 8) reasons.push({ zh: `以及其他 ${items.length - 8} 项`, en: `and ${items.length - 8} more` });
   }
   const have = new Set(listDocuments(deps, row.id).map((d) => d.kind));
   for (const d of w.documents) {
