@@ -23,6 +23,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Decision inputs of the page's event forms that already hold something: a value, a choice, a tick. */
+const prefilled = (page: Page) => page.$$eval('form.event-form input:not([type=hidden]), form.event-form textarea, form.event-form select',
+  (els) => els.filter((e) => ((e as { type?: string }).type === 'checkbox' ? (e as { checked?: boolean }).checked : (e as { value: string }).value !== ''))
+    .map((e) => `${e.closest('form')!.getAttribute('data-event')} ${(e as { name: string }).name}`));
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `workbench-grant-${name}.png`), fullPage: true });
 
 describe('a special-fund case from return to approval, in Chromium', () => {
@@ -43,6 +48,7 @@ describe('a special-fund case from return to approval, in Chromium', () => {
     await shot(applicant.page, '2-applicant-resubmitted');
 
     await officer.page.goto(caseUrl);
+    expect(await prefilled(officer.page)).toEqual([]);
     await act(officer.page, 'officer.accept', 'review.preliminary');
     await act(officer.page, 'officer.pass-screening', 'review.expert');
     await act(officer.page, 'officer.assign-experts', 'review.expert', { 'd.expertIds[]': '*' });
@@ -64,16 +70,32 @@ describe('a special-fund case from return to approval, in Chromium', () => {
 
     await officer.page.goto(caseUrl);
     expect(await officer.page.locator('tr[data-score]').count()).toBe(2);
+    // The recommendation starts empty: the requested amount is a labelled hint, not the value.
+    expect(await prefilled(officer.page)).toEqual([]);
+    expect(await officer.page.locator('form[data-event="officer.recommend"] [data-hint="amount"]').first().textContent()).toMatch(/申请金额：¥720,000/);
     await act(officer.page, 'officer.recommend', 'publicNotice', { 'd.amount': '700000', 'd.note': '专家评审通过，拟支持 70 万元' });
     // The scheduler ends the zero-day notice; the approver then finds the case in their queue.
-    const approver = await signIn(browser, server.url, 'approver@demo.local');
+    // The approver works without script: the plain form posts, the server asks for confirmation on a page.
+    const approver = await signIn(browser, server.url, 'approver@demo.local', { javaScriptEnabled: false });
     for (let n = 0; n < 40; n++) {
       if (await approver.page.locator(`tr[data-case="${REF}"]`).count()) break;
       await new Promise((r) => setTimeout(r, 500));
       await approver.page.reload();
     }
     await approver.page.locator(`tr[data-case="${REF}"] a`).click();
-    await act(approver.page, 'approver.approve', 'disbursement', { 'd.amount': '700000', 'd.conditions': '专款专用 / Ring-fenced' });
+    expect(await prefilled(approver.page)).toEqual([]);
+    // The brief carries the officer's recommendation to the approver.
+    expect(await approver.page.locator('#brief [data-brief="officer.recommend"]').textContent()).toContain('专家评审通过，拟支持 70 万元');
+    const form = approver.page.locator('form[data-event="approver.approve"]');
+    await form.locator('[name="d.amount"]').fill('700000');
+    await form.locator('[name="d.conditions"]').fill('专款专用 / Ring-fenced');
+    await Promise.all([approver.page.waitForLoadState('load'), form.locator('button[type=submit]').click()]);
+    // Nothing is decided yet: the page names the case and the amount and asks.
+    await approver.page.locator('#confirm[data-confirm="approver.approve"]').waitFor();
+    expect(await approver.page.locator('#confirm-text').textContent()).toBe(`请确认：对案件 ${REF} 执行“批准”，金额 ¥700,000。此操作不可撤销。`);
+    expect(await approver.page.locator('#case-state').textContent()).toContain('待批复');
+    await shot(approver.page, '5-approver-confirm');
+    await Promise.all([approver.page.waitForURL(caseUrl), approver.page.click('#confirm-yes')]);
     expect(await approver.page.locator('#case-state').textContent()).toContain('拨付');
     await shot(approver.page, '5-approver-approved');
     expect([...officer.errors, ...applicant.errors, ...approver.errors]).toEqual([]);

@@ -54,7 +54,10 @@ describe('draft form', () => {
   it('messages follow the language switch', async () => {
     const id = await startDraft(t.app, s);
     const res = await post(t.app, `/portal/cases/${id}/form`, s, { projectName: 'A' }, { 'hx-request': 'true', cookie: `${s.cookie}; cj_lang=en` });
-    expect(await res.text()).toMatch(/Too small/);
+    // The catalogue's sentence in English, not zod's "Too small".
+    expect(await res.text()).toContain('Project name needs at least 2 characters');
+    const zh = await post(t.app, `/portal/cases/${id}/form`, s, { projectName: 'A' }, { 'hx-request': 'true' });
+    expect(await zh.text()).toContain('“项目名称”至少 2 个字');
     const page = await (await get(t.app, `/portal/cases/${id}/form`, `${s.cookie}; cj_lang=en`)).text();
     expect(page).toContain('Project name');
     expect(page).toContain('<html lang="en">');

@@ -2,15 +2,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** A fresh browser context signed in as one demo user (its own cookies: a different person). */
-export async function signIn(b: Browser, url: string, email: string): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await b.newContext();
+export async function signIn(b: Browser, url: string, email: string, opts: { javaScriptEnabled?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await b.newContext(opts);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${url}/login`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', 'demo-pass-2026');
-  await Promise.all([page.waitForURL(/\/(workbench|portal)$/), page.press('input[name=password]', 'Enter')]);
+  await Promise.all([page.waitForURL(/\/(workbench|portal)$/), page.click('form[action="/login"] button[type=submit]')]);
   return { ctx, page, errors };
 }
 

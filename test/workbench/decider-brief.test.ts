@@ -61,9 +61,9 @@ describe('the brief for whoever acts next', () => {
     expect((await send(c.id, 'cdb', { type: 'liaison.submit-to-committee', 'd.proposedAmount': '250000000', 'd.report': '现金流覆盖本息 1.6 倍，建议 2.5 亿元' })).status).toBe(200);
     const html = await page(c.id, 'cdb2');
     expect(brief(html)).toMatch(/data-brief="liaison.submit-to-committee"[\s\S]*¥250,000,000[\s\S]*现金流覆盖本息 1.6 倍，建议 2.5 亿元/);
-    expect(html).toMatch(/<span data-hint="committedAmount">尽职调查建议金额：¥250,000,000<\/span>[\s\S]*?name="d.committedAmount"[^>]*value=""/);
+    expect(html).toMatch(/<span data-hint="approvedAmount">尽职调查建议金额：¥250,000,000<\/span>[\s\S]*?name="d.approvedAmount"[^>]*value=""/);
     const en = await page(c.id, 'cdb2', 'en');
-    expect(en).toContain('<span data-hint="committedAmount">Proposed by due diligence: ¥250,000,000</span>');
+    expect(en).toContain('<span data-hint="approvedAmount">Proposed by due diligence: ¥250,000,000</span>');
   });
 
   it('gives the second liaison what the first verified', async () => {
