@@ -70,7 +70,7 @@ describe('the brief for whoever acts next', () => {
     const c = caseByRef(t.deps, 'EXIM-2026-000001'); // submitted
     expect((await send(c.id, 'exim', { type: 'liaison.verify-order', 'd.verifiedOrderValueCny': '13800000', 'd.note': '报关单金额略低于合同，按报关单核定' })).status).toBe(200);
     const b = brief(await page(c.id, 'exim2'));
-    expect(b).toMatch(/data-brief="liaison.verify-order"[\s\S]*核实订单金额<\/dt><dd>¥13,800,000<\/dd>[\s\S]*报关单金额略低于合同，按报关单核定/);
+    expect(b).toMatch(/data-brief="liaison.verify-order"[\s\S]*核实合同金额<\/dt><dd>¥13,800,000<\/dd>[\s\S]*报关单金额略低于合同，按报关单核定/);
   });
 });
 
