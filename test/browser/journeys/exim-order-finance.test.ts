@@ -21,7 +21,7 @@ describe('exim-order-finance journey', () => {
 
     const approver = await j.login('exim2@demo.local');
     await j.openFromWorkbench(approver, reference);
-    await j.act(approver, 'liaison.approve-financing', { amount: '10000000', repaymentDueDate: '2027-09-17' }, 'disbursement');
+    await j.act(approver, 'liaison.approve-financing', { amount: '10000000', repaymentDueDate: '2027-09-17', interestRate: '0.035' }, 'disbursement');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'disbursement');
     const auditor = await j.login('auditor@demo.local');
