@@ -89,7 +89,7 @@ export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
       fourEyesReason(ev.actor.id, c.preparedBy), unresolvedReason(c, ev),
       // The public saw this amount in the notice: the approval may not exceed it.
       c.recommendation && num(ev.data.amount) > c.recommendation.amount
-        ? bi(`批准金额不得超过公示金额（${yuan(c.recommendation.amount)}）`, `The approved amount may not exceed the amount published in the notice (${yuanEn(c.recommendation.amount)})`) : null,
+        ? atField('amount', bi(`批准金额不得超过公示金额（最多 ${yuan(c.recommendation.amount)}）`, `The approved amount may not exceed the amount published in the notice (at most ${yuanEn(c.recommendation.amount)})`)) : null,
       withinGrant(num(ev.data.amount), c),
     ),
     decisionFourEyes: (c, ev) => fourEyesReason(ev.actor.id, c.preparedBy),

@@ -81,12 +81,12 @@ describe('refusals at the field, in the reader\u2019s language', () => {
     const c = caseByRef(t.deps, 'SF-2026-000009'); // approval, requested 1,200,000
     const { status, html } = await send(c.id, 'approver', { type: 'approver.approve', 'd.amount': '1500000', 'd.conditions': '' });
     expect(status).toBe(422);
-    expect(errorAt(html, 'ev-approver-approve-amount')).toBe('金额不得超过申请额和项目上限（最多 1,200,000 元）');
-    expect(html).toMatch(/id="flash"[^>]*data-kind="error">金额不得超过申请额和项目上限（最多 1,200,000 元）</);
+    expect(errorAt(html, 'ev-approver-approve-amount')).toBe('批准金额不得超过公示金额（最多 1,200,000 元）');
+    expect(html).toMatch(/id="flash"[^>]*data-kind="error">批准金额不得超过公示金额（最多 1,200,000 元）</);
     expect(html).toContain('value="1500000"'); // what was typed is kept
     const en = await postForm(t.app, `/workbench/cases/${c.id}/events`, { type: 'approver.approve', version: String(c.version), 'd.amount': '1500000', 'd.conditions': '' }, { ...s.approver!, cookie: `${s.approver!.cookie}; cj_lang=en` });
     const enHtml = await en.text();
-    expect(errorAt(enHtml, 'ev-approver-approve-amount'), enHtml.slice(0, 600)).toBe('The amount may not exceed the request and the programme limit (at most CNY 1,200,000)');
+    expect(errorAt(enHtml, 'ev-approver-approve-amount'), enHtml.slice(0, 600)).toBe('The approved amount may not exceed the amount published in the notice (at most CNY 1,200,000)');
   });
 
   it('words invalid data by the field\u2019s label, never its key or zod\u2019s text', async () => {
