@@ -116,7 +116,11 @@ export const institutionLabel = (code: string | null | undefined): Bilingual =>
   (code ? institutionOf(code)?.name : undefined) ?? bi('—', '—');
 
 /** The name recorded for an actor, with the engine's own `system` in words. */
-export const actorName = (name: string, lang: Lang): string => (name === 'system' ? SYSTEM_ACTOR[lang] : name);
+/** Who applicants see in place of an expert: the panel, never a name (independent review). */
+export const EXPERT_PANEL_ACTOR = 'expert-panel';
+const EXPERT_PANEL: Bilingual = { zh: '评审专家组', en: 'Expert panel' };
+export const actorName = (name: string, lang: Lang): string =>
+  (name === 'system' ? SYSTEM_ACTOR[lang] : name === EXPERT_PANEL_ACTOR ? EXPERT_PANEL[lang] : name);
 
 export function industryLabel(code: string): Bilingual {
   return INDUSTRIES.find((i) => i.code === code)?.label ?? UNKNOWN;

@@ -1,7 +1,7 @@
 // Gathers what the portal pages show from the domain verbs (no rules decided here).
 import type { Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
-import { caseHistory, eventsFor } from '../domain/cases/case-view';
+import { caseHistory, eventsFor, historyFor } from '../domain/cases/case-view';
 import { historyPage, visitedStates } from '../domain/cases/history-page';
 import { shownFacts } from '../domain/cases/case-facts-shown';
 import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
@@ -41,7 +41,7 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
       version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt, submittedAt: row.submittedAt, dueAt: row.dueAt, isFinal: row.isFinal,
     },
     workflow: w,
-    history: history.entries,
+    history: historyFor(history.entries, user, row),
     olderHistory: portalOlderEntries(row.id, history.older),
     visited: visited.filter((s) => s !== row.state),
     docs: listDocuments(deps, row.id),

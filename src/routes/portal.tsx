@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
 import { applyEvent, previewEvent } from '../domain/cases/apply-event';
-import { eventsFor } from '../domain/cases/case-view';
+import { eventsFor, historyFor } from '../domain/cases/case-view';
 import { historyCursor, historyPage } from '../domain/cases/history-page';
 import { listCases } from '../domain/cases/list-cases';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
@@ -85,9 +85,10 @@ export const portalRoutes = new Hono<AppEnv>()
     return renderPage(c, row.reference, <CasePage {...casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken, c.req.query('history') === 'all')} />);
   })
   .get('/portal/cases/:id/history', (c) => {
-    const row = visibleCase(c.var.deps, applicant(c), pathCaseId(c));
+    const user = applicant(c);
+    const row = visibleCase(c.var.deps, user, pathCaseId(c));
     const page = historyPage(c.var.deps, row.id, historyCursor(c.req.query('before')));
-    return renderFragment(c, <TimelineItems entries={page.entries} workflow={workflowOf(row)} locale={c.var.locale} older={portalOlderEntries(row.id, page.older)} />);
+    return renderFragment(c, <TimelineItems entries={historyFor(page.entries, user, row)} workflow={workflowOf(row)} locale={c.var.locale} older={portalOlderEntries(row.id, page.older)} />);
   })
   .post('/portal/cases/:id/submit', (c) => sendEvent(c, 'applicant.submit', (_b, form) => ({ form })))
   .post('/portal/cases/:id/resubmit', (c) => sendEvent(c, 'applicant.resubmit', (b, form) => ({ note: str(b.note), form })))

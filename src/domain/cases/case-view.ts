@@ -10,10 +10,11 @@ import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
 import { allScoresIn, visibleScores } from '../workbench/expert-review';
 import { restoreSnapshot, storedContext, workflowOf, type CaseRow } from './load-case';
+import { EXPERT_PANEL_ACTOR } from '../../../workflows/labels';
 
 export interface AllowedEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
 export interface BlockedEvent { type: string; label: string; labelEn: string; reason: string; reasonEn: string }
-export interface HistoryEntry { at: string; actor: string; role: string; type: string; from: string | null; to: string | null; comment: string | null; version: number | null; data: unknown }
+export interface HistoryEntry { at: string; actor: string; actorId?: number | null; role: string; type: string; from: string | null; to: string | null; comment: string | null; version: number | null; data: unknown }
 
 const schemaCache = new WeakMap<EventSpec, Record<string, unknown>>();
 /** JSON Schema of an event's data; computed once per event type. */
@@ -77,7 +78,7 @@ function readHistory(deps: Deps, caseId: number): HistoryEntry[] {
     .where(and(eq(auditEvents.caseId, sql.placeholder('case')), eq(auditEvents.kind, 'event')))
     .orderBy(asc(auditEvents.id)).prepare()).all({ case: caseId })
     .map((a) => ({
-      at: a.at, actor: a.actorName, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
+      at: a.at, actor: a.actorName, actorId: a.actorId, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
       comment: a.comment, version: a.version, data: a.data ? JSON.parse(a.data) : null,
     }));
 }
@@ -107,14 +108,25 @@ export function caseView(deps: Deps, user: CurrentUser, row: CaseRow) {
     details: publicContext(context, user, row, w),
     allowedEvents: allowed,
     blockedEvents: blocked,
-    history: hideOpenScores(caseHistory(deps, row.id, row.version), user, row),
+    history: historyFor(caseHistory(deps, row.id, row.version), user, row),
   };
 }
 
-/** Until every panellist has scored, an expert sees only their own score (independent review). */
-export function hideOpenScores(history: HistoryEntry[], user: CurrentUser, row: CaseRow): HistoryEntry[] {
-  if (user.role !== 'expert' || allScoresIn(row)) return history;
-  return history.map((h) => (h.type === 'expert.score' && h.actor !== user.name ? { ...h, data: null, comment: null } : h));
+/**
+ * The history as this user may read it; the one rule for the API, the portal and the workbench.
+ * - Applicants see that expert review happened and what came of it, never who scored what: an
+ *   expert's entries show the panel as actor, without score, opinion or note (API.md).
+ * - Until every panellist has scored, an expert sees only their own score (independent review),
+ *   told apart by user id, not by a display name two people may share.
+ * The internal actor id never leaves this function.
+ */
+export function historyFor(history: HistoryEntry[], user: CurrentUser, row: CaseRow): HistoryEntry[] {
+  const hideScores = user.role === 'expert' && !allScoresIn(row);
+  return history.map(({ actorId, ...h }) => {
+    if (user.role === 'applicant' && h.role === 'expert') return { ...h, actor: EXPERT_PANEL_ACTOR, comment: null, data: null };
+    if (hideScores && h.type === 'expert.score' && actorId !== user.id) return { ...h, data: null, comment: null };
+    return h;
+  });
 }
 
 /** The workflow's context as details, without what the programme keeps from applicants (who

@@ -22,7 +22,7 @@ export function historyPage(deps: Deps, caseId: number, before?: number, limit =
   const page = rows.slice(0, limit);
   return {
     entries: page.reverse().map((a) => ({
-      at: a.at, actor: a.actorName, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
+      at: a.at, actor: a.actorName, actorId: a.actorId, role: a.actorRole, type: a.type, from: a.fromState, to: a.toState,
       comment: a.comment, version: a.version, data: a.data ? JSON.parse(a.data) : null,
     })),
     older: rows.length > limit ? page[0]!.id : null,

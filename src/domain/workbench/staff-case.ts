@@ -3,7 +3,7 @@
 import { shownFacts, type ShownFact } from '../cases/case-facts-shown';
 import type { CurrentUser } from '../auth/current-user';
 import { formJsonSchema, type FormJsonSchema } from '../cases/form-schema';
-import { caseHistory, eventJsonSchema, eventsFor, hideOpenScores, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
+import { caseHistory, eventJsonSchema, eventsFor, historyFor, type AllowedEvent, type BlockedEvent, type HistoryEntry } from '../cases/case-view';
 import { restoreSnapshot, storedContext, visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import type { FieldChoice, FieldHint, Workflow } from '../../../workflows/types';
 import { caseBrief, withNotes, type CaseBrief, type NoteField } from './case-brief';
@@ -80,10 +80,10 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
     formSchema: formJsonSchema(w),
     facts: readable ? shownFacts(row) : [],
     documents: readable ? listDocuments(deps, row.id) : [],
-    history: withNotes(w, hideOpenScores(history.entries, user, row), names),
+    history: withNotes(w, historyFor(history.entries, user, row), names),
     olderHistory: history.older,
     visited: readable ? visitedStates(deps, row.id, row.version) : [],
-    brief: caseBrief(w, hideOpenScores(recent, user, row), seen, allScoresIn(row), names),
+    brief: caseBrief(w, historyFor(recent, user, row), seen, allScoresIn(row), names),
     comments: readable ? listComments(deps, row.id) : [],
     decisions: readable ? caseDecisionLinks(deps, row.id) : [],
     allowed: forForms(w, row, events.allowed), blocked: events.blocked,
@@ -107,7 +107,7 @@ export function staffHistory(deps: Deps, user: CurrentUser, caseId: number, befo
   requireReadable(deps, user, row);
   const page = historyPage(deps, row.id, historyCursor(before));
   const names = Object.fromEntries(eligibleExperts(deps, row).map((e) => [e.id, e.name]));
-  return { row, entries: withNotes(workflowOf(row), hideOpenScores(page.entries, user, row), names), older: page.older };
+  return { row, entries: withNotes(workflowOf(row), historyFor(page.entries, user, row), names), older: page.older };
 }
 
 /** The allowed events with what their forms show besides the inputs (never a value for them). */
