@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
+import { auditorsReadOnly } from '../middleware/auditors-read-only';
 import { bearerAuth } from './auth';
 import { openApiRoute } from './openapi/route';
 import { programmeApi } from './programmes';
@@ -10,6 +11,7 @@ import { tokenApi } from './tokens';
 export function createApi(extra: Hono<AppEnv>[] = []) {
   const api = new Hono<AppEnv>();
   api.use('*', bearerAuth());
+  api.use('*', auditorsReadOnly()); // auditors change nothing, through any API route
   api.route('/', openApiRoute);
   api.route('/', tokenApi);
   api.route('/', programmeApi);

@@ -120,7 +120,7 @@ describe('audit trail export', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^id,at,kind,case_id/);
+    expect(lines[0]).toMatch(/^"id","at","kind","case_id"/);
     const inRange = t.deps.db.select().from(auditEvents).all().filter((a) => a.at.startsWith(day1));
     expect(lines.length - 1).toBe(inRange.length);
     expect(lines.join('\n')).toContain(made[0]!.reference);

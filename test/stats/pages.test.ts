@@ -91,7 +91,7 @@ describe('full page and exports', () => {
       expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
     const idx = await (await get(t.app, '/stats/index.csv?lang=en', s.cookie)).text();
-    expect(idx.split('\r\n')[1]).toMatch(/^1,Sichuan,87,/);
+    expect(idx.split('\r\n')[1]).toMatch(/^"1","Sichuan","87",/);
     expect((await get(t.app, '/stats/secrets.csv', s.cookie)).status).toBe(404);
   });
 });
@@ -121,7 +121,7 @@ describe('index weights', () => {
     expect(audit[0]!.actor_role).toBe('admin');
     expect(JSON.parse(audit[0]!.data)).toMatchObject({ before: { supportGranted: 20, jobsConfirmed: 20 }, after: { supportGranted: 0, jobsConfirmed: 5 } });
     const idx = await (await get(t.app, '/stats/index.csv?lang=en', s.cookie)).text();
-    expect(idx.split('\r\n').slice(1, 3)).toEqual([expect.stringMatching(/^1,Sichuan,100,/), expect.stringMatching(/^2,Hubei,75,/)]);
+    expect(idx.split('\r\n').slice(1, 3)).toEqual([expect.stringMatching(/^"1","Sichuan","100",/), expect.stringMatching(/^"2","Hubei","75",/)]);
     expect(loadWeights(t.deps.db).jobsConfirmed).toBe(5);
   });
 

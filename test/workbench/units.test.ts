@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventJsonSchema } from '../../src/domain/cases/case-view';
 import { caseTiming, STAFF_STAGE_DAYS } from '../../src/domain/workbench/case-timing';
-import { csvCell } from '../../src/domain/workbench/export-csv';
+import { csvCell } from '../../src/domain/csv/csv-cell';
 import { eventDataFromForm } from '../../src/domain/workbench/event-input';
 import { STAGES } from '../../src/domain/workbench/stages';
 import { workflowFor } from '../../workflows/index';
@@ -38,7 +38,11 @@ describe('CSV cells', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell(null)).toBe('');
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell('plain')).toBe('"plain"'); // every cell quoted: a ';' locale still sees one cell
+    expect(csvCell('x;=cmd()|+y\t-z\n@w')).toBe(`"x;'=cmd()|'+y\t'-z\n'@w"`); // defused after any separator
+    expect(csvCell('2026-01-01 a-b')).toBe('"2026-01-01 a-b"'); // a hyphen inside text is left alone
+    expect(csvCell(-5)).toBe('"-5"'); // numbers stay numbers
   });
 });
 

@@ -106,7 +106,7 @@ export const operations: Operation[] = [
     params: { caseId: { schema: 'integer', about: { zh: '案件编号', en: 'Case id' } } },
     summary: { zh: '对公示中的案件提出异议（无需令牌，每个地址有频率限制）', en: 'Object to a case under public notice (no token; limited per address)' },
     body: { shape: objectionInput, examples: { objection: { name: '王先生', contact: '13800000000', text: '该企业承诺的就业人数与实际不符，请核实。' } } },
-    ok: { status: 201, about: { zh: '已登记的异议', en: 'The objection as filed' }, shape: objectionShape }, errors: [400, 404, 413, 422, 429] },
+    ok: { status: 201, about: { zh: '已登记的异议', en: 'The objection as filed' }, shape: objectionShape }, errors: [400, 403, 404, 413, 422, 429] },
   { method: 'get', path: '/audit', id: 'listAudit', tag: 'audit', query: auditQuery,
     summary: { zh: '审计记录（审计员和管理员）', en: 'The audit trail (auditors and admins)' },
     ok: { status: 200, about: { zh: '一页审计记录', en: 'A page of audit records' }, shape: auditListShape }, errors: [400, 401, 403] },

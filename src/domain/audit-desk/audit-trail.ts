@@ -1,4 +1,5 @@
 import { and, asc, gte, lt } from 'drizzle-orm';
+import { csvCell } from '../csv/csv-cell';
 import { auditEvents } from '../../db/schema/index';
 import { listAudit } from '../audit/list-audit';
 import { verifyAuditChain, type ChainCheck } from '../audit/verify-audit-chain';
@@ -44,14 +45,6 @@ const CSV_COLUMNS = ['id', 'at', 'kind', 'case_id', 'actor_id', 'actor', 'role',
 
 const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
 
-// RFC 4180 quoting; a leading = + - @ is defused so that a spreadsheet does not run it as a formula.
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * The audit rows of a date range as CSV, oldest first, UTF-8 with a BOM (so that Excel in a
  * Chinese locale reads the names correctly), produced in chunks of rows as the stream is read.
@@ -65,7 +58,7 @@ export function auditCsv(deps: Deps, user: CurrentUser, range: { start: string; 
     pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(enc.encode(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`));
+        controller.enqueue(enc.encode(`\uFEFF${CSV_COLUMNS.map(csvCell).join(',')}\r\n`));
         return;
       }
       const rows = deps.db.select().from(auditEvents)

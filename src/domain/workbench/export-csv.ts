@@ -2,6 +2,7 @@
 // cells that could be read as formulas neutralised (CSV injection).
 import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
+import { csvCell } from '../csv/csv-cell';
 import { beijingDateTime } from '../../../workflows/display-format';
 import { industryLabel, programmeName, stateLabel } from '../../../workflows/labels';
 import type { WorkbenchFilter } from './case-filter';
@@ -17,12 +18,6 @@ const HEADER = ['编号 Reference', '项目代码 Programme code', '项目 Progr
   '更新时间（北京时间） Updated (Beijing time)', '本状态天数 Days in state', '逾期 Overdue'];
 
 const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
-
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Pages through the filter with the same keyset query as the screen, so the file matches it. */
 export function* workbenchCsv(deps: Deps, user: CurrentUser, f: WorkbenchFilter): Generator<string> {
