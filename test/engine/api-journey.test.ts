@@ -34,6 +34,8 @@ it('drives a special-fund case from draft to an approval decision with nothing b
     ['expert1', 'expert.score'], ['expert2', 'expert.score'], ['officer', 'officer.recommend'],
   ];
   for (const [who, type] of plan) {
+    // API.md: an expert declares (no conflict) before scoring.
+    if (type === 'expert.score') expect((await api(t[who]!, 'POST', `/api/v1/cases/${c.id}/declarations`, { conflict: false })).status).toBe(201);
     const view = (await api(t[who]!, 'GET', `/api/v1/cases/${c.id}`)).body;
     const ev = view.allowedEvents.find((e: any) => e.type === type);
     expect(ev, `${who} should be offered ${type} in ${view.state}`).toBeDefined();

@@ -15,6 +15,8 @@ it('through the API an expert on the panel reads and scores, sees only their own
   const c = toPanel(deps);
   const t1 = await apiToken(app, 'expert1@demo.local');
   const t2 = await apiToken(app, 'expert2@demo.local');
+  // An expert declares before scoring (API.md), through the API as on the pages.
+  expect((await apiRequest(app, 'POST', `/api/v1/cases/${c.id}/declarations`, { conflict: false }, t1)).status).toBe(201);
   const view = (await (await apiRequest(app, 'GET', `/api/v1/cases/${c.id}`, undefined, t1)).json()) as any;
   const score = view.allowedEvents.find((e: any) => e.type === 'expert.score');
   expect(score).toBeDefined();

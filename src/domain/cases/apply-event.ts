@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import { notifyEnterprise } from '../notifications/notify';
 import { enqueueCaseEvent } from '../webhooks/enqueue-webhooks';
 import { canSeeCase, canSendEvent } from '../policy';
+import { requireReadable } from '../workbench/expert-review';
 import { caseFacts } from './case-facts';
 import { figuresJson } from './case-figures';
 import { getCaseRow, restoreSnapshot, workflowOf, type CaseRow } from './load-case';
@@ -65,6 +66,7 @@ function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, r
   if (!spec) throw new AppError('UNPROCESSABLE', `本项目没有“${req.type}”操作 / This programme has no event "${req.type}".`);
   const allowed = user ? canSendEvent(user, row, spec) : spec.roles.includes('system');
   if (!allowed) throw new AppError('FORBIDDEN', `您的角色不能执行此操作 / Your role may not send "${req.type}" on this case.`);
+  if (user) requireReadable(deps, user, row); // an expert declares first; a conflict recuses (403)
 
   const before = restoreSnapshot(w, row);
   const now = deps.clock.now();

@@ -8,7 +8,7 @@ import type { Deps } from '../deps';
 import { canSendEvent } from '../policy';
 import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
-import { allScoresIn, visibleScores } from '../workbench/expert-review';
+import { allScoresIn, expertMayAct, visibleScores } from '../workbench/expert-review';
 import { restoreSnapshot, storedContext, workflowOf, type CaseRow } from './load-case';
 import { EXPERT_PANEL_ACTOR } from '../../../workflows/labels';
 
@@ -40,6 +40,12 @@ export function eventsFor(deps: Deps, user: CurrentUser, row: CaseRow, w: Workfl
   const types = new Set(w.eventTypesIn(snapshot));
   const candidates = w.events.filter((e) => types.has(e.type) && canSendEvent(user, row, e));
   if (candidates.length === 0) return { allowed, blocked };
+  // An expert acts only after declaring no conflict (the same rule applyEvent enforces).
+  const recusal = expertMayAct(deps, user, row);
+  if (recusal) {
+    for (const spec of candidates) blocked.push({ type: spec.type, label: spec.label.zh, labelEn: spec.label.en, reason: recusal.zh, reasonEn: recusal.en });
+    return { allowed, blocked };
+  }
   const actor = toActor(user);
   const facts = caseFacts(deps, row);
   for (const spec of candidates) {

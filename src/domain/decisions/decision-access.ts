@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { canSeeCase } from '../policy';
+import { expertMayAct } from '../workbench/expert-review';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 
@@ -19,6 +20,8 @@ export function visibleDecision(deps: Deps, user: CurrentUser | null, id: number
   const r = deps.db.select({ d: decisions, c: cases }).from(decisions)
     .innerJoin(cases, eq(cases.id, decisions.caseId)).where(eq(decisions.id, id)).get();
   if (!r || !canSeeCase(user, r.c)) throw notFound;
+  // An expert who has not declared, or is recused, does not see the case's decisions either.
+  if (user.role === 'expert' && expertMayAct(deps, user, r.c)) throw notFound;
   return { decision: r.d, caseRow: r.c };
 }
 

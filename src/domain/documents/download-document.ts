@@ -7,12 +7,14 @@ import { visibleCase } from '../cases/load-case';
 import { iso, type Deps } from '../deps';
 import { AppError } from '../errors';
 import { readStored } from './document-store';
+import { requireReadable } from '../workbench/expert-review';
 
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 /** A document's bytes for whoever may see the case; the download is in the audit trail. */
 export function downloadDocument(deps: Deps, user: CurrentUser, caseId: number, docId: number) {
   const row = visibleCase(deps, user, caseId);
+  requireReadable(deps, user, row); // an expert reads documents only after declaring no conflict
   const doc = Number.isSafeInteger(docId) && docId > 0
     ? deps.db.select().from(documents).where(and(eq(documents.id, docId), eq(documents.caseId, row.id))).get()
     : undefined;

@@ -58,8 +58,28 @@ export function expertAccess(deps: Deps, user: CurrentUser, row: CaseRow): Exper
   if (!panel.includes(user.id) && !scores.some((s) => s.expertId === user.id) && !d) {
     throw new AppError('NOT_FOUND', 'No such case.'); // not assigned: as if it did not exist
   }
-  if (!d) return 'must-declare';
-  return d.conflict ? 'conflicted' : 'declared';
+  // A conflict declared for one case of the enterprise recuses the expert from all of its cases.
+  if (d?.conflict || conflictedWithEnterprise(deps, user.id, row.enterpriseId)) return 'conflicted';
+  return d ? 'declared' : 'must-declare';
+}
+
+function conflictedWithEnterprise(deps: Deps, expertId: number, enterpriseId: number): boolean {
+  return deps.db.select({ id: expertConflicts.expertId }).from(expertConflicts)
+    .where(and(eq(expertConflicts.expertId, expertId), eq(expertConflicts.enterpriseId, enterpriseId))).get() !== undefined;
+}
+
+const MUST_DECLARE = { zh: '请先声明利益冲突情况', en: 'Declare your interests before opening this case.' };
+const RECUSED = { zh: '您已声明与该企业存在利益冲突，须回避其全部案件', en: 'You declared a conflict of interest with this enterprise and are recused from all of its cases.' };
+
+/**
+ * The one rule of independent review, for pages and API alike (API.md): an expert declares before
+ * reading a case's documents or decisions or scoring, and a declared conflict recuses them from
+ * every case of that enterprise. Null when the user may act; otherwise the reason, in both languages.
+ */
+export function expertMayAct(deps: Deps, user: CurrentUser, row: CaseRow): { zh: string; en: string } | null {
+  if (user.role !== 'expert') return null;
+  const a = expertAccess(deps, user, row);
+  return a === 'must-declare' ? MUST_DECLARE : a === 'conflicted' ? RECUSED : null;
 }
 
 /**
@@ -75,9 +95,8 @@ export function requireNotRecused(deps: Deps, user: CurrentUser, row: CaseRow): 
 
 /** The case, for an expert only once they may read it (declared, no conflict). */
 export function requireReadable(deps: Deps, user: CurrentUser, row: CaseRow): void {
-  const a = expertAccess(deps, user, row);
-  if (a === 'must-declare') throw new AppError('FORBIDDEN', '请先声明利益冲突情况 / Declare your interests before opening this case.');
-  if (a === 'conflicted') throw new AppError('FORBIDDEN', '您已声明存在利益冲突，须回避本案 / You declared a conflict of interest and are recused from this case.');
+  const why = expertMayAct(deps, user, row);
+  if (why) throw new AppError('FORBIDDEN', `${why.zh} / ${why.en}`);
 }
 
 /**
