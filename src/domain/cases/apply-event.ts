@@ -152,6 +152,13 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   });
   // Another request took this version between our read and this write.
   if (!updated) throw conflict(getCaseRow(s.deps, row.id) ?? row);
+  // There is one form: a submission that carries a form (the API's data.form) makes it the case's
+  // form, the one staff read, in the same transaction; an event never forks a second copy.
+  const sentForm = req.data?.form;
+  if ((req.type === 'applicant.submit' || req.type === 'applicant.resubmit') && sentForm && typeof sentForm === 'object' && JSON.stringify(sentForm) !== row.form) {
+    updated.form = JSON.stringify(sentForm);
+    tx.update(cases).set({ form: updated.form }).where(eq(cases.id, row.id)).run();
+  }
   appendAudit(tx, {
     at, kind: 'event', caseId: row.id, actorId: actor.id || null, actorName: actor.name, actorRole: actor.role,
     type: req.type, fromState: row.state, toState: state, version, comment: req.comment ?? null, data: req.data ?? {},
