@@ -143,3 +143,19 @@ describe('the /notices page', () => {
     expect((await get(t.app, `/portal/cases/${c.id}`, applicant.cookie)).status).toBe(200);
   });
 });
+
+describe('objections reach subscribed institutions', () => {
+  it('a public objection writes a notice.objection delivery in its own transaction, and a refused one writes none', async () => {
+    const admin = await apiToken(t.app, 'admin@demo.local');
+    const reg = await apiRequest(t.app, 'POST', '/api/v1/webhooks', { url: 'https://hooks.commerce.example.com/objections', events: ['notice.objection'], institution: 'COMMERCE' }, admin);
+    expect(reg.status).toBe(201);
+    const c = underNotice();
+    const deliveries = () => t.deps.db.$client.prepare(`select type, body from webhook_deliveries where case_id = ? and type = 'notice.objection'`).all(c.id) as { type: string; body: string }[];
+    expect((await object(c.id, { ...OBJECTION, text: '太短' })).status).toBe(422);
+    expect(deliveries()).toEqual([]);
+    const filed = await json(await object(c.id, OBJECTION));
+    const rows = deliveries();
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.body)).toMatchObject({ type: 'notice.objection', caseId: c.id, programme: 'special-fund', objectionId: filed.id });
+  });
+});

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append-audit';
 import { iso, type Deps } from '../deps';
 import { AppError, validationError } from '../errors';
 import { NOTICE_STATE } from './list-notices';
+import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 
 export const objectionInput = z.object({
   name: z.string().trim().min(1, '请填写姓名或单位 / Give your name or organisation').max(100),
@@ -42,6 +43,8 @@ export function fileObjection(deps: Deps, caseId: number, input: unknown, addres
       at: now, kind: 'public', caseId, actorId: null, actorName: parsed.data.name, actorRole: 'public',
       type: 'objection.filed', data: { objectionId: saved.id },
     });
+    // Institutions subscribed to objections hear of it from the outbox, committed with the objection.
+    enqueueWebhooks(tx, { type: 'notice.objection', caseId, at: now, data: { objectionId: saved.id } });
     return { id: saved.id, caseId, createdAt: now };
   });
 }
