@@ -1,7 +1,7 @@
 // Builds a Workflow (types.ts) from one compact definition: states with labels, events with
 // their schema, effect and example, and named rules. Each rule returns a reason or null and is
 // used both as the machine's guard and by `refusal()`, so the two can never disagree.
-import { assign, setup, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode } from 'xstate';
+import { assign, setup, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { FormCheck } from './form-checks';
 import { invalidData } from './messages';

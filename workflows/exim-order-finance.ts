@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, submissionRules } from './application-events';
 import { defineWorkflow, go, type StateDef } from './define-workflow';
 import {
-  city, contact, countryCode, currency, exampleContact, industry, isoDate, jobsPromised, note, positiveYuan, products,
+  city, contact, countryCode, currency, exampleContact, industry, isoDate, jobsPromised, positiveYuan, products,
   province, text, yuanAmount,
 } from './form-fields';
 import { EXIM_ORDER_SHARE, eximEvents, eximRules, eximTimer, type EximFinancing } from './exim-events';

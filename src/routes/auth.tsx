@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { Context } from 'hono';
 import { authenticate } from '../domain/auth/login';
 import { createSession, destroySession } from '../domain/auth/sessions';
 import { AppError } from '../domain/errors';

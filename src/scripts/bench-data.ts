@@ -10,7 +10,7 @@ import { applyEvent } from '../domain/cases/apply-event';
 import { eventsFor } from '../domain/cases/case-view';
 import { figuresJson } from '../domain/cases/case-figures';
 import { createCase } from '../domain/cases/create-case';
-import { getCaseRow, type CaseRow } from '../domain/cases/load-case';
+import type { CaseRow } from '../domain/cases/load-case';
 import { FakeClock, type Deps } from '../domain/deps';
 import { creditCodeCheckChar } from '../domain/reference/credit-code';
 import { PROVINCES } from '../domain/reference/provinces';

@@ -2,7 +2,7 @@
 // server as its own process (synchronous=FULL), drives it with autocannon and prints, per
 // scenario, requests/s, p50 and p99, and the ratio to a ceiling measured in the same run.
 import autocannon from 'autocannon';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { childProcessRenderer } from '../pdf/render-service';
@@ -10,6 +10,7 @@ import { buildBenchDatabase, HISTORY_LENGTHS, type BenchData } from './bench-dat
 import { pageShares } from './bench-pages';
 import { bareHonoCeiling, sqliteCasCeiling } from './bench-ceilings';
 import { projectRoot, startServer } from './server-process';
+import { fetchAgain, login, memMb, token } from './bench-client';
 
 const TOTAL = Number(process.env.BENCH_CASES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -22,38 +23,6 @@ interface Row { scenario: string; rps: number; p50: number; p99: number; ceiling
 const rows: Row[] = [];
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/**
- * fetch, once more on a dropped connection: after a long autocannon run the server has closed
- * the idle keep-alive sockets that fetch would reuse (a race inherent in keep-alive).
- */
-async function fetchAgain(input: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(input, init);
-  } catch {
-    return fetch(input, init);
-  }
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const r = await fetchAgain(`${url}/login`, {
-    method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
-    body: new URLSearchParams({ email, password: 'demo-pass-2026' }),
-  });
-  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('cj_session='));
-  if (!cookie) throw new Error(`login ${email}: ${r.status}`);
-  return cookie.split(';')[0]!;
-}
-
-async function token(url: string, email: string): Promise<string> {
-  const r = await fetchAgain(`${url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-pass-2026' }) });
-  return ((await r.json()) as { token: string }).token;
-}
-
-function memMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 const rssLog: string[] = [];
 const sampleRss = (pid: number, after: string) => rssLog.push(`${after} ${memMb(pid, 'VmRSS').toFixed(0)} MB`);
 

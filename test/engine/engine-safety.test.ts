@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/domain/audit/verify-audit-chain';
 import { runScheduler } from '../../src/domain/cases/run-scheduler';
 import { getCaseRow } from '../../src/domain/cases/load-case';
 import { apiRequest, apiToken, makeTestApp, type TestApp } from '../helpers/index';
