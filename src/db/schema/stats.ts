@@ -1,4 +1,4 @@
-import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './users';
 
 /**
@@ -12,3 +12,18 @@ export const evaluationWeights = sqliteTable('evaluation_weights', {
   updatedAt: text('updated_at').notNull(),
   updatedBy: integer('updated_by').notNull().references(() => users.id),
 });
+
+/**
+ * Targets an administrator sets for a designated location (政策 七.三) in a calendar year, one
+ * row per indicator; the statistics page shows progress against them. `location` is the
+ * location's key in the statistics (normalised province, or 'province|city'). The audit trail
+ * keeps every change; this table holds the targets in force.
+ */
+export const evaluationTargets = sqliteTable('evaluation_targets', {
+  location: text('location').notNull(),
+  year: integer('year').notNull(),
+  indicator: text('indicator').notNull(),
+  target: real('target').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().references(() => users.id),
+}, (t) => [primaryKey({ columns: [t.location, t.year, t.indicator] })]);
