@@ -9,6 +9,7 @@ import { get, login, makeTestApp, type Session, type TestApp } from '../helpers/
 import { pdfText } from '../pdf/poppler';
 import { declinedEximCase } from '../decisions/drive-case';
 import { workflowFor } from '../../workflows/index';
+import { readZip } from '../helpers/read-zip';
 
 let t: TestApp;
 let auditor: Session;
@@ -92,6 +93,18 @@ describe('the auditor’s desk', () => {
     expect(listing).toMatch(new RegExp(`${stored[0]!.pdf!.length}\\s+\\S+\\s+\\S+\\s+\\S+/${stored[0]!.number}\\.pdf`));
     const [rec] = downloads('decisions.zip-downloaded');
     expect(JSON.parse(rec!.data!)).toMatchObject({ count: stored.length, numbers: stored.map((d) => d.number) });
+  });
+
+  test('another reader (yauzl) reads back each PDF of the ZIP byte for byte, under the case reference', async () => {
+    const res = await get(t.app, '/audit/decisions.zip?programme=exim-order-finance', auditor.cookie);
+    const { files } = await readZip(Buffer.from(await res.arrayBuffer()));
+    const stored = t.deps.db.select().from(decisions).all();
+    expect(files.size).toBe(stored.length);
+    for (const d of stored) {
+      const name = [...files.keys()].find((n) => n.endsWith(`/${d.number}.pdf`));
+      expect(name).toBeDefined();
+      expect(files.get(name!)!.equals(Buffer.from(d.pdf!))).toBe(true);
+    }
   });
 
   test('a filter that selects nothing gives an empty but valid ZIP', async () => {

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { recordDownload } from '../decisions/decision-pdf';
 import type { WorkbenchFilter } from '../workbench/case-filter';
 import { filteredDecisions } from './auditor-cases';
-import { zipLength, zipStream } from './zip-writer';
+import { zipStream } from './zip-writer';
 
 /**
  * The decision letters of a filtered set as one ZIP, streamed one PDF at a time. The download
@@ -17,8 +17,7 @@ export async function decisionsZip(deps: Deps, user: CurrentUser, filter: Workbe
   const entries = files.map((f) => ({
     name: `${f.caseReference}/${f.number}.pdf`, size: f.size, modifiedAt: f.issuedAt, item: f.id,
   }));
-  const length = zipLength(entries);
-  const stream = zipStream(entries, async (id) => {
+  const { stream, length } = zipStream(entries, async (id) => {
     const row = deps.db.select({ pdf: decisions.pdf }).from(decisions).where(eq(decisions.id, id)).get();
     return new Uint8Array(row!.pdf!);
   });
