@@ -19,6 +19,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB of page cache instead of SQLite's 2 MB: with 100,000 cases the pages a queue walks and
+  // the index pages of every write stay in memory instead of being read from the OS per request.
+  sqlite.pragma('cache_size = -65536');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

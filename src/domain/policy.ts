@@ -3,6 +3,7 @@ import { PROGRAMME_CODES, workflowFor } from '../../workflows/index';
 import type { EventSpec, InstitutionCode, PanelScore, PanelSpec, Role } from '../../workflows/types';
 import type { CurrentUser } from './auth/current-user';
 import { AppError } from './errors';
+import { parsedSnapshot } from './cases/parsed-snapshot';
 
 /** The panel's members and scores, tolerating a context that lacks them (a case stored by hand). */
 export const panelMembers = (p: PanelSpec, ctx: Record<string, unknown>): number[] => {
@@ -40,13 +41,13 @@ export function visibleProgrammes(user: CurrentUser): string[] | 'all' | 'own-en
   }
 }
 
-export interface CaseAccessFacts { programmeCode: string; enterpriseId: number; submittedAt: string | null; snapshot?: string | null }
+export interface CaseAccessFacts { id?: number; programmeCode: string; enterpriseId: number; submittedAt: string | null; snapshot?: string | null }
 
 /** An expert is on the case's panel (or has scored it); the programme declares where its panel is. */
 function expertOnCase(user: CurrentUser, c: CaseAccessFacts): boolean {
   const panel = workflowFor(c.programmeCode)?.panel;
   if (!c.snapshot || !panel) return false;
-  const ctx = (JSON.parse(c.snapshot) as { context?: Record<string, unknown> }).context ?? {};
+  const ctx = c.id === undefined ? (JSON.parse(c.snapshot) as { context?: Record<string, unknown> }).context ?? {} : parsedSnapshot({ id: c.id, snapshot: c.snapshot }).context;
   return panelMembers(panel, ctx).includes(user.id) || panelScores(panel, ctx).some((s) => s?.expertId === user.id);
 }
 

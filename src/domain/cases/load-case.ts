@@ -8,6 +8,7 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { canSeeCase } from '../policy';
+import { derivedFromSnapshot, parsedSnapshot } from './parsed-snapshot';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -31,19 +32,12 @@ export function workflowOf(row: CaseRow): Workflow {
   return w;
 }
 
-const contexts = new WeakMap<CaseRow, Readonly<Record<string, unknown>>>();
-
 /**
- * The stored workflow context, parsed once per loaded row, for reading only (pages read it in
- * several places; a long history makes it large). Stepping a case parses its own copy.
+ * The stored workflow context, parsed once per snapshot (src/domain/cases/parsed-snapshot.ts),
+ * for reading only: pages read it in several places, and a long history makes it large.
  */
 export function storedContext(row: CaseRow): Readonly<Record<string, unknown>> {
-  let ctx = contexts.get(row);
-  if (!ctx) {
-    ctx = (JSON.parse(row.snapshot) as { context?: Record<string, unknown> }).context ?? {};
-    contexts.set(row, ctx);
-  }
-  return ctx;
+  return parsedSnapshot(row).context;
 }
 
 /**
@@ -55,8 +49,8 @@ export function restoreSnapshot(w: Workflow, row: CaseRow): AnyMachineSnapshot {
     `案件 ${row.reference} 的流程版本（v${row.machineVersion}）无法恢复 / Case ${row.reference} was saved by workflow version ${row.machineVersion} and cannot be restored by version ${w.version}.`);
   if (row.machineVersion !== w.version) throw unreadable();
   try {
-    const stored = JSON.parse(row.snapshot) as { value: unknown; context: Record<string, unknown> };
-    return w.machine.resolveState({ value: stored.value as any, context: stored.context });
+    // Shared between callers of the same snapshot: stepping and guards never mutate it.
+    return derivedFromSnapshot(row, w, (stored) => w.machine.resolveState({ value: stored.value as any, context: stored.context }));
   } catch {
     throw unreadable();
   }
