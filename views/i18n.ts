@@ -8,4 +8,3 @@ export const t = (locale: Locale, b: Bilingual): string => b[locale];
 /** A bilingual label from two strings, for texts that are not in the workflow registry. */
 export const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
-export { ROLE_LABELS } from '../workflows/labels';

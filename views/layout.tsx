@@ -1,10 +1,11 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { ROLE_LABELS, t, type Locale } from './i18n';
+import { t, type Locale } from './i18n';
+import { staffRoleLabel } from '../workflows/labels';
 
 /** Roles that see the full statistics (/stats); everyone else gets the public figures. */
 const STATS_ROLES = ['officer', 'approver', 'auditor', 'admin'];
 
-export interface PageUser { name: string; email: string; role: string; unread?: number }
+export interface PageUser { name: string; email: string; role: string; institutionCode?: string | null; unread?: number }
 
 export interface LayoutProps {
   title: string;
@@ -42,7 +43,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, locale, user
                 {locale === 'zh' ? '通知' : 'Notifications'}
                 {user.unread ? <span class="badge">{user.unread}<span class="visually-hidden">{locale === 'zh' ? ' 条未读' : ' unread'}</span></span> : null}
               </a>
-              <span class="who">{user.name} · {t(locale, ROLE_LABELS[user.role] ?? ROLE_LABELS.system!)}</span>
+              <span class="who">{user.name} · {t(locale, staffRoleLabel(user.role, user.institutionCode))}</span>
               <form method="post" action="/logout" class="inline">
                 {csrfToken ? <input type="hidden" name="_csrf" value={csrfToken} /> : null}
                 <button type="submit" class="link">{locale === 'zh' ? '退出' : 'Sign out'}</button>

@@ -20,12 +20,13 @@ const ofProgramme = (programme?: string | null): Workflow[] => {
 /** When a code has no label, a neutral word rather than the code itself. */
 const UNKNOWN: Bilingual = bi('其他', 'Other');
 
-export const ROLE_LABELS: Record<string, Bilingual> = {
+/** Roles by themselves; staff of a known institution are named with it (staffRoleLabel). */
+const ROLE_LABELS: Record<string, Bilingual> = {
   applicant: bi('企业申请人', 'Applicant'),
-  officer: bi('商务主管部门经办人', 'Commerce officer'),
+  officer: bi('经办人', 'Officer'),
   expert: bi('评审专家', 'Expert reviewer'),
   approver: bi('审批人', 'Approver'),
-  liaison: bi('金融机构联络员', 'Institution liaison'),
+  liaison: bi('联络员', 'Liaison'),
   auditor: bi('审计人员', 'Auditor'),
   admin: bi('系统管理员', 'Administrator'),
   system: bi('系统', 'System'),
@@ -112,6 +113,26 @@ export function documentKindLabel(kind: string, programme?: string | null): Bili
 
 export const auditKindLabel = (kind: string): Bilingual => lookup(AUDIT_KIND_LABELS, kind) ?? UNKNOWN;
 export const roleLabel = (role: string): Bilingual => lookup(ROLE_LABELS, role) ?? UNKNOWN;
+/**
+ * A member of staff by role and institution, the institution's short name from the registry
+ * (人社部门经办人, HR & Social Security officer); the role alone when the institution is unknown
+ * or its staff do not hold that role.
+ */
+export function staffRoleLabel(role: string, institution: string | null | undefined): Bilingual {
+  const word = roleLabel(role);
+  const inst = institution ? institutionOf(institution) : undefined;
+  if (!inst || !(inst.roles as readonly string[]).includes(role)) return word;
+  return bi(`${inst.short.zh}${word.zh}`, `${inst.short.en} ${word.en.charAt(0).toLowerCase()}${word.en.slice(1)}`);
+}
+
+/** The role of whoever acted on a programme's case, named with the institution whose staff act in it. */
+export function roleInProgramme(role: string, programme: string | null | undefined): Bilingual {
+  const w = programme ? workflowFor(programme) : undefined;
+  if (!w) return roleLabel(role);
+  const inst = (w.actingRoles as string[]).includes(role) ? w.institution
+    : Object.entries(w.partners).find(([, roles]) => (roles as string[] | undefined)?.includes(role))?.[0];
+  return staffRoleLabel(role, inst);
+}
 export const institutionLabel = (code: string | null | undefined): Bilingual =>
   (code ? institutionOf(code)?.name : undefined) ?? bi('—', '—');
 

@@ -25,7 +25,7 @@ export function renderPage(c: Context<AppEnv>, title: string, body: Child, statu
       locale={c.var.locale}
       csrfToken={c.var.csrfToken}
       homePath={user ? homePathFor(user.role) : undefined}
-      user={user ? { name: user.name, email: user.email, role: user.role, unread: unreadCount(c.var.deps, user.id) } : null}
+      user={user ? { name: user.name, email: user.email, role: user.role, institutionCode: user.institutionCode, unread: unreadCount(c.var.deps, user.id) } : null}
     >
       {body}
     </Layout>

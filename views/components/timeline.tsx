@@ -3,7 +3,7 @@
 import type { FC } from 'hono/jsx';
 import type { Bilingual } from '../../workflows/types';
 import { beijingDateTime } from '../../workflows/display-format';
-import { actorName, eventLabel, roleLabel } from '../../workflows/labels';
+import { actorName, eventLabel, roleInProgramme } from '../../workflows/labels';
 import type { Locale } from '../i18n';
 import { NoteList, type NoteItem } from './note-list';
 
@@ -23,6 +23,8 @@ export interface TimelineEntry {
 
 /** What the timeline needs of a Workflow. */
 export interface TimelineWorkflow {
+  /** The programme, whose institutions name the roles of who acted. */
+  code?: string;
   events: { type: string; label: Bilingual }[];
   stateLabels: Record<string, Bilingual>;
 }
@@ -54,7 +56,7 @@ export const TimelineItems: FC<{ entries: TimelineEntry[]; workflow: TimelineWor
             <strong>{what(e.type)}</strong>
             {e.to && e.from !== e.to ? <span class="move"> · {state(e.from)} → <span class="state">{state(e.to)}</span></span> : null}
           </p>
-          <p class="who">{actorName(e.actor, locale)} <span class="muted">({roleLabel(e.role)[locale]})</span></p>
+          <p class="who">{actorName(e.actor, locale)} <span class="muted">({roleInProgramme(e.role, workflow.code)[locale]})</span></p>
           {e.notes?.length ? <NoteList notes={e.notes} locale={locale} /> : null}
           {e.comment ? <blockquote class="comment">{e.comment}</blockquote> : null}
         </li>

@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { CsrfField, Field, FormError, SelectField, type FieldErrors } from '../components/fields';
 import { INSTITUTIONS, INSTITUTION_CODES, institutionOf } from '../../workflows/institutions';
-import { ROLE_LABELS, t, type Locale } from '../i18n';
+import { t, type Locale } from '../i18n';
+import { roleLabel, staffRoleLabel } from '../../workflows/labels';
 
 export interface UserRow {
   id: number; email: string; name: string; role: string; institutionCode: string | null;
@@ -37,7 +38,7 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, selfId, va
           <Field name="name" label={zh ? '姓名' : 'Name'} value={values.name} errors={errors} required />
           <Field name="email" type="email" label={zh ? '邮箱' : 'Email'} value={values.email} errors={errors} required />
           <SelectField name="role" label={zh ? '角色' : 'Role'} value={values.role} errors={errors} required
-            options={STAFF.map((r) => ({ value: r, label: t(locale, ROLE_LABELS[r]!) }))} />
+            options={STAFF.map((r) => ({ value: r, label: t(locale, roleLabel(r)) }))} />
           <SelectField name="institutionCode" label={zh ? '所属机构（联络员必填；其他工作人员默认商务主管部门）' : 'Institution (required for liaisons; other staff default to the commerce department)'} value={values.institutionCode} errors={errors}
             placeholder={zh ? '—' : '—'}
             options={INSTITUTION_CODES.map((code) => ({ value: code, label: t(locale, INSTITUTIONS[code].name) }))} />
@@ -53,7 +54,7 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, selfId, va
           <tbody>
             {users.map((u) => (
               <tr id={`user-${u.id}`}>
-                <td>{u.name}</td><td>{u.email}</td><td>{t(locale, ROLE_LABELS[u.role] ?? ROLE_LABELS.system!)}</td>
+                <td>{u.name}</td><td>{u.email}</td><td>{t(locale, staffRoleLabel(u.role, u.institutionCode))}</td>
                 <td>{(u.institutionCode && institutionOf(u.institutionCode) ? t(locale, institutionOf(u.institutionCode)!.name) : u.institutionCode) ?? u.enterpriseName ?? '—'}</td>
                 <td>{u.disabledAt ? <span class="error">{zh ? '已停用' : 'Disabled'}</span> : (zh ? '正常' : 'Active')}</td>
                 <td>

@@ -6,7 +6,8 @@ import { beijingDateTime, yuan } from '../../workflows/display-format';
 import { FormSummary, type JsonSchema } from '../components/case-form';
 import { Timeline, type OlderEntries, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
-import { ROLE_LABELS, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { roleInProgramme } from '../../workflows/labels';
 import { ConfirmBox, type PendingConfirmation } from '../components/event-forms';
 
 export interface PortalCase {
@@ -63,7 +64,7 @@ const NextStep: FC<CasePageProps> = (p) => {
       </>
     );
   }
-  const who = p.waitingOn.map((r) => ROLE_LABELS[r]?.[locale] ?? r).join(locale === 'zh' ? '、' : ', ');
+  const who = p.waitingOn.map((r) => roleInProgramme(r, p.workflow.code)[locale]).join(locale === 'zh' ? '、' : ', ');
   return <p>{locale === 'zh' ? `目前无需您操作，等待${who || '办理机构'}处理。` : `Nothing for you to do now: waiting for ${who || 'the institution'}.`}</p>;
 };
 

@@ -5,13 +5,13 @@
 import type { FC } from 'hono/jsx';
 import type { CaseBrief } from '../../src/domain/workbench/case-brief';
 import type { Workflow } from '../../workflows/types';
-import { actorName, roleLabel } from '../../workflows/labels';
+import { actorName, roleInProgramme } from '../../workflows/labels';
 import type { Locale } from '../i18n';
 import { NoteList } from '../components/note-list';
 import { beijingDateTime } from '../../workflows/display-format';
 import { L } from './text';
 
-export const BriefSection: FC<{ brief: CaseBrief; names: Record<number, string>; workflow: Workflow; locale: Locale }> = ({ brief, names, locale }) => {
+export const BriefSection: FC<{ brief: CaseBrief; names: Record<number, string>; workflow: Workflow; locale: Locale }> = ({ brief, names, workflow, locale }) => {
   if (brief.items.length === 0 && brief.scores.length === 0) return null;
   return (
     <section class="card brief" id="brief" aria-labelledby="h-brief">
@@ -19,7 +19,7 @@ export const BriefSection: FC<{ brief: CaseBrief; names: Record<number, string>;
       {brief.items.map((item) => (
         <article data-brief={item.type}>
           <h3>{item.label[locale]}</h3>
-          <p class="muted">{actorName(item.actor, locale)}{L(locale, `（${roleLabel(item.role).zh}）`, ` (${roleLabel(item.role).en})`)} · <time datetime={item.at}>{beijingDateTime(item.at)}</time></p>
+          <p class="muted">{actorName(item.actor, locale)}{L(locale, `（${roleInProgramme(item.role, workflow.code).zh}）`, ` (${roleInProgramme(item.role, workflow.code).en})`)} · <time datetime={item.at}>{beijingDateTime(item.at)}</time></p>
           <NoteList notes={item.fields} locale={locale} />
           {item.comment ? <blockquote class="comment">{item.comment}</blockquote> : null}
         </article>
