@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A fresh PostgreSQL database for the run (the schema-equivalence and PostgreSQL tests).
+    globalSetup: ['test/helpers/pg-global-setup.ts'],
   },
 });

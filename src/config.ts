@@ -9,6 +9,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/app.db'),
+  /** postgres://… selects PostgreSQL (several app servers on one database); unset: SQLite at DATABASE_PATH. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional(),
   DOCUMENTS_PATH: z.string().optional(),
   DEMO_DATA: flag.optional(),
   PUBLIC_NOTICE_DAYS: z.coerce.number().int().min(0).max(365).default(7),

@@ -2,13 +2,20 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { openDatabase } from './db/client';
+import { openEngine } from './db/engine';
 import { systemClock, type Deps } from './domain/deps';
 import { startBackgroundWork } from './domain/setup/start';
 import { rendererPool } from './pdf/render-service';
 
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_PATH);
+const engine = await openEngine(config);
+if (engine.kind !== 'sqlite') {
+  // The schema and migrations are ready (src/db/schema-pg); the domain verbs still run on SQLite only.
+  console.error('DATABASE_URL: PostgreSQL is migrated but cannot serve yet; unset DATABASE_URL to use SQLite at DATABASE_PATH');
+  await engine.db.$client.end();
+  process.exit(1);
+}
+const db = engine.db;
 const pdf = rendererPool(config.PDF_RENDERERS);
 const deps: Deps = { db, config, clock: systemClock, pdf };
 await startBackgroundWork(deps);

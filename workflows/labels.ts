@@ -68,6 +68,7 @@ export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
   'login.throttled': bi('登录受限', 'Sign-in throttled'),
   'stats.weights-changed': bi('修改评价指数权重', 'Evaluation index weights changed'),
   'demo.accounts-created': bi('创建演示账户', 'Demo accounts created'),
+  'lease.taken': bi('后台任务改由此服务器运行', 'Background work taken over by a server'),
   'access.refused': bi('拒绝访问', 'Access refused'),
   'access.not-found': bi('访问不存在的资源', 'Access to a missing resource'),
 };

@@ -13,3 +13,4 @@ export * from './authorities';
 export * from './webhooks';
 export * from './corrections';
 export * from './notices';
+export * from './leases';

@@ -2,6 +2,7 @@ import { and, eq, gt, isNotNull, lte } from 'drizzle-orm';
 import { cases } from '../../db/schema/index';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
+import { leaseKeeper } from '../setup/lease';
 import { applyEvent } from './apply-event';
 import { restoreSnapshot, workflowOf } from './load-case';
 
@@ -34,14 +35,21 @@ export function runScheduler(deps: Deps, max = Number.MAX_SAFE_INTEGER, afterId 
 /** Cases stepped per turn of the event loop: a sweep over many due cases must not stall requests. */
 const SWEEP_CHUNK = 50;
 
+/** Sweeps run on one app server at a time: the one holding this lease (src/domain/setup/lease.ts). */
+export const SCHEDULER_LEASE = 'scheduler';
+
 export function startScheduler(deps: Deps): NodeJS.Timeout {
   let running = false;
+  const intervalMs = deps.config.SCHEDULER_INTERVAL_SECONDS * 1000;
+  // Long enough that the holder renews it at every tick; another server takes over this long after it dies.
+  const lease = leaseKeeper(deps, SCHEDULER_LEASE, Math.max(30_000, 3 * intervalMs));
   const sweep = async () => {
     if (running) return; // a long sweep is not overlapped by the next tick
     running = true;
     try {
       // In id order, so a case that keeps failing is passed over rather than retried all sweep.
-      for (let after: number | null = 0; after !== null;) {
+      // The lease is checked (and renewed when half gone) before every chunk: a server that lost it stops.
+      for (let after: number | null = 0; after !== null && lease.held();) {
         after = runScheduler(deps, SWEEP_CHUNK, after).lastId;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -49,7 +57,7 @@ export function startScheduler(deps: Deps): NodeJS.Timeout {
       running = false;
     }
   };
-  const timer = setInterval(() => void sweep(), deps.config.SCHEDULER_INTERVAL_SECONDS * 1000);
+  const timer = setInterval(() => void sweep(), intervalMs);
   timer.unref();
   return timer;
 }

@@ -1,7 +1,7 @@
 // Document bytes live on disk outside any served folder, under names the server makes up;
 // the database keeps only the name, size and checksum.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Deps } from '../deps';
@@ -19,13 +19,30 @@ export function documentsDir(deps: Deps): string {
   return scratchDir;
 }
 
-/** Writes the bytes under a fresh name; the rename makes a half-written file never visible. */
+/**
+ * Writes the bytes under a fresh name: into a temporary file of the same folder, flushed to disk,
+ * then renamed, and the folder flushed. A server that dies mid-upload leaves at most a `.part`
+ * file that nothing names; a name the database records always holds the whole file, also after
+ * a power cut, and also on a folder that several app servers share.
+ */
 export function storeBytes(deps: Deps, bytes: Uint8Array, ext: string): string {
   const name = `${randomUUID()}.${ext}`;
   const dir = documentsDir(deps);
   const tmp = join(dir, `.${name}.part`);
-  writeFileSync(tmp, bytes, { mode: 0o600 });
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, join(dir, name));
+  const dirFd = openSync(dir, 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
   return name;
 }
 

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client';
 import { preparedQuery } from '../../db/prepared';
 import type { Deps } from '../deps';
+import { leaseKeeper } from '../setup/lease';
 import { onOutboxWrite } from './enqueue-webhooks';
 import { sendSigned } from './send-signed';
 
@@ -86,7 +87,12 @@ export function deliverDue(deps: Deps): Promise<number> {
 
 /** Started with the server: woken after each commit that wrote deliveries, and every second for retries. */
 export function startWebhookWorker(deps: Deps, intervalMs = 1000): void {
-  const tick = () => { void deliverDue(deps).catch((err: unknown) => { if (deps.config.LOG_LEVEL !== 'silent') console.error('webhook delivery', err); }); };
+  // One server delivers at a time (src/domain/setup/lease.ts): two would send each delivery twice.
+  const lease = leaseKeeper(deps, 'webhooks', 30_000);
+  const tick = () => {
+    if (!lease.held()) return;
+    void deliverDue(deps).catch((err: unknown) => { if (deps.config.LOG_LEVEL !== 'silent') console.error('webhook delivery', err); });
+  };
   onOutboxWrite(deps.db, tick);
   setInterval(tick, intervalMs).unref();
   tick();
