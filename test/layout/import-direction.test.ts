@@ -3,6 +3,7 @@
 // of every source file is read, static and dynamic, so a new file is checked the day it appears.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../..');
@@ -53,5 +54,18 @@ describe('import direction (STYLE.md)', () => {
     const reach = (file: string, code: string) => specifiers(code).map((s) => target(file, s));
     expect(reach('workflows/x.ts', `import { db } from '../src/db/client';`)).toEqual(['src/db/client']);
     expect(reach('views/pages/x.tsx', `import { cases } from '../../src/db/schema/index';`)).toEqual(['src/db/schema/index']);
+  });
+
+  it('is also the lint of `npm test` (eslint.config.js), which refuses each wrong direction', async () => {
+    const eslint = new ESLint({ cwd: root });
+    const refused = async (filePath: string, code: string) =>
+      (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(await refused('workflows/x.ts', `import { db } from '../src/db/client';`)).toEqual(['no-restricted-imports']);
+    expect(await refused('workflows/x.ts', `import { Hono } from 'hono';`)).toEqual(['no-restricted-imports']);
+    expect(await refused('views/pages/x.tsx', `import { eq } from 'drizzle-orm';`)).toEqual(['no-restricted-imports']);
+    expect(await refused('src/domain/cases/x.ts', `export * from '../../routes/portal';`)).toEqual(['no-restricted-imports']);
+    expect(await refused('src/db/x.ts', `import { submit } from '../domain/cases/submit';`)).toEqual(['no-restricted-imports']);
+    expect(await refused('workflows/x.ts', `import { z } from 'zod';\nimport { bi } from './labels';`)).toEqual([]);
+    expect(await refused('src/routes/x.tsx', `import { cases } from '../db/schema/index';\nimport { Layout } from '../../views/layout';`)).toEqual([]);
   });
 });
