@@ -8,6 +8,8 @@ export interface FigureDef {
   kind: 'amount' | 'jobs' | 'people';
   /** Counted in the evaluation index's employment indicator (政策 五). */
   employment?: true;
+  /** Counted only for supported applications (a promise of a refused one is no outcome). */
+  supportedOnly?: true;
 }
 
 /** In the order the statistics list them. New kinds of figure are added here, and only here. */
@@ -25,7 +27,8 @@ export const FIGURE_CATALOGUE = {
   premium: { label: { zh: '保费（信保）', en: 'Premium (credit insurance)' }, kind: 'amount' },
   claimsPaid: { label: { zh: '已赔付（信保）', en: 'Claims paid (credit insurance)' }, kind: 'amount' },
   recovered: { label: { zh: '已追回（违约贷款、已赔付损失）', en: 'Recovered (defaulted loans, paid losses)' }, kind: 'amount' },
-  jobsPromised: { label: { zh: '承诺就业（获支持项目）', en: 'Jobs promised (supported projects)' }, kind: 'jobs' },
+  investment: { label: { zh: '项目总投资（获支持项目）', en: 'Total investment (supported projects)' }, kind: 'amount', supportedOnly: true },
+  jobsPromised: { label: { zh: '承诺就业（获支持项目）', en: 'Jobs promised (supported projects)' }, kind: 'jobs', supportedOnly: true },
   jobsConfirmed: { label: { zh: '验收核实就业', en: 'Jobs confirmed at acceptance' }, kind: 'jobs', employment: true },
   traineesPlanned: { label: { zh: '计划培训人数', en: 'Trainees planned' }, kind: 'people' },
   traineesVerified: { label: { zh: '核实培训人数（结业、取证、稳定就业）', en: 'Trainees verified (completed, certified, employed)' }, kind: 'people', employment: true },

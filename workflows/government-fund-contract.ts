@@ -15,6 +15,7 @@ export const govFundContract = {
   figures: (c) => ({
     requested: figure.n(c.requestedAmount), approved: figure.n(c.approvedAmount), disbursed: figure.positive(c.disbursed),
     jobsConfirmed: figure.n(c.jobsConfirmed), jobsPromised: figure.n(c.form.jobsPromised),
+    investment: figure.n((c.form as { totalInvestment?: unknown }).totalInvestment),
   }),
   decisions: [
     { outcome: 'approved', application: 'positive' }, { outcome: 'refused', application: 'negative' },

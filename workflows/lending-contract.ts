@@ -33,6 +33,7 @@ const loanFigures = (c: Loan) => ({
   outstanding: principalOwed(c), defaulted: c.defaultDeclared ? principalOwed(c) : null,
   writtenOff: figure.positive(c.writtenOff), recovered: figure.positive(c.recovered),
   jobsConfirmed: figure.n(c.jobsConfirmed), jobsPromised: figure.n(c.form.jobsPromised),
+  investment: figure.n(c.form.totalInvestment),
 });
 const trouble = [{ outcome: 'default-declared' }, { outcome: 'recovery-started' }, { outcome: 'loan-written-off' }];
 

@@ -5,26 +5,35 @@ import { AppError } from '../domain/errors';
 import { requireRole } from '../domain/policy';
 import { toCsv, type CsvTable } from '../domain/stats/csv';
 import { parseStatsFilter } from '../domain/stats/filters';
+import { setTargets, TARGET_YEARS } from '../domain/stats/index-targets';
 import { updateWeights } from '../domain/stats/index-weights';
-import { fullReport, publicReport } from '../domain/stats/stats-report';
+import { currentYear, fullReport, publicReport } from '../domain/stats/stats-report';
 import { FULL_TABLES, PUBLIC_TABLES } from '../domain/stats/stats-tables';
 import type { AppEnv } from '../env';
 import { PublicStatsPage } from '../../views/stats/public-page';
 import { StatsPage } from '../../views/stats/stats-page';
+import type { TargetFormState } from '../../views/stats/targets-section';
 import { renderPage } from './render';
 
-type Extra = { errors?: Record<string, string>; notice?: string };
+type Extra = { errors?: Record<string, string>; notice?: string; targetForm?: TargetFormState; year?: number };
 const filterOf = (c: Context<AppEnv>) => parseStatsFilter(c.req.query());
+/** The year of the targets shown: ?year= when it is one, else this year in Beijing. */
+const knownYear = (v: unknown) => { const y = Number(v); return Number.isInteger(y) && y >= TARGET_YEARS.min && y <= TARGET_YEARS.max ? y : undefined; };
+const yearOf = (c: Context<AppEnv>) => knownYear(c.req.query('year')) ?? currentYear(c.var.deps);
 const title = (c: Context<AppEnv>, zh: string, en: string) => (c.var.locale === 'zh' ? zh : en);
 // The CSV's language follows ?lang= (the link on the page carries it), else the page locale.
 const csvLocale = (c: Context<AppEnv>) => (c.req.query('lang') === 'en' ? 'en' : c.req.query('lang') === 'zh' ? 'zh' : c.var.locale);
 
 function statsPage(c: Context<AppEnv>, extra: Extra = {}, status: 200 | 422 = 200) {
-  const report = fullReport(c.var.deps, c.var.user, filterOf(c));
+  const { year, targetForm, ...rest } = extra;
+  const report = fullReport(c.var.deps, c.var.user, filterOf(c), year ?? yearOf(c));
+  const form = targetForm ?? { location: c.req.query('location') };
   return renderPage(c, title(c, '统计与评价', 'Statistics'), (
-    <StatsPage report={report} locale={c.var.locale} canEdit={c.var.user?.role === 'admin'} csrfToken={c.var.csrfToken} {...extra} />
+    <StatsPage report={report} locale={c.var.locale} canEdit={c.var.user?.role === 'admin'} csrfToken={c.var.csrfToken} targetForm={form} {...rest} />
   ), status);
 }
+
+const fieldsOf = (err: AppError) => (err.details as { fields?: Record<string, string> })?.fields ?? { _: err.userMessage };
 
 function csv(c: Context<AppEnv>, table: CsvTable) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -43,7 +52,7 @@ export const statsRoutes = new Hono<AppEnv>()
   .get('/stats', (c) => statsPage(c))
   .get('/stats/:table{[a-z]+\\.csv}', (c) => {
     const name = tableName(c, FULL_TABLES) as keyof typeof FULL_TABLES;
-    return csv(c, FULL_TABLES[name](csvLocale(c), fullReport(c.var.deps, c.var.user, filterOf(c))));
+    return csv(c, FULL_TABLES[name](csvLocale(c), fullReport(c.var.deps, c.var.user, filterOf(c), yearOf(c))));
   })
   .post('/stats/weights', async (c) => {
     requireRole(c.var.user, 'admin');
@@ -51,9 +60,21 @@ export const statsRoutes = new Hono<AppEnv>()
       updateWeights(c.var.deps, c.var.user, await c.req.parseBody());
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
-      return statsPage(c, { errors: (err.details as { fields?: Record<string, string> })?.fields ?? { _: err.userMessage } }, 422);
+      return statsPage(c, { errors: fieldsOf(err) }, 422);
     }
     return statsPage(c, { notice: title(c, '权重已保存并记入审计日志', 'Weights saved and recorded in the audit trail') });
+  })
+  .post('/stats/targets', async (c) => {
+    requireRole(c.var.user, 'admin');
+    const body = await c.req.parseBody();
+    const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    try {
+      const saved = setTargets(c.var.deps, c.var.user, values);
+      return statsPage(c, { year: saved.year, targetForm: { location: saved.location, notice: title(c, '目标已保存并记入审计日志', 'Targets saved and recorded in the audit trail') } });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
+      return statsPage(c, { year: knownYear(values.year), targetForm: { location: values.location, year: values.year, values, errors: fieldsOf(err) } }, 422);
+    }
   })
   // No filters on the public page, deliberately: two filtered views (all programmes and one, Jan–Mar
   // and Jan–Feb) each pass the 3-enterprise rule, yet their difference can be one enterprise.

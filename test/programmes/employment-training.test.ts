@@ -89,7 +89,9 @@ describe('employment training subsidy', () => {
     expect(n.figures.traineesVerified.value).toBe(150);
     expect(n.figures.disbursed.value).toBe(225_000);
     expect(n.figures.clawedBack.value).toBe(3_000);
-    expect(INDICATORS.find((i) => i.code === 'jobsConfirmed')!.raw(n)).toBe(150);
+    expect(INDICATORS.find((i) => i.code === 'jobsVerified')!.raw(n)).toBe(150);
+    // 3,000 clawed back of 225,000 paid.
+    expect(INDICATORS.find((i) => i.code === 'clawbacks')!.raw(n)).toBeCloseTo(100 * 3_000 / 225_000, 10);
   });
 
   it('has demo cases at review, in training and paid, made by hr and hr2 through the engine', async () => {

@@ -72,6 +72,7 @@ export const ROUTE_RULES: RouteRule[] = [
   { family: 'audit-desk', route: /^GET \/audit\/cases\/:id/, allow: both(roles('auditor'), seesCase) },
   { family: 'stats', route: /^GET \/stats(\/:table.*)?$/, allow: roles(...STATS_ROLES) },
   { family: 'stats', route: /^POST \/stats\/weights$/, allow: roles('admin') },
+  { family: 'stats', route: /^POST \/stats\/targets$/, allow: roles('admin') },
   { family: 'admin', route: /^(GET|POST) \/admin\//, allow: roles('admin') },
 
   // The JSON API: a bearer token; records not visible are 404.

@@ -2,7 +2,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/index';
 import { locationFigures, nationalFigures, type LocationFigures } from '../../src/domain/stats/location-figures';
-import { evaluationIndex, DEFAULT_WEIGHTS } from '../../src/domain/stats/evaluation-index';
 import { applicationsByState, monthlyTrend } from '../../src/domain/stats/breakdowns';
 import { CASE_ROWS_SELECT, filterParams } from '../../src/domain/stats/case-rows';
 import { insertFixture } from './fixture';
@@ -22,30 +21,31 @@ describe('figures per province', () => {
     const p = byProvince(locationFigures(t.deps.db, {}));
     expect(Object.keys(p).sort()).toEqual(['四川', '湖北', '河南', '重庆'].sort());
     expect(values(p['四川']!)).toEqual({
-      enterprises: 4, applications: 6, requested: 37_000_000, decided: 5, supported: 4,
+      enterprises: 4, applications: 6, requested: 37_000_000, decided: 5, supported: 4, enterprisesSupported: 3, refusedEnvironment: 0, investment: 0,
       approved: 3_800_000, disbursed: 3_400_000, committed: 9_000_000, drawn: 5_000_000, insured: 15_000_000,
       granted: 27_800_000, claimsPaid: 1_000_000, jobsPromised: 645, jobsConfirmed: 40, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, premium: 0, recovered: 0, approvalRate: 0.8, medianDays: 20,
     });
     expect(values(p['湖北']!)).toEqual({
-      enterprises: 2, applications: 2, requested: 2_500_000, decided: 2, supported: 2,
+      enterprises: 2, applications: 2, requested: 2_500_000, decided: 2, supported: 2, enterprisesSupported: 2, refusedEnvironment: 0, investment: 0,
       approved: 500_000, disbursed: 500_000, committed: 1_500_000, drawn: 1_500_000, insured: 0,
       granted: 2_000_000, claimsPaid: 0, jobsPromised: 70, jobsConfirmed: 30, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, premium: 0, recovered: 0, approvalRate: 1, medianDays: 10,
     });
     // The corrected refusal counts as supported (latest decision) and is dated by the first (2 days).
     expect(values(p['重庆']!)).toEqual({
-      enterprises: 3, applications: 3, requested: 14_500_000, decided: 3, supported: 1,
+      enterprises: 3, applications: 3, requested: 14_500_000, decided: 3, supported: 1, enterprisesSupported: 1, refusedEnvironment: 0, investment: 0,
       approved: 0, disbursed: 0, committed: 6_000_000, drawn: 0, insured: 0,
       granted: 6_000_000, claimsPaid: 0, jobsPromised: 300, jobsConfirmed: 0, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, premium: 0, recovered: 0, approvalRate: 1 / 3, medianDays: 2,
     });
     expect(values(p['河南']!)).toMatchObject({ enterprises: 1, applications: 0, approvalRate: null, medianDays: null });
   });
 
-  it('count the enterprises behind each figure', () => {
+  it('count the enterprises behind each figure whose part is not a grant published in its 公示', () => {
     const p = byProvince(locationFigures(t.deps.db, {}));
-    expect(p['四川']!.figures.applications.n).toBe(4);
-    expect(p['四川']!.figures.supported.n).toBe(3);
-    expect(p['四川']!.figures.approved.n).toBe(1); // both grants are S1's
-    expect(p['湖北']!.figures.applications.n).toBe(2);
+    // S1's two approved grants passed their 公示: S2, S3 and S4 remain.
+    expect(p['四川']!.figures.applications.n).toBe(3);
+    expect(p['四川']!.figures.supported.n).toBe(2);
+    expect(p['四川']!.figures.approved.n).toBe(0); // both grants are S1's, published
+    expect(p['湖北']!.figures.applications.n).toBe(1); // H2's financing; H1's grant is public
   });
 
   it('national totals, with the median over all decided cases', () => {
@@ -53,7 +53,9 @@ describe('figures per province', () => {
       enterprises: 10, applications: 11, requested: 54_000_000, decided: 10, supported: 7, granted: 35_800_000,
       jobsPromised: 1015, jobsConfirmed: 70, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, approvalRate: 0.7, medianDays: 12.5,
     });
-    expect(nationalFigures(t.deps.db, {}).figures.applications.n).toBe(9);
+    // 9 enterprises applied; S1 and H1 only for grants that were published and approved.
+    expect(nationalFigures(t.deps.db, {}).figures.applications.n).toBe(7);
+    expect(nationalFigures(t.deps.db, {}).figures.enterprisesSupported.value).toBe(6);
   });
 
   it('by city where known', () => {
@@ -89,27 +91,6 @@ describe('figures per province', () => {
       ['2026-02', 4, 4, 35_000_000, 28_500_000],
       ['2026-03', 4, 1, 15_500_000, 6_000_000],
     ]);
-  });
-});
-
-describe('evaluation index', () => {
-  it('min-max normalises and weights every indicator', () => {
-    const idx = evaluationIndex(locationFigures(t.deps.db, {}), DEFAULT_WEIGHTS);
-    expect(idx.map((r) => [r.key, r.score, r.rank])).toEqual([
-      ['四川', 87, 1], ['湖北', 42.92, 2], ['重庆', 25.98, 3], ['河南', 0, 4],
-    ]);
-    const hubei = idx.find((r) => r.key === '湖北')!.normalised;
-    expect(hubei.approvalRate).toBe(1);
-    expect(hubei.speed).toBeCloseTo(10 / 18, 12);
-    expect(hubei.jobsConfirmed).toBe(0.75);
-  });
-
-  it('follows the weights, and equal scores share a rank', () => {
-    const only = { ...Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0])), jobsConfirmed: 1 } as typeof DEFAULT_WEIGHTS;
-    const rows = evaluationIndex(locationFigures(t.deps.db, {}), only);
-    expect(Object.fromEntries(rows.map((r) => [r.key, [r.score, r.rank]]))).toEqual({
-      四川: [100, 1], 湖北: [75, 2], 河南: [0, 3], 重庆: [0, 3],
-    });
   });
 });
 

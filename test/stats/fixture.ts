@@ -6,11 +6,12 @@ import type { Db } from '../../src/db/client';
 export interface CaseSpec {
   ent: string; programme: string; state: string; submittedAt: string | null;
   context: Record<string, unknown>;
-  decisions?: { outcome: string; at: string; amount?: number | null }[];
+  decisions?: { outcome: string; at: string; amount?: number | null; section?: string }[];
 }
 
 const INSTITUTION: Record<string, string> = {
   'special-fund': 'COMMERCE', 'trade-platform-grant': 'COMMERCE', 'cdb-infra-loan': 'CDB', 'exim-order-finance': 'EXIM', 'sinosure-credit-insurance': 'SINOSURE',
+  'employment-training-subsidy': 'HR',
 };
 
 export const ENTERPRISES: Record<string, { province: string; city: string | null; industry: string }> = {
@@ -81,7 +82,7 @@ export function insertCases(db: Db, specs: (CaseSpec & { enterpriseId: number })
     amount, province, industry, enterprise_name, credit_code, submitted_at, state_since, is_final, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, 1, 1, ?, NULL, ?, ?, 'x', 'x', ?, ?, 0, ?, ?)`);
   const insDec = sqlite.prepare(`INSERT INTO decisions (case_id, number, institution_code, outcome, title_zh, title_en, amount, section, issued_by, signer_role, issued_at, verification_code)
-    VALUES (?, ?, ?, ?, 't', 't', ?, '六.一', ?, 'approver', ?, ?)`);
+    VALUES (?, ?, ?, ?, 't', 't', ?, ?, ?, 'approver', ?, ?)`);
   let seq = (sqlite.prepare(`SELECT COUNT(*) AS n FROM decisions`).get() as { n: number }).n;
   const base = (sqlite.prepare(`SELECT COUNT(*) AS n FROM cases`).get() as { n: number }).n;
   sqlite.transaction(() => {
@@ -93,7 +94,7 @@ export function insertCases(db: Db, specs: (CaseSpec & { enterpriseId: number })
         e.province, e.industry, c.submittedAt, at, at, at).lastInsertRowid);
       for (const d of c.decisions ?? []) {
         seq += 1;
-        insDec.run(id, `D-${seq}`, INSTITUTION[c.programme], d.outcome, d.amount ?? null, userId, d.at, `V-${seq}`);
+        insDec.run(id, `D-${seq}`, INSTITUTION[c.programme] ?? 'HR', d.outcome, d.amount ?? null, d.section ?? '六.一', userId, d.at, `V-${seq}`);
       }
     });
   })();

@@ -10,7 +10,8 @@ export interface Notice {
 
 /** The workflow state in which a case is under public notice (公示). */
 export const NOTICE_STATE = 'publicNotice';
-const noticeProgrammes = () => Object.values(workflows).filter((w) => NOTICE_STATE in w.stateLabels).map((w) => w.code);
+/** The programmes whose supported cases pass through a 公示 (their grants to named enterprises are public). */
+export const noticeProgrammes = () => Object.values(workflows).filter((w) => NOTICE_STATE in w.stateLabels).map((w) => w.code);
 
 /**
  * Cases under public notice now, soonest end first: the enterprise, the project and the amount

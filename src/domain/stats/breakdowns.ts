@@ -7,6 +7,9 @@ import type { StatsFilter } from './filters';
 
 export interface StateCount { province: string; city: string | null; programme: string; state: string; count: Cell }
 
+/** The enterprises a cell protects: those whose part is not a grant published in its 公示 (figures.ts). */
+const CONFIDENTIAL = 'CASE WHEN pub = 0 THEN eid END';
+
 const enterpriseCell = (r: { count: number; n: number; lo: number | null; hi: number | null }): Cell =>
   ({ value: r.count, n: r.n, lo: r.lo, hi: r.hi });
 
@@ -15,7 +18,7 @@ export function applicationsByState(db: Db, f: StatsFilter, byLocation = true): 
   const loc = byLocation ? 'province, city' : `'' AS province, NULL AS city`;
   const group = byLocation ? 'province, city, prog, state' : 'prog, state';
   const rows = withCaseRows(db, f, () => db.$client.prepare(`WITH ${rowsCte(f.level ?? 'province')}
-    SELECT ${loc}, prog AS programme, state, COUNT(*) AS count, COUNT(DISTINCT eid) AS n, MIN(eid) AS lo, MAX(eid) AS hi
+    SELECT ${loc}, prog AS programme, state, COUNT(*) AS count, COUNT(DISTINCT ${CONFIDENTIAL}) AS n, MIN(${CONFIDENTIAL}) AS lo, MAX(${CONFIDENTIAL}) AS hi
     FROM rows GROUP BY ${group} ORDER BY ${group}`).all()) as (Omit<StateCount, 'count'> & { count: number; n: number; lo: number; hi: number })[];
   return rows.map((r) => ({ province: r.province, city: r.city, programme: r.programme, state: r.state, count: enterpriseCell(r) }));
 }
@@ -29,7 +32,7 @@ export function monthlyTrend(db: Db, f: StatsFilter): MonthRow[] {
   const requested = fig('requested');
   const granted = fig('granted');
   const agg = (name: string, value: string, cond: string) => {
-    const e = `CASE WHEN ${cond} THEN eid END`;
+    const e = `CASE WHEN ${cond} AND pub = 0 THEN eid END`;
     return `COALESCE(SUM(CASE WHEN ${cond} THEN ${value} END), 0) AS ${name}, COUNT(DISTINCT ${e}) AS ${name}_n, MIN(${e}) AS ${name}_lo, MAX(${e}) AS ${name}_hi`;
   };
   const rows = withCaseRows(db, f, () => db.$client.prepare(`WITH ${rowsCte('province')}

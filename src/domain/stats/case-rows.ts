@@ -10,7 +10,7 @@ export const filterParams = (f: StatsFilter) => ({ ...periodBounds(f), programme
 /** The cases query; its snapshot expressions are served by the cases_stats index (migration 0005). */
 export const CASE_ROWS_SELECT = `WITH ${DECISION_CTE}
   SELECT c.id, c.enterprise_id AS eid, c.programme_code AS prog, c.state, c.province, COALESCE(e.city, '') AS city,
-         strftime('%Y-%m', c.submitted_at) AS month, ${CASE_COLUMNS}
+         strftime('%Y-%m', c.submitted_at, '+8 hours') AS month, ${CASE_COLUMNS}
   FROM cases c JOIN enterprises e ON e.id = c.enterprise_id
   LEFT JOIN dec ON dec.case_id = c.id LEFT JOIN decisions ld ON ld.id = dec.last_id
   WHERE c.submitted_at IS NOT NULL AND c.submitted_at >= :start AND c.submitted_at < :end
@@ -18,9 +18,15 @@ export const CASE_ROWS_SELECT = `WITH ${DECISION_CTE}
     AND (:industry IS NULL OR c.industry = :industry)`;
 
 
-/** The `rows` CTE over the materialised cases; at province level the city is left out. */
-export const rowsCte = (level: 'province' | 'city') =>
-  `rows AS (SELECT id, eid, prog, state, province, ${level === 'city' ? 'city' : 'NULL AS city'}, month, ${FIGURE_COLUMNS} FROM temp.stats_rows)`;
+/**
+ * The `rows` CTE over the materialised cases; at province level the city is left out, at the
+ * level of designated locations each place is replaced by its location (temp.stats_places,
+ * location-figures.ts) and places outside every designated location drop out.
+ */
+export const rowsCte = (level: 'province' | 'city' | 'designated') => level === 'designated'
+  ? `rows AS (SELECT r.id, r.eid, r.prog, r.state, m.loc_province AS province, m.loc_city AS city, r.month, ${FIGURE_COLUMNS}
+      FROM temp.stats_rows r JOIN temp.stats_places m ON m.province = r.province AND m.city = r.city)`
+  : `rows AS (SELECT id, eid, prog, state, province, ${level === 'city' ? 'city' : 'NULL AS city'}, month, ${FIGURE_COLUMNS} FROM temp.stats_rows)`;
 
 // better-sqlite3 is synchronous: one report runs at a time on a connection, so one temporary
 // table per connection suffices. Nested calls with the same filter reuse the rows.

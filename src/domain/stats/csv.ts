@@ -5,7 +5,8 @@ import { csvCell, type CsvValue } from '../csv/csv-cell';
 
 export type { CsvValue };
 
-export interface CsvTable { name: string; header: string[]; rows: CsvValue[][] }
+/** `csvOnly`: from this column on, the cells are for the file only (codes beside the readable names, for other systems); pages stop before it. */
+export interface CsvTable { name: string; header: string[]; rows: CsvValue[][]; csvOnly?: number }
 
 export function toCsv(t: CsvTable): string {
   return '\uFEFF' + [t.header, ...t.rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

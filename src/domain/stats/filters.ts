@@ -1,5 +1,6 @@
 // The filters of the statistics pages, read from the URL so that a view can be linked and exported.
 import { z } from 'zod';
+import { beijingDayStart } from '../../../workflows/display-format';
 import { PROGRAMME_CODES, INDUSTRIES } from '../../../workflows/index';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -25,13 +26,13 @@ export function parseStatsFilter(query: Record<string, string | undefined>): Sta
   return out as StatsFilter;
 }
 
-/** The half-open ISO range [start, end) of submission dates that the period covers. */
+/** The half-open ISO range [start, end) of submission instants that the period covers: months are Beijing months. */
 export function periodBounds(f: StatsFilter): { start: string; end: string } {
-  const start = f.from ? `${f.from}-01` : '0000';
+  const start = f.from ? beijingDayStart(`${f.from}-01`) : '0000';
   if (!f.to) return { start, end: '9999' };
   const [y, m] = f.to.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { start, end: `${next}-01` };
+  return { start, end: beijingDayStart(`${next}-01`) };
 }
 
 /** The filter as a query string (for links and the CSV export of the same view). */

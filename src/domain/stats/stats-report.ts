@@ -4,37 +4,63 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { requireRole } from '../policy';
 import { applicationsByState, monthlyTrend, type MonthRow, type StateCount } from './breakdowns';
+import { beijingToday } from '../../../workflows/display-format';
 import { evaluationIndex, type IndexRow, type Weights } from './evaluation-index';
 import { FIGURES, type FigureCode } from './figures';
 import type { StatsFilter } from './filters';
 import { loadWeights } from './index-weights';
-import { locationFigures, nationalFigures, type Cell, type LocationFigures } from './location-figures';
+import { loadTargets, targetProgress, type Progress, type Targets } from './index-targets';
+import { designatedFigures, locationFigures, nationalFigures, type Cell, type LocationFigures } from './location-figures';
 import { suppressColumn, type Shown } from './suppression';
 import { withCaseRows } from './case-rows';
 
 /** Roles that see the full statistics: the commerce side and those who check it. */
 export const STATS_ROLES: CurrentUser['role'][] = ['officer', 'approver', 'auditor', 'admin'];
 
+export interface TargetsReport {
+  year: number;
+  /** The targets in force for the year, by location key. */
+  targets: Map<string, Targets>;
+  /** Each target beside the location's value over that calendar year (all programmes and industries). */
+  progress: Progress[];
+}
+
 export interface FullReport {
   filter: StatsFilter;
   locations: LocationFigures[];
   total: LocationFigures;
+  /** Every designated location, compared by the index. */
+  designated: LocationFigures[];
   index: IndexRow[];
   weights: Weights;
   byState: StateCount[];
   months: MonthRow[];
+  targets: TargetsReport;
 }
 
-export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFilter): FullReport {
+/** The calendar year in Beijing, for the targets shown when none is asked for. */
+export const currentYear = (deps: Deps) => Number(beijingToday(deps.clock.now()).slice(0, 4));
+
+export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFilter, year = currentYear(deps)): FullReport {
   requireRole(user, ...STATS_ROLES);
-  return withCaseRows(deps.db, filter, () => {
+  const report = withCaseRows(deps.db, filter, () => {
     const locations = locationFigures(deps.db, filter);
+    const designated = designatedFigures(deps.db, filter);
     const weights = loadWeights(deps.db);
     return {
-      filter, locations, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(locations, weights),
+      filter, locations, designated, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(designated, weights),
       byState: applicationsByState(deps.db, filter), months: fillMonths(monthlyTrend(deps.db, filter)),
     };
   });
+  return { ...report, targets: targetsReport(deps, year) };
+}
+
+/** Targets are yearly: their values are the year's, whatever the page's filter. */
+export function targetsReport(deps: Deps, year: number): TargetsReport {
+  const targets = loadTargets(deps.db, year);
+  if (targets.size === 0) return { year, targets, progress: [] };
+  const byKey = new Map(designatedFigures(deps.db, { from: `${year}-01`, to: `${year}-12` }, year).map((l) => [l.key, l]));
+  return { year, targets, progress: targetProgress(targets, (key, i) => { const l = byKey.get(key); return l ? i.raw(l) : null; }) };
 }
 
 /** Months without applications are shown as zeros, so that a trend line does not skip them. */
