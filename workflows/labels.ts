@@ -3,15 +3,17 @@
 // institution, a country, a role or an audit record, so that no internal code reaches a person
 // and a new code in a programme is labelled where the programme declares it.
 import { yuan } from './display-format';
+import { countryName } from './countries';
 import { CHOICE_LABELS } from './form-fields';
-import { workflowFor, workflows } from './index';
+import { EARLIER_VERSIONS, workflowFor, workflows } from './index';
 import { INSTITUTION_CODES, institutionOf } from './institutions';
 import { INDUSTRIES, PROVINCES } from './policy-lists';
 import type { Bilingual, Workflow } from './types';
 
 type Lang = 'zh' | 'en';
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
-const all = (): Workflow[] => Object.values(workflows);
+// Earlier versions too: a case started under one keeps its states, and they keep their words.
+const all = (): Workflow[] => [...Object.values(workflows), ...EARLIER_VERSIONS];
 const ofProgramme = (programme?: string | null): Workflow[] => {
   const w = programme ? workflowFor(programme) : undefined;
   return w ? [w, ...all().filter((x) => x !== w)] : all();
@@ -73,6 +75,20 @@ export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
   'access.not-found': bi('访问不存在的资源', 'Access to a missing resource'),
 };
 
+/** What a webhook endpoint subscribes to (the codes are src/domain/webhooks' WEBHOOK_EVENTS). */
+export const WEBHOOK_EVENT_LABELS: Record<string, Bilingual> = {
+  'case.moved': bi('案件流转', 'Case moved'),
+  'decision.issued': bi('作出决定', 'Decision issued'),
+  'document.uploaded': bi('上传材料', 'Document uploaded'),
+  'notice.objection': bi('公示异议', 'Objection to a notice'),
+};
+/** Where a webhook delivery stands. */
+export const DELIVERY_STATUS_LABELS: Record<string, Bilingual> = {
+  pending: bi('待发送', 'Pending'),
+  delivered: bi('已送达', 'Delivered'),
+  failed: bi('已放弃（24 小时未成功）', 'Given up (24 hours without success)'),
+};
+
 export const AUDIT_KIND_LABELS: Record<string, Bilingual> = {
   event: bi('办理', 'Case step'), case: bi('申请', 'Application'), document: bi('材料', 'Document'),
   comment: bi('意见', 'Comment'), declaration: bi('声明', 'Declaration'), decision: bi('决定', 'Decision'),
@@ -112,6 +128,8 @@ export function documentKindLabel(kind: string, programme?: string | null): Bili
   return bi('其他材料', 'Other document');
 }
 
+export const webhookEventLabel = (type: string): Bilingual => lookup(WEBHOOK_EVENT_LABELS, type) ?? UNKNOWN;
+export const deliveryStatusLabel = (status: string): Bilingual => lookup(DELIVERY_STATUS_LABELS, status) ?? UNKNOWN;
 export const auditKindLabel = (kind: string): Bilingual => lookup(AUDIT_KIND_LABELS, kind) ?? UNKNOWN;
 export const roleLabel = (role: string): Bilingual => lookup(ROLE_LABELS, role) ?? UNKNOWN;
 /**
@@ -153,16 +171,9 @@ export function provinceLabel(name: string): Bilingual {
   return p ? bi(p.name, p.en) : bi(name, name);
 }
 
-const regionNames: Partial<Record<Lang, Intl.DisplayNames>> = {};
-/** A country by its ISO 3166 code, named in the reader's language (ICU data of Node). */
+/** A country by its ISO 3166 code, named in the reader's language: the one list in countries.ts. */
 export function countryLabel(code: string, lang: Lang): string {
-  if (!/^[A-Z]{2}$/.test(code)) return code;
-  try {
-    const names = (regionNames[lang] ??= new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : 'en'], { type: 'region', fallback: 'none' }));
-    return names.of(code) ?? (lang === 'zh' ? '未知国家或地区' : 'Unknown country');
-  } catch {
-    return lang === 'zh' ? '未知国家或地区' : 'Unknown country';
-  }
+  return countryName(code)?.[lang] ?? (lang === 'zh' ? '未知国家或地区' : 'Unknown country');
 }
 
 export function choiceLabel(code: string): Bilingual | undefined {

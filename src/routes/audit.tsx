@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { workflowFor } from '../../workflows/index';
+import { programmeName, stateLabel } from '../../workflows/labels';
 import { beijingToday } from '../../workflows/display-format';
 import { auditCase, deskOptions } from '../domain/audit-desk/audit-case';
 import { auditorCaseFilter, auditorCases, countFilteredDecisions } from '../domain/audit-desk/auditor-cases';
@@ -15,10 +15,9 @@ import { TrailPage } from '../../views/audit/trail';
 import { isHtmx, renderFragment, renderPage } from './render';
 
 const caseRowView = (locale: 'zh' | 'en') => (r: CaseListRow): AuditCaseRow => {
-  const w = workflowFor(r.programmeCode);
   return {
-    id: r.id, reference: r.reference, applicant: r.enterpriseName, programme: w?.name[locale] ?? r.programmeCode,
-    state: w?.stateLabels[r.state]?.[locale] ?? r.state, amount: r.amount, updatedAt: r.updatedAt,
+    id: r.id, reference: r.reference, applicant: r.enterpriseName, programme: programmeName(r.programmeCode)[locale],
+    state: stateLabel(r.state, r.programmeCode)[locale], amount: r.amount, updatedAt: r.updatedAt,
   };
 };
 

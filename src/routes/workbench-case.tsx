@@ -17,6 +17,7 @@ import { TimelineItems } from '../../views/components/timeline';
 import { CommentsSection } from '../../views/workbench/case-sections';
 import { L } from '../../views/workbench/text';
 import { isHtmx, renderFragment, renderPage } from './render';
+import { stateLabel } from '../../workflows/labels';
 
 const caseId = (c: Context<AppEnv>) => Number(c.req.param('id'));
 
@@ -74,7 +75,7 @@ export const workbenchCaseRoutes = new Hono<AppEnv>()
       if ('confirm' in done) return renderCase(c, null, draftOf(c, body, action.type), 200, done.confirm);
       const { row } = done;
       if (!isHtmx(c)) return c.redirect(`/workbench/cases/${row.id}`, 303);
-      const label = workflowOf(row).stateLabels[row.state]?.[locale] ?? row.state;
+      const label = (workflowOf(row).stateLabels[row.state] ?? stateLabel(row.state, row.programmeCode))[locale];
       return renderCase(c, { kind: 'ok', message: L(locale, `已办理。案件现为：${label}（版本 ${row.version}）`, `Done. The case is now: ${label} (version ${row.version})`) }, null);
     } catch (err) {
       if (!(err instanceof AppError) || !['VERSION_CONFLICT', 'UNPROCESSABLE', 'FORBIDDEN'].includes(err.code) || !c.var.user) throw err;

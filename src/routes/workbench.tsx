@@ -10,19 +10,20 @@ import { STAGES } from '../domain/workbench/stages';
 import type { AppEnv } from '../env';
 import type { CurrentUser } from '../domain/auth/current-user';
 import type { Deps } from '../domain/deps';
-import { INDUSTRIES, workflowFor } from '../../workflows/index';
+import { INDUSTRIES } from '../../workflows/index';
 import { beijingToday } from '../../workflows/display-format';
 import type { Locale } from '../../views/i18n';
 import { QueuePage, type Option } from '../../views/workbench/queue-page';
 import { renderPage } from './render';
 import { workbenchCaseRoutes } from './workbench-case';
+import { programmeName, stateLabel } from '../../workflows/labels';
 
 /** Choices of the filter form, in the reader's language. */
 function filterOptions(programmes: string[], f: WorkbenchFilter, locale: Locale) {
   const states = new Map<string, string>();
   for (const s of STAGES) if (programmes.includes(s.programme) && (!f.programme || s.programme === f.programme) && s.state !== 'draft') states.set(s.state, states.get(s.state) ?? s.label[locale]);
   return {
-    programmes: programmes.map((p): Option => ({ value: p, label: workflowFor(p)?.name[locale] ?? p })),
+    programmes: programmes.map((p): Option => ({ value: p, label: programmeName(p)[locale] })),
     states: [...states].map(([value, label]) => ({ value, label })),
     provinces: PROVINCES.map((p) => ({ value: p.name, label: locale === 'zh' ? p.name : p.nameEn })),
     industries: INDUSTRIES.map((i) => ({ value: i.code, label: i.label[locale] })),
@@ -37,8 +38,8 @@ export function queuePageProps(deps: Deps, user: CurrentUser, f: WorkbenchFilter
   const now = deps.clock.now();
   const rows = page.items.map((row) => ({
     row, timing: caseTiming(row, now),
-    stateLabel: workflowFor(row.programmeCode)?.stateLabels[row.state] ?? { zh: row.state, en: row.state },
-    programme: workflowFor(row.programmeCode)?.name ?? { zh: row.programmeCode, en: row.programmeCode },
+    stateLabel: stateLabel(row.state, row.programmeCode),
+    programme: programmeName(row.programmeCode),
   }));
   const view = viewFor(user, f);
   const title = locale === 'zh' ? '工作台' : 'Workbench';

@@ -104,7 +104,6 @@ it('a CDB liaison cannot re-issue a colleague’s credit decision at ten times t
   expect((await apiRequest(t.app, 'POST', p.signUrl, undefined, cdb2)).status).toBe(201);
   expect(storedContext(getCaseRow(t.deps, id)!).approvedAmount).toBe(1_500_000);
   // The contract is then signed against the corrected approval: above it is refused, up to it accepted.
-  const row = getCaseRow(t.deps, id)!;
   const view = (await (await apiRequest(t.app, 'GET', `/api/v1/cases/${id}`, undefined, cdb)).json()) as { allowedEvents: { type: string; example: Record<string, unknown> }[] };
   const example = view.allowedEvents.find((e) => e.type === 'liaison.sign-contract')!.example;
   expect(example.amount).toBe(1_500_000);

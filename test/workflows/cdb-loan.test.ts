@@ -15,7 +15,6 @@ const liaison = (id: number) => actor(cdb, 'liaison', id);
 type Ctx = Record<string, any>;
 const ctx = (s: AnyMachineSnapshot) => s.context as Ctx;
 const outstanding = (s: AnyMachineSnapshot) => ctx(s).drawn - ctx(s).repaid;
-const undrawn = (s: AnyMachineSnapshot) => ctx(s).committedAmount - ctx(s).drawn;
 
 function ev(s: AnyMachineSnapshot, type: string, data: Record<string, unknown>, who = 40, now = T0): WorkflowEvent {
   return event(cdb, s, type, { actor: type.startsWith('system.') ? actor(cdb, 'system') : liaison(who), data, facts: { now } });

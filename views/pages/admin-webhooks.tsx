@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { beijingDateTimeSeconds } from '../../workflows/display-format';
-import { INSTITUTIONS, INSTITUTION_CODES, institutionOf } from '../../workflows/institutions';
+import { INSTITUTIONS, INSTITUTION_CODES } from '../../workflows/institutions';
+import { deliveryStatusLabel, institutionLabel, webhookEventLabel, WEBHOOK_EVENT_LABELS } from '../../workflows/labels';
 import { CsrfField, Field, FormError, SelectField, type FieldErrors } from '../components/fields';
 import { t, type Locale } from '../i18n';
 
@@ -9,16 +10,6 @@ export interface DeliveryRow {
   id: string; type: string; caseId: number; createdAt: string; status: string; attempts: number;
   lastAttemptAt: string | null; lastStatus: number | null; lastError: string | null; nextAttemptAt: string | null;
 }
-
-export const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
-  'case.moved': { zh: '案件流转', en: 'Case moved' },
-  'decision.issued': { zh: '作出决定', en: 'Decision issued' },
-  'document.uploaded': { zh: '上传材料', en: 'Document uploaded' },
-  'notice.objection': { zh: '公示异议', en: 'Objection to a notice' },
-};
-const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
-  pending: { zh: '待发送', en: 'Pending' }, delivered: { zh: '已送达', en: 'Delivered' }, failed: { zh: '已放弃（24 小时未成功）', en: 'Given up (24 hours without success)' },
-};
 
 interface Props {
   locale: Locale; csrfToken: string | null; endpoints: EndpointRow[];
@@ -29,8 +20,8 @@ interface Props {
 /** Webhook endpoints of the institutions, their recent deliveries, and replay. */
 export const AdminWebhooksPage: FC<Props> = ({ locale, csrfToken, endpoints, selected, deliveries, secret, values = {}, errors, error, notice }) => {
   const zh = locale === 'zh';
-  const inst = (code: string) => (institutionOf(code) ? t(locale, institutionOf(code)!.name) : code);
-  const wanted = new Set(Array.isArray(values.events) ? values.events : values.events ? [values.events] : Object.keys(EVENT_LABELS));
+  const inst = (code: string) => t(locale, institutionLabel(code));
+  const wanted = new Set(Array.isArray(values.events) ? values.events : values.events ? [values.events] : Object.keys(WEBHOOK_EVENT_LABELS));
   return (
     <>
       <h1>{zh ? '推送地址（Webhook）' : 'Webhooks'}</h1>
@@ -52,7 +43,7 @@ export const AdminWebhooksPage: FC<Props> = ({ locale, csrfToken, endpoints, sel
             placeholder="—" options={INSTITUTION_CODES.map((code) => ({ value: code, label: t(locale, INSTITUTIONS[code].name) }))} />
           <fieldset>
             <legend>{zh ? '需要推送的事件' : 'Events wanted'}</legend>
-            {Object.entries(EVENT_LABELS).map(([type, label]) => (
+            {Object.entries(WEBHOOK_EVENT_LABELS).map(([type, label]) => (
               <label><input type="checkbox" name="events[]" value={type} checked={wanted.has(type)} /> {t(locale, label)}</label>
             ))}
             {errors?.events ? <p class="error">{errors.events}</p> : null}
@@ -69,7 +60,7 @@ export const AdminWebhooksPage: FC<Props> = ({ locale, csrfToken, endpoints, sel
             <tbody>{endpoints.map((e) => (
               <tr id={`endpoint-${e.id}`}>
                 <td>{inst(e.institution)}</td><td class="hash">{e.url}</td>
-                <td>{e.events.map((x) => t(locale, EVENT_LABELS[x] ?? { zh: x, en: x })).join('、')}</td>
+                <td>{e.events.map((x) => t(locale, webhookEventLabel(x))).join('、')}</td>
                 <td>{e.failingSince ? <span class="error">{zh ? `失败（自 ${beijingDateTimeSeconds(e.failingSince)} 起）` : `Failing since ${beijingDateTimeSeconds(e.failingSince)}`}</span> : (zh ? '正常' : 'Healthy')}</td>
                 <td>
                   <a href={`/admin/webhooks?endpoint=${e.id}#deliveries`}>{zh ? '推送记录' : 'Deliveries'}</a>{' '}
@@ -94,9 +85,9 @@ export const AdminWebhooksPage: FC<Props> = ({ locale, csrfToken, endpoints, sel
                 <th scope="col">{zh ? '推送编号' : 'Delivery id'}</th><th scope="col">{zh ? '操作' : 'Actions'}</th></tr></thead>
               <tbody>{deliveries.map((d) => (
                 <tr>
-                  <td>{beijingDateTimeSeconds(d.createdAt)}</td><td>{t(locale, EVENT_LABELS[d.type] ?? { zh: d.type, en: d.type })}</td>
+                  <td>{beijingDateTimeSeconds(d.createdAt)}</td><td>{t(locale, webhookEventLabel(d.type))}</td>
                   <td><a href={`/workbench/cases/${d.caseId}`}>#{d.caseId}</a></td>
-                  <td>{t(locale, STATUS_LABELS[d.status] ?? { zh: d.status, en: d.status })}
+                  <td>{t(locale, deliveryStatusLabel(d.status))}
                     {d.status === 'pending' && d.nextAttemptAt && d.attempts ? <span class="muted">{zh ? `，下次 ${beijingDateTimeSeconds(d.nextAttemptAt)}` : `, next ${beijingDateTimeSeconds(d.nextAttemptAt)}`}</span> : null}</td>
                   <td>{d.attempts}</td>
                   <td>{d.lastStatus ?? (d.lastError ? (zh ? `无答复（${d.lastError}）` : `No answer (${d.lastError})`) : '—')}</td>

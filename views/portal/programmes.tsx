@@ -2,13 +2,13 @@
 // signed-in enterprise looks eligible (the facts are computed by the route, not here).
 import type { FC } from 'hono/jsx';
 import { beijingDateTime } from '../../workflows/display-format';
-import { institutionOf } from '../../workflows/institutions';
+import { institutionLabel } from '../../workflows/labels';
 import type { Bilingual, DocumentKind } from '../../workflows/types';
 import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
 import type { Locale } from '../i18n';
 
 /** The deciding institution's name, from the one registry (an unknown code shows as itself). */
-const institutionName = (code: string, locale: Locale) => institutionOf(code)?.name[locale] ?? code;
+const institutionName = (code: string, locale: Locale) => institutionLabel(code)[locale];
 
 export interface ProgrammeCard { code: string; name: Bilingual; summary: Bilingual; institution: string; documents: DocumentKind[] }
 export interface EligibilityCheck { ok: boolean; label: Bilingual; detail: Bilingual }
@@ -85,8 +85,6 @@ export const ProgrammePage: FC<{
       <p class="muted">{locale === 'zh' ? '企业申请人登录后可在线申请。' : 'Applicants can apply online once signed in.'} <a href={`/login?next=/programmes/${p.code}`}>{locale === 'zh' ? '登录' : 'Sign in'}</a></p>
     )}
     <h2>{locale === 'zh' ? '办理流程' : 'How the case proceeds'}</h2>
-    <figure class="diagram">
-      <WorkflowDiagram workflow={p} locale={locale} idPrefix="prog" />
-    </figure>
+    <WorkflowDiagram workflow={p} locale={locale} idPrefix="prog" />
   </>
 );

@@ -21,6 +21,9 @@ import { figuresJson } from './case-figures';
 import { getCaseRow, restoreSnapshot, workflowOf, type CaseRow } from './load-case';
 import { stateValueKey } from './state-key';
 
+/** The events that hand in the application form: they carry it, and it becomes the case's form. */
+const FORM_SUBMISSIONS: ReadonlySet<string> = new Set(['applicant.submit', 'applicant.resubmit']);
+
 export const SYSTEM_ACTOR: Actor = { id: 0, role: 'system', institution: null, enterpriseId: null, name: 'system' };
 
 export interface EventRequest {
@@ -155,7 +158,7 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   // There is one form: a submission that carries a form (the API's data.form) makes it the case's
   // form, the one staff read, in the same transaction; an event never forks a second copy.
   const sentForm = req.data?.form;
-  if ((req.type === 'applicant.submit' || req.type === 'applicant.resubmit') && sentForm && typeof sentForm === 'object' && JSON.stringify(sentForm) !== row.form) {
+  if (FORM_SUBMISSIONS.has(req.type) && sentForm && typeof sentForm === 'object' && JSON.stringify(sentForm) !== row.form) {
     updated.form = JSON.stringify(sentForm);
     tx.update(cases).set({ form: updated.form }).where(eq(cases.id, row.id)).run();
   }
@@ -182,7 +185,7 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
  * the form as it is now, so the screening guards judge what was actually submitted.
  */
 export function withCurrentForm(row: CaseRow, type: string, data: Record<string, unknown>): Record<string, unknown> {
-  if ((type === 'applicant.submit' || type === 'applicant.resubmit') && data.form === undefined) {
+  if (FORM_SUBMISSIONS.has(type) && data.form === undefined) {
     return { ...data, form: JSON.parse(row.form) as Record<string, unknown> };
   }
   return data;

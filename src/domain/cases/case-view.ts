@@ -10,7 +10,7 @@ import { withCurrentForm } from './apply-event';
 import { caseFacts } from './case-facts';
 import { allScoresIn, expertMayAct, visibleScores } from '../workbench/expert-review';
 import { restoreSnapshot, storedContext, workflowOf, type CaseRow } from './load-case';
-import { EXPERT_PANEL_ACTOR } from '../../../workflows/labels';
+import { EXPERT_PANEL_ACTOR, stateLabel } from '../../../workflows/labels';
 
 export interface AllowedEvent { type: string; label: string; labelEn: string; schema: Record<string, unknown>; example: Record<string, unknown> }
 export interface BlockedEvent { type: string; label: string; labelEn: string; reason: string; reasonEn: string }
@@ -91,11 +91,11 @@ function readHistory(deps: Deps, caseId: number): HistoryEntry[] {
 
 export function caseSummary(row: CaseRow) {
   const w = workflowOf(row);
-  const label = w.stateLabels[row.state];
+  const label = w.stateLabels[row.state] ?? stateLabel(row.state, row.programmeCode);
   return {
     id: row.id, reference: row.reference, programme: row.programmeCode,
     applicant: { id: row.enterpriseId, name: row.enterpriseName },
-    state: row.state, stateLabel: label?.zh ?? row.state, stateLabelEn: label?.en ?? row.state,
+    state: row.state, stateLabel: label.zh, stateLabelEn: label.en,
     // API.md: a final state, from the programme's definition (not from what this user may send).
     closed: w.isClosedState(row.state),
     version: row.version, amount: row.amount, province: row.province,

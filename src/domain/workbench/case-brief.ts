@@ -7,6 +7,7 @@ import { yuan } from '../../../workflows/display-format';
 import { fieldLabelAt, isYuan } from '../../../workflows/messages';
 import type { HistoryEntry } from '../cases/case-view';
 import type { Score } from './expert-review';
+import { eventLabel } from '../../../workflows/labels';
 
 export interface NoteField { label: Bilingual; value: number | string; unit?: FieldHint['unit'] }
 export interface BriefItem { type: string; label: Bilingual; actor: string; role: string; at: string; fields: NoteField[]; comment: string | null }
@@ -50,7 +51,7 @@ export function caseBrief(w: Workflow, history: HistoryEntry[], scores: Score[],
     if (fields.length === 0 && !h.comment) continue;
     const spec = w.events.find((e) => e.type === h.type);
     latest.delete(h.type); // the latest of each step, in the order they happened
-    latest.set(h.type, { type: h.type, label: spec?.label ?? { zh: h.type, en: h.type }, actor: h.actor, role: h.role, at: h.at, fields, comment: h.comment });
+    latest.set(h.type, { type: h.type, label: spec?.label ?? eventLabel(h.type, w.code), actor: h.actor, role: h.role, at: h.at, fields, comment: h.comment });
   }
   const shown = allScoresIn ? scores : [];
   return { items: [...latest.values()], scores: shown, average: shown.length ? shown.reduce((t, s) => t + s.score, 0) / shown.length : null };

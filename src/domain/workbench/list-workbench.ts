@@ -10,6 +10,7 @@ import { viewFor, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } 
 import { stageOf } from './stages';
 import { StampedCache } from '../../db/data-stamp';
 import { maintainedStageCounts } from './maintained-counts';
+import { stateLabel } from '../../../workflows/labels';
 
 /** Sort expressions; amount is nullable, so it sorts as 0 to keep the keyset comparison total. */
 const SORT_COLUMNS: Record<SortKey, { expr: SQL; kind: 'text' | 'number' }> = {
@@ -124,7 +125,7 @@ export function computeStageCounts(deps: Deps, user: CurrentUser, f: WorkbenchFi
 }
 
 function labelled(rows: { programme: string; state: string; count: number }[]): StageCount[] {
-  return rows.map((r) => ({ ...r, label: stageOf(r.programme, r.state)?.label ?? { zh: r.state, en: r.state } }))
+  return rows.map((r) => ({ ...r, label: stageOf(r.programme, r.state)?.label ?? stateLabel(r.state, r.programme) }))
     .sort((a, b) => a.programme.localeCompare(b.programme) || b.count - a.count);
 }
 
