@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { CurrentUser } from '../domain/auth/current-user';
 import { caseHistory, eventsFor, historyFor } from '../domain/cases/case-view';
-import { historyPage, visitedStates } from '../domain/cases/history-page';
+import { historyPage, stepsTaken } from '../domain/cases/history-page';
 import { shownFacts } from '../domain/cases/case-facts-shown';
 import { restoreSnapshot, workflowOf, type CaseRow } from '../domain/cases/load-case';
 import { submissionBlockers } from '../domain/cases/update-draft';
@@ -15,8 +15,9 @@ import { AppError } from '../domain/errors';
 import type { AppEnv } from '../env';
 import type { CasePageProps } from '../../views/portal/case-page';
 import type { Bilingual } from '../../workflows/types';
+import { stateLabel } from '../../workflows/labels';
 
-export const stateLabelOf = (row: CaseRow): Bilingual => workflowOf(row).stateLabels[row.state] ?? { zh: row.state, en: row.state };
+export const stateLabelOf = (row: CaseRow): Bilingual => workflowOf(row).stateLabels[row.state] ?? stateLabel(row.state, row.programmeCode);
 
 /** The case id of the path; anything but a positive integer is simply not found. */
 export function pathCaseId(c: Context<AppEnv>): number {
@@ -34,7 +35,6 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
   const history = allHistory ? { entries: caseHistory(deps, row.id, row.version), older: null } : historyPage(deps, row.id);
   const { allowed } = eventsFor(deps, user, row, w);
   const blockers = submissionBlockers(deps, user, row);
-  const visited = visitedStates(deps, row.id, row.version);
   return {
     c: {
       id: row.id, reference: row.reference, programmeName: w.name, state: row.state, stateLabel: stateLabelOf(row),
@@ -43,7 +43,7 @@ export function casePageModel(deps: Deps, user: CurrentUser, row: CaseRow, local
     workflow: w,
     history: historyFor(history.entries, user, row),
     olderHistory: portalOlderEntries(row.id, history.older),
-    visited: visited.filter((s) => s !== row.state),
+    path: stepsTaken(deps, row.id, row.version),
     docs: listDocuments(deps, row.id),
     decisions: caseDecisionLinks(deps, row.id),
     submitted: row.submittedAt ? { schema: formJsonSchema(w) as JsonSchema, form: JSON.parse(row.form) as Record<string, unknown> } : null,

@@ -52,7 +52,7 @@ export const programmeRoutes = new Hono<AppEnv>()
     <ProgrammeListPage programmes={Object.values(workflows).map(card)} checks={eligibilityChecks(c.var.deps, c.var.user)} locale={c.var.locale} />))
   .get('/programmes/:code', (c) => {
     const w = programmeOf(c);
-    return renderPage(c, w.name[c.var.locale], <ProgrammePage programme={{ ...card(w), machine: w.machine, stateLabels: w.stateLabels }}
+    return renderPage(c, w.name[c.var.locale], <ProgrammePage programme={{ ...card(w), machine: w.machine, stateLabels: w.stateLabels, events: w.events }}
       checks={eligibilityChecks(c.var.deps, c.var.user)} canApply={c.var.user?.role === 'applicant'} drafts={openDrafts(c.var.deps, c.var.user, w.code)} csrfToken={c.var.csrfToken} locale={c.var.locale} />);
   })
   .post('/programmes/:code/apply', (c) => {

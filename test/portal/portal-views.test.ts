@@ -1,35 +1,12 @@
-// The shared components as pure functions of data: diagram from the machine, timeline from history.
+// The shared components as pure functions of data: the timeline from history (the diagram: workflow-diagram.test.ts).
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { workflows } from '../../workflows/index';
-import { diagramGraph, WorkflowDiagram } from '../../views/components/workflow-diagram';
 import { Timeline } from '../../views/components/timeline';
 import { displayFilename, sniffFileType } from '../../src/domain/documents/file-type';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off', 'attribute-boolean-style': 'off', 'no-inline-style': 'off' } });
 const wrap = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>${body}</main></body></html>`;
-
-describe('workflow diagram', () => {
-  it.each(Object.values(workflows).map((w) => [w.code, w] as const))('%s: every state drawn once, edges follow the machine', (_code, w) => {
-    const g = diagramGraph(w.machine.root);
-    const leaves = Object.keys(w.stateLabels).filter((k) => !Object.keys(w.stateLabels).some((o) => o.startsWith(`${k}.`)));
-    expect(g.nodes.map((n) => n.key).sort()).toEqual(leaves.sort());
-    expect(g.edges.some((e) => e.from === 'draft' || e.from.endsWith('draft'))).toBe(true);
-    expect(g.nodes.find((n) => n.layer === 0)).toBeDefined();
-  });
-
-  it('highlights the current state, is an accessible image and valid HTML', async () => {
-    const w = workflows['special-fund'];
-    const svg = String(WorkflowDiagram({ workflow: w, current: 'review.expert', visited: ['draft', 'submitted'], locale: 'zh' }));
-    expect(svg).toContain('role="img"');
-    expect(svg).toMatch(/<title id="wf-title">/);
-    expect(svg).toContain('当前步骤：专家评审');
-    expect(svg).toMatch(/data-state="review.expert" aria-current="step"/);
-    expect((svg.match(/aria-current="step"/g) ?? []).length).toBe(1);
-    const report = await validator.validateString(wrap(svg));
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
-  });
-});
 
 describe('timeline', () => {
   it('shows who, when, what, states and the reason', async () => {

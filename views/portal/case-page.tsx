@@ -5,7 +5,7 @@ import { DocumentList, UploadForm, type DocumentItem, type DocumentKindItem } fr
 import { beijingDateTime, yuan } from '../../workflows/display-format';
 import { FormSummary, type JsonSchema } from '../components/case-form';
 import { Timeline, type OlderEntries, type TimelineEntry, type TimelineWorkflow } from '../components/timeline';
-import { WorkflowDiagram, type DiagramWorkflow } from '../components/workflow-diagram';
+import { WorkflowDiagram, type DiagramWorkflow, type StepTaken } from '../components/workflow-diagram';
 import type { Locale } from '../i18n';
 import { roleInProgramme } from '../../workflows/labels';
 import { ConfirmBox, type PendingConfirmation } from '../components/event-forms';
@@ -21,7 +21,8 @@ export interface CasePageProps {
   history: TimelineEntry[];
   /** Where the older entries come from, when the history shows only the latest. */
   olderHistory?: OlderEntries | null;
-  visited: string[];
+  /** The steps the case took, for the diagram's path. */
+  path: StepTaken[];
   docs: DocumentItem[];
   /** Decision letters of the case (决定书), oldest first. */
   decisions: { id: number; number: string; titleZh: string; titleEn: string; issuedAt: string; verificationCode: string; pdfUrl: string;
@@ -141,7 +142,7 @@ export const CasePage: FC<CasePageProps> = (p) => {
       </section>
       <section aria-labelledby="flow-h">
         <h2 id="flow-h">{zh ? '办理进度' : 'Where the case is'}</h2>
-        <figure class="diagram"><WorkflowDiagram workflow={p.workflow} current={c.state} visited={p.visited} locale={locale} idPrefix="case" /></figure>
+        <WorkflowDiagram workflow={p.workflow} current={c.state} path={p.path} locale={locale} idPrefix="case" />
       </section>
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">{zh ? '办理记录' : 'History'}</h2>

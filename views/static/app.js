@@ -22,4 +22,15 @@
     el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
   });
+  // A workflow diagram wider than its frame (a phone) opens scrolled to the current step.
+  function centreDiagrams() {
+    document.querySelectorAll('figure.diagram').forEach(function (f) {
+      var cur = f.querySelector('[aria-current="step"] rect');
+      if (!cur || f.scrollWidth <= f.clientWidth) return;
+      var box = cur.getBoundingClientRect(), frame = f.getBoundingClientRect();
+      f.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', centreDiagrams);
+  document.addEventListener('htmx:after:swap', centreDiagrams);
 })();

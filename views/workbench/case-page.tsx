@@ -54,7 +54,7 @@ export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken,
       <DecisionsSection decisions={sc.decisions} locale={locale} />
       <section class="card" aria-labelledby="h-history">
         <h2 id="h-history">{L(locale, '办理过程', 'Timeline')}</h2>
-        <figure class="diagram"><WorkflowDiagram workflow={workflow} current={row.state} visited={sc.visited} locale={locale} idPrefix="case-wf" /></figure>
+        <WorkflowDiagram workflow={workflow} current={row.state} path={sc.path} locale={locale} idPrefix="case-wf" />
         <Timeline entries={sc.history} workflow={workflow} locale={locale} newestFirst older={olderEntries(row.id, sc.olderHistory)} />
       </section>
     </div>

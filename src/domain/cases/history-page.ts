@@ -30,28 +30,32 @@ export function historyPage(deps: Deps, caseId: number, before?: number, limit =
 }
 
 /**
- * Every state the case has been in, for the workflow diagram. It changes only with the case's
- * version, so it is read once per (case, version) however often the page is shown.
+ * The steps the case took (each distinct move from one state to another, in the order first
+ * taken), for the workflow diagram's path. It changes only with the case's version, so it is read
+ * once per (case, version) however often the page is shown.
  */
-export function visitedStates(deps: Deps, caseId: number, version: number): string[] {
+export function stepsTaken(deps: Deps, caseId: number, version: number): StepTaken[] {
   const key = `${caseId}:${version}`;
   let cache = visitedCaches.get(deps.db);
   if (!cache) visitedCaches.set(deps.db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
-  const states = preparedQuery(deps.db, 'case-visited-states', (db) => db.$client.prepare(
-    `select from_state s from audit_events where case_id = ? and kind = 'event' and from_state is not null
-     union select to_state from audit_events where case_id = ? and kind = 'event' and to_state is not null`).pluck())
-    .all(caseId, caseId) as string[];
+  const steps = preparedQuery(deps.db, 'case-steps-taken', (db) => db.$client.prepare(
+    `select from_state "from", to_state "to" from audit_events
+     where case_id = ? and kind = 'event' and from_state is not null and to_state is not null and from_state <> to_state
+     group by from_state, to_state order by min(id)`))
+    .all(caseId) as StepTaken[];
   // Inside a transaction the rows may still roll back: answer, but do not remember.
   if (!deps.db.$client.inTransaction) {
     if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
-    cache.set(key, states);
+    cache.set(key, steps);
   }
-  return states;
+  return steps;
 }
 
-const visitedCaches = new WeakMap<Deps['db'], Map<string, string[]>>();
+export interface StepTaken { from: string; to: string }
+
+const visitedCaches = new WeakMap<Deps['db'], Map<string, StepTaken[]>>();
 
 /** The `before` of an "older entries" request: absent (the latest page), a positive integer, or a clear refusal. */
 export function historyCursor(raw: string | undefined): number | undefined {

@@ -14,7 +14,7 @@ import { requireRole } from '../policy';
 import {
   allScoresIn, declarationsFor, eligibleExperts, expertAccess, requireReadable, reviewContext, visibleScores, type ExpertAccess, type Score,
 } from './expert-review';
-import { historyCursor, historyPage, visitedStates, type HistoryPage } from '../cases/history-page';
+import { historyCursor, historyPage, stepsTaken, type HistoryPage, type StepTaken } from '../cases/history-page';
 import { listComments, type InternalComment } from './internal-comments';
 import { caseTiming, type CaseTiming } from './case-timing';
 import { caseObjections, type ObjectionItem } from '../notices/file-objection';
@@ -38,8 +38,8 @@ export interface StaffCase {
   /** The latest entries (or all, when asked), oldest first; `olderHistory` pages on (null: none older). */
   history: (HistoryEntry & { notes: NoteField[] })[];
   olderHistory: number | null;
-  /** Every state the case has been in, for the workflow diagram. */
-  visited: string[];
+  /** The steps the case took, for the workflow diagram's path. */
+  path: StepTaken[];
   /** What the preparers wrote, for whoever acts next. */
   brief: CaseBrief;
   /** JSON Schema of the application form, for labels and choice names. */
@@ -82,7 +82,7 @@ export function staffCase(deps: Deps, user: CurrentUser, caseId: number, opts: {
     documents: readable ? listDocuments(deps, row.id) : [],
     history: withNotes(w, historyFor(history.entries, user, row), names),
     olderHistory: history.older,
-    visited: readable ? visitedStates(deps, row.id, row.version) : [],
+    path: readable ? stepsTaken(deps, row.id, row.version) : [],
     brief: caseBrief(w, historyFor(recent, user, row), seen, allScoresIn(row), names),
     comments: readable ? listComments(deps, row.id) : [],
     decisions: readable ? caseDecisionLinks(deps, row.id) : [],
