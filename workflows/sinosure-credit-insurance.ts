@@ -1,137 +1,101 @@
-// 中国出口信用保险公司 credit insurance (政策 六.二): 投保 → 核保 → 出单 (four eyes) → 买方限额、
-// 出运申报与保费 → 可能损失通知 → 损失避免, or 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 (shared in the
-// insured share); a paid claim does not end the policy; 续保 each year or 到期; 终止 by decision.
-// Version 2 (version 1 in ./v1 keeps the cases it started).
-import { sinosureContract } from './sinosure-contract';
+// 中国出口信用保险公司 short-term export credit insurance (政策 六.二), version 3: 投保 → 核保 →
+// 出单 (four eyes) → a policy year with several buyers and their credit limits, shipments declared
+// within the limits, premium invoiced and paid (overdue premium suspends cover of new shipments),
+// several losses and claims at once, recoveries; 续保 each year or 到期, 终止 by a signed decision;
+// what was shipped or lost under the policy runs off before the case closes.
+// Earlier versions (./v1, ./v2) keep the cases they started.
 import { z } from 'zod';
-import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from './application-events';
-import { defineWorkflow, go, type StateDef } from './define-workflow';
-import {
-  city, contact, countryCode, exampleContact, industry, positiveYuan, products, province, text, yuanAmount,
-} from './form-fields';
-import { bi, dayAfter } from './policy-guards';
-import { policyDecisions, sinosureContext, sinosureEvents, sinosureRules, type SinosureContext } from './sinosure-events';
+import { defineWorkflow, go, type EventDef, type StateDef } from './define-workflow';
+import { bi } from './policy-guards';
 import { signingEvents } from './prepared-decisions';
-import type { DocumentKind } from './types';
+import { beijingDay, policyTimer, policyYear, sinosureBook, type Buyer, type SinosureBook } from './sinosure-book';
+import { claimEvents, claimRules, policyDecisions } from './sinosure-claim-events';
+import { coverEvents, coverRules, decided } from './sinosure-cover-events';
+import { policyProgramme, proposalEnds, proposalEvents, proposalRules, proposalStates } from './sinosure-underwriting';
 
-export const SINOSURE_LIMITS = { minAmount: 1_000_000, maxAmount: 500_000_000 };
+export { SINOSURE_LIMITS, sinosureExample, sinosureForm } from './sinosure-underwriting';
 
-export const sinosureForm = z.object({
-  coverType: z.enum(['short-term-export', 'domestic-trade']).describe('险种：短期出口信用保险 / 国内贸易信用保险 — Cover'),
-  province,
-  city,
-  industry,
-  products,
-  expectedTurnover: positiveYuan('预计年投保销售额 / Expected insured turnover per year'),
-  requestedAmount: yuanAmount(SINOSURE_LIMITS.minAmount, SINOSURE_LIMITS.maxAmount, '申请最高赔偿限额 / Maximum liability requested'),
-  paymentTerms: z.enum(['LC', 'DP', 'DA', 'OA']).describe('支付方式：信用证 / 付款交单 / 承兑交单 / 赊销 — Payment terms'),
-  creditDays: z.number().int().min(0).max(360).describe('信用期（天） / Credit period in days'),
-  buyers: z.array(z.object({
-    name: text(2, 200, '买方名称 / Buyer name'),
-    country: countryCode,
-    requestedLimit: positiveYuan('申请限额 / Limit requested'),
-  }).strict()).min(1).max(20).describe('买方及申请限额 / Buyers and the limits requested'),
-  contact,
-}).strict();
-
-export const sinosureExample = {
-  coverType: 'short-term-export',
-  province: '四川',
-  city: '成都市',
-  industry: 'electronics',
-  products: [{ hsCode: '8517.62', description: '网络通信设备 / Network equipment' }],
-  expectedTurnover: 80_000_000,
-  requestedAmount: 20_000_000,
-  paymentTerms: 'OA',
-  creditDays: 90,
-  buyers: [{ name: 'Lusitania Telecom SA', country: 'PT', requestedLimit: 5_000_000 }],
-  contact: exampleContact,
-};
-
-type C = SinosureContext;
-const withdrawable = { 'applicant.withdraw': go('withdrawn') };
-const declineTitle = bi('承保决定', 'Underwriting decision');
+type C = SinosureBook;
 
 const states: Record<string, StateDef> = {
-  draft: { label: bi('投保单草稿', 'Draft proposal'), on: { 'applicant.submit': go('submitted', 'submissionComplete'), ...withdrawable } },
-  submitted: { label: bi('已投保，待核保', 'Proposal submitted, awaiting underwriting'),
-    on: { 'liaison.start-underwriting': go('underwriting.assessment', 'screening'), 'liaison.return': go('amendment'), 'liaison.decline': go('declined'), ...withdrawable } },
-  amendment: { label: bi('退回补正', 'Returned for amendment'), on: { 'applicant.resubmit': go('submitted', 'submissionComplete'), ...withdrawable } },
-  underwriting: {
-    label: bi('核保', 'Underwriting'), initial: 'assessment',
-    states: {
-      assessment: { label: bi('核保评估', 'Risk assessment'),
-        on: { 'liaison.prepare-policy': go('underwriting.issuance', 'limitTerms'), 'liaison.decline': go('declined'), ...withdrawable } },
-      issuance: { label: bi('待签发保单', 'Awaiting policy issue'),
-        on: { 'liaison.issue-policy': go('policy.active', 'policyFourEyes'), 'liaison.decline-policy': go('declined', 'policyFourEyes'), ...withdrawable } },
-    },
-  },
+  ...proposalStates('policy.cover.active'),
   policy: {
-    label: bi('保单有效', 'Policy in force'), initial: 'active',
-    // Limits and shipments go on while a loss or a claim is handled.
+    label: bi('保单', 'Policy'), initial: 'cover',
+    // What was shipped and lost under the policy is dealt with while cover lasts and after it ends.
     on: {
-      'applicant.request-limit': go(null, 'newLimitRequest'),
-      'liaison.approve-limit': go(null, 'limitApprovable'),
-      'liaison.refuse-limit': go(null, 'limitPending'),
-      'applicant.declare-shipment': go(null, 'shipmentCovered'),
+      'applicant.report-payment': go(null, 'paymentWithin'),
+      'applicant.notify-loss': go(null, 'lossNotifiable'),
+      'applicant.file-claim': go(null, 'claimWithinLoss'),
+      'liaison.prepare-claim': go(null, 'claimAssessed'),
+      'liaison.pay-claim': go(null, 'claimPayable'),
+      'liaison.refuse-claim': go(null, 'claimRefusable'),
+      'liaison.record-loss-averted': go(null, 'lossOpen'),
       'liaison.record-recovery': go(null, 'recoveryWithin'),
+      'liaison.invoice-premium': go(null, 'invoiceable'),
+      'liaison.record-premium': go(null, 'premiumWithin'),
+      'system.notice-period-ended': go(null, 'noticeLapsed'),
     },
     states: {
-      active: { label: bi('保单有效', 'Policy in force'),
+      cover: {
+        label: bi('保险责任期间', 'Cover in force'), initial: 'active',
         on: {
-          'applicant.notify-loss': go('policy.lossNotified', 'lossCovered'),
-          'liaison.prepare-renewal': go(null, 'renewable'),
+          'applicant.request-limit': go(null, 'newLimitRequest'),
+          'liaison.approve-limit': go(null, 'limitApprovable'),
+          'liaison.refuse-limit': go(null, 'limitRequested'),
+          'liaison.reduce-limit': go(null, 'limitReducible'),
+          'liaison.cancel-limit': go(null, 'limitApproved'),
+          'applicant.declare-shipment': go(null, 'shipmentCovered'),
           'liaison.prepare-close': go(null, 'nothingPrepared'),
-          'liaison.sign-decision': [go('closed', 'signs:close'), go(null, 'signs:renewal')],
+          'liaison.sign-decision': [go('closed', 'closesClean'), go('policy.runOff', 'signs:close')],
           'liaison.return-decision': go(null, 'somethingPrepared'),
-          'system.policy-expired': go('expired', 'expired'),
-        } },
-      lossNotified: { label: bi('已报可能损失', 'Possible loss notified'),
-        on: { 'applicant.file-claim': go('policy.claimAssessment', 'claimWithinLoss'), 'liaison.record-loss-averted': go('policy.active') } },
-      claimAssessment: { label: bi('定损理算', 'Claim assessment'), on: { 'liaison.prepare-claim': go('policy.claimDecision', 'claimAssessed') } },
-      claimDecision: { label: bi('理赔审批', 'Claim decision'),
-        on: { 'liaison.pay-claim': go('policy.active', 'claimPayable'), 'liaison.refuse-claim': go('policy.active', 'claimFourEyes') } },
+          'system.policy-expired': [go('expired', 'expiresClean'), go('policy.runOff', 'expired')],
+        },
+        states: {
+          active: { label: bi('保单有效', 'Policy in force'),
+            on: {
+              'liaison.prepare-renewal': go(null, 'renewable'),
+              'liaison.sign-decision': go(null, 'signs:renewal'),
+              'system.premium-overdue': go('policy.cover.suspended', 'premiumOverdue'),
+            } },
+          suspended: { label: bi('保费逾期，新出运保险责任中止', 'Premium overdue: new shipments not covered'),
+            on: { 'liaison.record-premium': [go('policy.cover.active', 'curesOverdue'), go(null, 'premiumWithin')] } },
+        },
+      },
+      runOff: { label: bi('保险期间已结束，处理已申报出运及损失', 'Cover ended: shipments and losses run off'),
+        on: { 'system.run-off-ended': [go('closed', 'runOffClosed'), go('expired', 'runOffDone')] } },
     },
   },
   closed: { label: bi('保单已终止', 'Policy closed'), final: true },
   expired: { label: bi('保单到期终止', 'Policy expired'), final: true },
-  declined: { label: bi('不予承保', 'Declined'), final: true },
-  withdrawn: { label: bi('已撤回', 'Withdrawn'), final: true },
+  ...proposalEnds,
 };
 
-const documents: DocumentKind[] = [
-  { kind: 'business-licence', label: bi('营业执照', 'Business licence'), required: true },
-  { kind: 'financial-statements', label: bi('财务报表', 'Financial statements'), required: true },
-  { kind: 'export-contract', label: bi('典型出口合同', 'Typical export contract'), required: false },
-  { kind: 'customs-declaration', label: bi('近期报关单', 'Recent customs declarations'), required: false },
-  { kind: 'loss-evidence', label: bi('损失证明材料', 'Evidence of the loss'), required: false },
-];
+const issuePolicy: EventDef<C> = {
+  type: 'liaison.issue-policy', label: bi('签发保单', 'Issue the policy'), roles: ['liaison'],
+  schema: z.object({ policyNo: z.string().trim().min(3).max(60).describe('保单号 / Policy number') }).strict(),
+  // The first policy year starts today (Beijing); the buyers named in the proposal await their limits.
+  effect: (c, ev) => {
+    const named = (c.form.buyers as { name: string; country: string; requestedLimit: number }[]) ?? [];
+    const buyers: Buyer[] = named.map((b, i) => ({ id: i + 1, name: b.name, country: b.country, status: 'pending', limit: 0, requested: b.requestedLimit, exposure: 0, declared: 0, indemnified: 0, admitted: 0, recovered: 0 }));
+    return { policyNo: String(ev.data.policyNo), issuedBy: ev.actor.id, period: policyYear(1, beijingDay(ev.facts.now)), coverStart: beijingDay(ev.facts.now), buyers, seq: buyers.length };
+  },
+  example: (c) => ({ policyNo: `SIN-${(c.lastEventAt ?? '2026').slice(0, 4)}-${String(c.requestedAmount).slice(0, 6)}` }),
+  decision: (_b, a) => decided('policy-issued', ['承保决定', 'Underwriting decision'], a.terms?.maxLiability ?? null,
+    `保单 ${a.policyNo}，保险期间 ${a.period?.start} 至 ${a.period?.end} / Policy ${a.policyNo}, cover from ${a.period?.start} to ${a.period?.end}`,
+    `费率 ${a.terms?.premiumRate}，赔偿比例 ${a.terms?.insuredPercentage}% / premium rate ${a.terms?.premiumRate}, insured ${a.terms?.insuredPercentage}%`),
+};
 
 export const sinosureCreditInsurance = defineWorkflow<C>({
-  code: 'sinosure-credit-insurance', version: 2, institution: 'SINOSURE', referencePrefix: 'SIN',
-  ...sinosureContract,
-  name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
-  summary: bi(
-    '中国出口信用保险公司核保出单，核定买方信用限额；买方违约时经定损理算后赔付并追偿（政策 六.二）。',
-    'Sinosure underwrites a policy and sets buyer credit limits; when a buyer defaults it assesses and pays the claim, then pursues recovery (policy 六.二).',
-  ),
-  formSchema: sinosureForm, formExample: sinosureExample, documents,
-  initialContext: sinosureContext,
+  ...policyProgramme, version: 3,
+  initialContext: sinosureBook,
   events: [
-    ...applicantEvents<C>({ formSchema: sinosureForm, documents }),
-    returnEvent<C>('liaison'),
-    rejectEvent<C>('liaison.decline', 'liaison', bi('不予承保', 'Decline to insure'), 'policy-declined', declineTitle, '六.二'),
-    rejectEvent<C>('liaison.decline-policy', 'liaison', bi('否决出单', 'Refuse to issue'), 'policy-declined', declineTitle, '六.二'),
-    ...sinosureEvents,
+    ...proposalEvents<C>(),
+    issuePolicy,
+    ...coverEvents,
+    ...claimEvents,
     ...signingEvents<C>(policyDecisions),
   ],
-  rules: {
-    ...submissionRules<C>({ formSchema: sinosureForm, documents }),
-    ...sinosureRules,
-    // 政策 一.(一) and 一.(二) at the start of underwriting (the screening of this programme).
-    screening: (c, ev) => screeningReason(c, ev),
-  },
+  rules: { ...proposalRules<C>(), ...coverRules, ...claimRules },
   states,
-  // The policy year ends unless renewed; a loss or claim in hand is dealt with first.
-  timer: (c, state) => (state === 'policy.active' && c.policyEnd ? { type: 'system.policy-expired', at: dayAfter(c.policyEnd) } : null),
+  timer: policyTimer,
 });

@@ -47,13 +47,23 @@ describe('demo portfolio', () => {
   });
 
   it('has a Sinosure policy with two buyers, a paid claim, a loss averted and a later shipment, still in force', () => {
-    const policy = contexts('sinosure-credit-insurance').find(({ c }) => c.claims?.length === 1 && c.lossesAverted === 1);
+    const policy = contexts('sinosure-credit-insurance').find(({ c }) => c.claimsPaid === 1 && c.lossesAverted === 1);
     expect(policy).toBeDefined();
     const { c, row } = policy!;
-    expect(row.state).toBe('policy.active');
-    expect(c.limits.filter((l: { status: string }) => l.status === 'approved')).toHaveLength(2);
-    expect(c.indemnityPaid).toBeGreaterThan(0);
-    expect(c.indemnityPaid).toBeLessThanOrEqual(c.limits[0].approved);
-    expect(c.shipments.at(-1).at > c.claims[0].at).toBe(true);
+    expect(row.state).toBe('policy.cover.active');
+    const approved = c.buyers.filter((b: { status: string }) => b.status === 'approved');
+    expect(approved).toHaveLength(2);
+    const [paid, averted] = approved;
+    expect(paid.indemnified).toBeGreaterThan(0);
+    expect(paid.indemnified).toBeLessThanOrEqual(Math.floor(paid.admitted * c.terms.insuredPercentage / 100));
+    expect(paid.recovered).toBeGreaterThan(0);
+    expect(averted.indemnified).toBe(0);
+    // The later shipment is the one still open, declared after both losses.
+    expect(c.shipmentsDeclared).toBe(3);
+    expect(c.shipments).toHaveLength(1);
+    expect(c.shipments[0].invoiceNo).toBe('INV-3');
+    expect(c.premiumPaid).toBe(c.premiumInvoiced);
+    const outcomes = (t.deps.db.$client.prepare('select outcome from decisions where case_id = ? order by id').all(row.id) as { outcome: string }[]).map((d) => d.outcome);
+    expect(outcomes).toEqual(['policy-issued', 'credit-limit-approved', 'credit-limit-approved', 'claim-paid']);
   });
 });

@@ -93,6 +93,9 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   if (type === 'officer.record-objection') return c.objections.length < 1;
   if (type === 'approver.decline-refusal') return c.declinedRefusals.length < 1;
   if (type === 'officer.uphold-objection') return c.objectionResolutions.length < 1;
+  // Policies (version 3): limits are decided before the first shipment; two shipments, one loss
+  // at a time, premium invoiced when no loss is open, the year renewed or closed once little is open.
+  if ('premiumDeclared' in c) return boundedPolicy(c, type);
   if (type === 'applicant.request-limit') return c.limits.length < 2;
   if (type === 'applicant.declare-shipment') return c.shipments.length < 1;
   if (type === 'liaison.refuse-claim') return c.claimsRefused < 1;
@@ -108,7 +111,30 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   return true;
 }
 
-const PARTIAL = new Set(['officer.disburse', 'liaison.drawdown', 'liaison.disburse', 'liaison.record-repayment']);
+function boundedPolicy(c: Record<string, any>, type: string): boolean {
+  const has = (status: string) => c.buyers.some((b: { status: string }) => b.status === status);
+  const limitsPhase = c.shipmentsDeclared === 0 && c.period?.no === 1 && c.pending === null;
+  // Shipments go on only after one limit was reduced and another cancelled: every limit decision was walked.
+  const canShip = c.limitChanges === 1 && has('cancelled') && has('approved');
+  const quiet = c.losses.length === 0 && c.invoices.length === 0 && c.pending === null;
+  const bothApproved = c.buyers.length === 2 && c.buyers.every((b: { status: string }) => b.status === 'approved');
+  switch (type) {
+    case 'applicant.request-limit': return limitsPhase && c.buyers.length < 2;
+    case 'liaison.approve-limit': case 'liaison.refuse-limit': return limitsPhase;
+    case 'liaison.reduce-limit': return limitsPhase && bothApproved && c.limitChanges < 1;
+    case 'liaison.cancel-limit': return limitsPhase && bothApproved && c.limitChanges === 1;
+    case 'applicant.declare-shipment': return canShip && c.shipmentsDeclared < 2 && quiet;
+    case 'applicant.report-payment': return c.losses.length === 0 && c.invoices.length === 0;
+    case 'applicant.notify-loss': return c.losses.length === 0 && c.invoices.length === 0 && c.lossesNotified < 2;
+    case 'liaison.invoice-premium': return c.losses.length === 0 && c.pending === null;
+    case 'liaison.record-recovery': return c.recoveries < 1;
+    case 'liaison.prepare-renewal': return (c.period?.no ?? 0) < 2 && c.shipmentsDeclared > 0 && c.shipments.length === 0 && quiet;
+    case 'liaison.prepare-close': return (c.shipmentsDeclared > 0 || !canShip) && c.shipments.length <= 1 && quiet;
+    default: return true;
+  }
+}
+
+const PARTIAL = new Set(['liaison.record-premium', 'officer.disburse', 'liaison.drawdown', 'liaison.disburse', 'liaison.record-repayment']);
 
 /** Events of the current state, with example data and an actor that the guards accept if any;
  *  amounts are also tried at half the example (a partial tranche or repayment) early on. */
@@ -147,7 +173,16 @@ const loanShape = (c: Record<string, any>) => {
     returns: c.returnCount, limits: c.limits, approved: c.committedAmount ?? c.approvedAmount ?? null,
   };
 };
-export const serialize = (s: AnyMachineSnapshot) => (s.status === 'done' ? JSON.stringify({ v: s.value }) : 'interestPaid' in s.context
+/** A policy's (version 3) next turn depends on which buyers can take shipments, what is open and what was counted. */
+const policyShape = (c: Record<string, any>) => ({
+  buyers: c.buyers.map((b: any) => [b.status, b.requested !== null, b.exposure > 0, b.limit > b.exposure, b.admitted > b.recovered]),
+  open: c.shipments.map((s: any) => s.lossId !== null), losses: c.losses.map((l: any) => [l.claimed !== null, l.assessedLoss !== null]),
+  invoices: c.invoices.length, uninvoiced: c.premiumDeclared > c.premiumInvoiced, suspended: c.suspendedSince !== null, pending: c.pending?.kind ?? null,
+  n: [c.period?.no, c.shipmentsDeclared, c.lossesNotified, c.recoveries, c.limitChanges, c.returnCount],
+  ending: c.ending, terms: !!c.terms,
+});
+export const serialize = (s: AnyMachineSnapshot) => (s.status === 'done' ? JSON.stringify({ v: s.value }) : 'premiumDeclared' in s.context
+  ? JSON.stringify({ v: s.value, c: policyShape(s.context) }) : 'interestPaid' in s.context
   ? JSON.stringify({ v: s.value, c: loanShape(s.context) })
   : JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) ? undefined : v)));
 

@@ -22,6 +22,10 @@ const PRECONDITIONS = [
   /No decision is waiting|awaits signature|cannot be signed in this state/, // prepared decisions
   /already extended once/,                // 展期 once only
   /nothing to restructure/,
+  /^There is no /,                          // policies: nothing of that kind to choose (no shipment, loss, invoice, request)
+  /Too late: this shipment had to be declared/, // cover suspended long enough that nothing shipped before it can still be declared
+  /policy year has not ended|Shipments or losses are still open|The policy ended at expiry/, // policy timers before they are due
+
   /repayment is due: no further disbursement/,               // principal all repaid, interest still owed
   /availability period (has not ended|ended on)|Nothing is left undrawn|exceeds what is undrawn \(CNY 0\)/,
 ];

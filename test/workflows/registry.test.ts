@@ -54,6 +54,9 @@ const MATRIX: Record<string, Record<string, Role[]>> = {
     'liaison.prepare-claim': ['liaison'], 'liaison.pay-claim': ['liaison'], 'liaison.refuse-claim': ['liaison'],
     'liaison.record-recovery': ['liaison'], 'liaison.record-loss-averted': ['liaison'], 'liaison.prepare-renewal': ['liaison'],
     'liaison.prepare-close': ['liaison'], 'liaison.sign-decision': ['liaison'], 'liaison.return-decision': ['liaison'], 'system.policy-expired': ['system'],
+    'liaison.reduce-limit': ['liaison'], 'liaison.cancel-limit': ['liaison'], 'applicant.report-payment': ['applicant'],
+    'liaison.invoice-premium': ['liaison'], 'liaison.record-premium': ['liaison'], 'system.premium-overdue': ['system'],
+    'system.notice-period-ended': ['system'], 'system.run-off-ended': ['system'],
   },
 };
 

@@ -1,17 +1,74 @@
-// Sinosure credit insurance: underwriting with four eyes, buyer limits, shipments and premium,
-// losses, claims within the insured share, recovery.
+// Sinosure short-term export credit insurance (version 3): underwriting with four eyes; buyers'
+// limits; shipments within each buyer's limit and the declaration deadline; premium invoiced,
+// paid, and its arrears suspending cover; several losses at once; indemnity within the insured
+// share and the buyer's limit; recoveries shared; renewal, expiry, closing and run-off. Every
+// step of the long life is checked against the book's invariants (no balance below zero,
+// nothing above a limit).
 import { describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot } from 'xstate';
 import { stateKey } from '../../workflows/define-workflow';
 import { sinosureCreditInsurance as sin } from '../../workflows/sinosure-credit-insurance';
+import type { SinosureBook } from '../../workflows/sinosure-book';
 import { actor, event, run, send, start, step } from './harness';
 
-const ctx = (s: AnyMachineSnapshot) => s.context;
+const ctx = (s: AnyMachineSnapshot) => s.context as SinosureBook;
 const toIssuance = ['applicant.submit', 'liaison.start-underwriting', 'liaison.prepare-policy'];
 const toPolicy = [...toIssuance, 'liaison.issue-policy'];
-const toClaim = [...toPolicy, 'liaison.approve-limit', 'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim'];
+const A = 1; // the proposal's buyer (Lusitania Telecom SA)
+const T0 = '2026-03-01T08:00:00.000Z';
 
-describe('sinosure-credit-insurance', () => {
+/** No balance below zero, nothing above a limit, the open book adding up to each buyer's exposure. */
+function expectSound(c: SinosureBook) {
+  for (const b of c.buyers) {
+    const open = c.shipments.filter((s) => s.buyerId === b.id).reduce((t, s) => t + s.amount, 0);
+    expect(b.exposure, `${b.name} exposure`).toBe(open);
+    expect(b.exposure).toBeGreaterThanOrEqual(0);
+    expect(b.exposure, `${b.name} within its limit`).toBeLessThanOrEqual(b.limit);
+    expect(b.indemnified).toBeLessThanOrEqual(b.limit);
+    expect(b.recovered).toBeLessThanOrEqual(b.admitted);
+  }
+  for (const s of c.shipments) expect(s.amount).toBeGreaterThan(0);
+  for (const i of c.invoices) expect(i.paid).toBeLessThan(i.amount);
+  for (const l of c.losses) {
+    const s = c.shipments.find((x) => x.id === l.shipmentId)!;
+    expect(l.amount).toBeLessThanOrEqual(s.amount);
+    if (l.claimed !== null) expect(l.claimed).toBeLessThanOrEqual(l.amount);
+    if (l.assessedLoss !== null) expect(l.assessedLoss).toBeLessThanOrEqual(l.claimed!);
+  }
+  expect(c.premiumPaid).toBeLessThanOrEqual(c.premiumInvoiced);
+  expect(c.premiumInvoiced).toBeLessThanOrEqual(c.premiumDeclared);
+  expect(c.periodIndemnity).toBeLessThanOrEqual(c.terms?.maxLiability ?? 0);
+  expect(c.recoveredToInsurer + c.recoveredToInsured).toBe(c.recovered);
+}
+
+/** A driver at a clock of its own: `ok` sends and expects acceptance, `no` expects a refusal. */
+function policyAt(now = T0) {
+  let clock = now;
+  const ev = (s: AnyMachineSnapshot, type: string, data: Record<string, unknown>, id?: number) => {
+    const spec = sin.events.find((e) => e.type === type)!;
+    return event(sin, s, type, { actor: actor(sin, spec.roles[0]!, id), data, facts: { now: clock } });
+  };
+  return {
+    set: (iso: string) => { clock = iso; },
+    ok(s: AnyMachineSnapshot, type: string, data: Record<string, unknown> = {}, id?: number) {
+      const { refusal, next } = step(sin, s, ev(s, type, data, id));
+      expect(refusal, type).toBeNull();
+      expectSound(ctx(next));
+      return next;
+    },
+    no(s: AnyMachineSnapshot, type: string, data: Record<string, unknown> = {}, id?: number) {
+      const { refusal } = step(sin, s, ev(s, type, data, id));
+      expect(refusal, type).not.toBeNull();
+      return refusal!;
+    },
+    decision(s: AnyMachineSnapshot, type: string, data: Record<string, unknown>, id?: number) {
+      const e = ev(s, type, data, id);
+      return sin.decision(s, step(sin, s, e).next, e);
+    },
+  };
+}
+
+describe('sinosure-credit-insurance (version 3)', () => {
   it('refuses 两高一资 at underwriting and an ineligible region', () => {
     const s = run(sin, ['applicant.submit'], start(sin, { ...sin.formExample, industry: 'tanning' }));
     expect(step(sin, s, event(sin, s, 'liaison.start-underwriting')).refusal?.en).toMatch(/Leather tanning/);
@@ -20,135 +77,204 @@ describe('sinosure-credit-insurance', () => {
     expect(step(sin, ok, outside).refusal?.en).toMatch(/region/);
   });
 
-  it('issues the policy only by an underwriter other than the one who prepared it', () => {
+  it('issues the policy for a year, by an underwriter other than the one who prepared it; the proposal\'s buyers await their limits', () => {
     const s = run(sin, toIssuance);
-    expect(stateKey(s)).toBe('underwriting.issuance');
-    const preparer = ctx(s).preparedBy[0];
+    const preparer = ctx(s).preparedBy[0]!;
     expect(step(sin, s, event(sin, s, 'liaison.issue-policy', { actor: actor(sin, 'liaison', preparer) })).refusal?.en).toMatch(/Four eyes/);
     const issue = event(sin, s, 'liaison.issue-policy', { actor: actor(sin, 'liaison', 41) });
     const issued = step(sin, s, issue).next;
-    expect(stateKey(issued)).toBe('policy.active');
-    expect(sin.decision(s, issued, issue)).toMatchObject({ outcome: 'policy-issued', amount: ctx(s).terms.maxLiability, section: '六.二' });
-    // The proposal's buyers await their credit limits.
-    expect(ctx(issued).limits).toMatchObject([{ id: 1, buyerName: 'Lusitania Telecom SA', status: 'pending' }]);
-    expect(sin.waitingOn(issued)).toEqual(['applicant', 'liaison', 'system']); // the policy year runs out unless renewed
+    expect(stateKey(issued)).toBe('policy.cover.active');
+    expect(ctx(issued).period).toEqual({ no: 1, start: '2026-03-01', end: '2027-02-28' });
+    expect(sin.decision(s, issued, issue)).toMatchObject({ outcome: 'policy-issued', amount: 20_000_000, section: '六.二' });
+    expect(ctx(issued).buyers).toMatchObject([{ id: A, name: 'Lusitania Telecom SA', status: 'pending', requested: 5_000_000, limit: 0 }]);
+    expect(sin.nextDueAt(issued)).toBe('2027-03-01T00:00:00.000Z'); // the year ends unless renewed
   });
 
-  it('decides credit limits within the request, and covers shipments only within an approved limit', () => {
+  it('approves a limit at most as requested (possibly lower), refuses, reduces it never below what is shipped, cancels it for new shipments only', () => {
+    const p = policyAt();
     let s = run(sin, toPolicy);
-    const over = event(sin, s, 'liaison.approve-limit', { data: { requestId: 1, amount: 5_000_001 } });
-    expect(step(sin, s, over).refusal?.en).toMatch(/exceeds what remains/);
-    expect(step(sin, s, event(sin, s, 'liaison.approve-limit', { data: { requestId: 9, amount: 1 } })).refusal?.en).toMatch(/No pending/);
-    const shipEarly = event(sin, s, 'applicant.declare-shipment');
-    expect(step(sin, s, shipEarly).refusal?.en).toMatch(/no approved credit limit/);
-    const approve = event(sin, s, 'liaison.approve-limit', { data: { requestId: 1, amount: 4_000_000 } });
-    const approved = step(sin, s, approve).next;
-    expect(sin.decision(s, approved, approve)).toMatchObject({ outcome: 'credit-limit-approved', amount: 4_000_000 });
-    s = approved;
-    const big = event(sin, s, 'applicant.declare-shipment', { data: { buyerName: 'Lusitania Telecom SA', invoiceNo: 'A1', amount: 4_000_001, shippedOn: '2026-03-01' } });
-    expect(step(sin, s, big).refusal?.en).toMatch(/shipment exceeds/);
-    s = step(sin, s, event(sin, s, 'applicant.declare-shipment', { data: { buyerName: 'Lusitania Telecom SA', invoiceNo: 'A1', amount: 1_000_000, shippedOn: '2026-03-01' } })).next;
-    expect(ctx(s).premiumTotal).toBe(4_000); // 1,000,000 × 0.004
-    s = send(sin, s, 'applicant.request-limit');
-    const again = { buyerName: ctx(s).limits[1].buyerName, country: 'DE', amount: 1 };
-    expect(step(sin, s, event(sin, s, 'applicant.request-limit', { data: again })).refusal?.en).toMatch(/already has a pending/);
-    const refuse = event(sin, s, 'liaison.refuse-limit', { data: { requestId: 2, reason: '资信不足' } });
-    expect(sin.decision(s, step(sin, s, refuse).next, refuse)).toMatchObject({ outcome: 'credit-limit-refused', reasons: '资信不足' });
+    expect(p.no(s, 'liaison.approve-limit', { buyerId: A, amount: 5_000_001 })).toMatchObject({ field: 'amount', en: expect.stringContaining('CNY 5,000,000') });
+    expect(p.no(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'X', amount: 1, shippedOn: '2026-03-01' })).toMatchObject({ field: 'buyerId' });
+    expect(p.decision(s, 'liaison.approve-limit', { buyerId: A, amount: 3_000_000 })).toMatchObject({ outcome: 'credit-limit-approved', amount: 3_000_000 });
+    s = p.ok(s, 'liaison.approve-limit', { buyerId: A, amount: 3_000_000 });
+    s = p.ok(s, 'applicant.request-limit', { buyerName: 'Hansa Retail GmbH', country: 'DE', amount: 2_000_000 });
+    expect(p.no(s, 'applicant.request-limit', { buyerName: 'hansa retail gmbh ', country: 'DE', amount: 1 })).toMatchObject({ field: 'buyerName' });
+    const hansa = ctx(s).buyers[1]!.id;
+    expect(p.decision(s, 'liaison.refuse-limit', { buyerId: hansa, reason: '资信不足' })).toMatchObject({ outcome: 'credit-limit-refused', reasons: expect.stringContaining('资信不足') });
+    s = p.ok(s, 'liaison.refuse-limit', { buyerId: hansa, reason: '资信不足' });
+    expect(ctx(s).buyers[1]).toMatchObject({ status: 'refused', requested: null });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-1', amount: 2_000_000, shippedOn: '2026-03-01' });
+    // Reduced: below the current limit, never below what is shipped and unpaid.
+    expect(p.no(s, 'liaison.reduce-limit', { buyerId: A, amount: 1_999_999, reason: '风险上升' })).toMatchObject({ field: 'amount', en: expect.stringContaining('CNY 2,000,000') });
+    expect(p.no(s, 'liaison.reduce-limit', { buyerId: A, amount: 3_000_000, reason: '风险上升' })).toMatchObject({ field: 'amount' });
+    expect(p.decision(s, 'liaison.reduce-limit', { buyerId: A, amount: 2_500_000, reason: '风险上升' })).toMatchObject({ outcome: 'credit-limit-changed', amount: 2_500_000 });
+    s = p.ok(s, 'liaison.reduce-limit', { buyerId: A, amount: 2_500_000, reason: '风险上升' });
+    // A change asked by the insured: approved at most as asked, not below the exposure.
+    s = p.ok(s, 'applicant.request-limit', { buyerName: 'Lusitania Telecom SA', country: 'PT', amount: 4_000_000 });
+    expect(p.no(s, 'liaison.approve-limit', { buyerId: A, amount: 1_000_000 })).toMatchObject({ field: 'amount' });
+    s = p.ok(s, 'liaison.approve-limit', { buyerId: A, amount: 3_500_000 });
+    expect(ctx(s).buyers[0]).toMatchObject({ limit: 3_500_000, exposure: 2_000_000, requested: null });
+    // Cancelled: what was shipped stays covered; nothing new is.
+    expect(p.decision(s, 'liaison.cancel-limit', { buyerId: A, reason: '买方列入风险名单' })).toMatchObject({ outcome: 'credit-limit-cancelled' });
+    s = p.ok(s, 'liaison.cancel-limit', { buyerId: A, reason: '买方列入风险名单' });
+    expect(p.no(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-2', amount: 1, shippedOn: '2026-03-01' })).toMatchObject({ field: 'buyerId' });
+    s = p.ok(s, 'applicant.notify-loss', { shipmentId: ctx(s).shipments[0]!.id, amount: 2_000_000, reason: '逾期' });
+    expect(sin.figures(ctx(s) as never)).toMatchObject({ limits: null, exposure: 2_000_000 });
   });
 
-  it('pays at most the insured share of the assessed loss, with four eyes against the assessor', () => {
-    const s = run(sin, toClaim);
-    expect(stateKey(s)).toBe('policy.claimDecision');
-    const share = Math.floor(ctx(s).claim.assessedLoss * 0.9);
-    const assessor = ctx(s).claim.preparedBy;
-    const self = event(sin, s, 'liaison.pay-claim', { actor: actor(sin, 'liaison', assessor), data: { amount: share } });
-    expect(step(sin, s, self).refusal?.en).toMatch(/Four eyes/);
-    const other = actor(sin, 'liaison', assessor === 41 ? 42 : 41);
-    expect(step(sin, s, event(sin, s, 'liaison.pay-claim', { actor: other, data: { amount: share + 1 } })).refusal?.en).toMatch(/insured share/);
-    const pay = event(sin, s, 'liaison.pay-claim', { actor: other, data: { amount: share } });
-    const paid = step(sin, s, pay).next;
-    expect(stateKey(paid)).toBe('policy.active'); // a paid claim does not end the policy
-    expect(sin.decision(s, paid, pay)).toMatchObject({ outcome: 'claim-paid', amount: share, preparedBy: assessor });
-    const refuse = event(sin, s, 'liaison.refuse-claim', { actor: other });
-    const refused = step(sin, s, refuse).next;
-    expect(stateKey(refused)).toBe('policy.active');
-    expect(sin.decision(s, refused, refuse)).toMatchObject({ outcome: 'claim-refused' });
+  it('keeps each buyer\'s exposure within its limit, frees a paid shipment\'s share, and takes declarations by the 15th of the next month', () => {
+    const p = policyAt('2026-04-10T02:00:00.000Z');
+    let s = p.ok(run(sin, toPolicy), 'liaison.approve-limit', { buyerId: A, amount: 3_000_000 });
+    const ship = (invoiceNo: string, amount: number, shippedOn = '2026-04-09') => ({ buyerId: A, invoiceNo, amount, shippedOn });
+    s = p.ok(s, 'applicant.declare-shipment', ship('A-1', 2_000_000));
+    expect(ctx(s).premiumDeclared).toBe(8_000); // 2,000,000 × 0.004
+    expect(ctx(s).shipments[0]).toMatchObject({ dueDate: '2026-07-08', lossId: null }); // 90 days' credit
+    expect(p.no(s, 'applicant.declare-shipment', ship('A-2', 1_000_001))).toMatchObject({ field: 'amount', en: expect.stringContaining('CNY 1,000,000') });
+    s = p.ok(s, 'applicant.declare-shipment', ship('A-2', 1_000_000));
+    expect(p.no(s, 'applicant.declare-shipment', ship('A-3', 1))).toMatchObject({ field: 'amount' });
+    // The buyer pays the first invoice in part, then in full: each payment frees its share.
+    const first = ctx(s).shipments[0]!.id;
+    expect(p.no(s, 'applicant.report-payment', { shipmentId: first, amount: 2_000_001 })).toMatchObject({ field: 'amount' });
+    s = p.ok(s, 'applicant.report-payment', { shipmentId: first, amount: 500_000 });
+    expect(ctx(s).buyers[0]!.exposure).toBe(2_500_000);
+    s = p.ok(s, 'applicant.report-payment', { shipmentId: first, amount: 1_500_000 });
+    expect(ctx(s).shipments.map((x) => x.invoiceNo)).toEqual(['A-2']);
+    s = p.ok(s, 'applicant.declare-shipment', ship('A-3', 2_000_000));
+    // March's shipments were due by 15 April; a shipment before the policy began or after today is refused.
+    expect(p.no(s, 'applicant.declare-shipment', ship('A-4', 1, '2026-02-27'))).toMatchObject({ field: 'shippedOn' });
+    p.set('2026-04-16T02:00:00.000Z');
+    expect(p.no(s, 'applicant.declare-shipment', ship('A-4', 1, '2026-03-31')).en).toMatch(/declared by 2026-04-15/);
+    expect(p.no(s, 'applicant.declare-shipment', ship('A-4', 1, '2026-04-17'))).toMatchObject({ field: 'shippedOn' });
+  });
+
+  it('invoices the premium declared, suspends cover of new shipments while an invoice is overdue, and restores it when paid', () => {
+    const p = policyAt();
+    let s = p.ok(run(sin, toPolicy), 'liaison.approve-limit', { buyerId: A, amount: 5_000_000 });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-1', amount: 1_000_000, shippedOn: '2026-03-01' });
+    expect(p.no(s, 'liaison.invoice-premium', { amount: 4_001, dueDate: '2026-03-31' })).toMatchObject({ field: 'amount', en: expect.stringContaining('CNY 4,000') });
+    expect(p.no(s, 'liaison.invoice-premium', { amount: 4_000, dueDate: '2026-03-01' })).toMatchObject({ field: 'dueDate' });
+    s = p.ok(s, 'liaison.invoice-premium', { amount: 4_000, dueDate: '2026-03-31' });
+    const invoice = ctx(s).invoices[0]!.id;
+    expect(sin.nextDueAt(s)).toBe('2026-04-01T00:00:00.000Z');
+    p.set('2026-04-01T00:00:00.000Z');
+    s = p.ok(s, 'system.premium-overdue');
+    expect([stateKey(s), ctx(s).suspendedSince]).toEqual(['policy.cover.suspended', '2026-04-01']);
+    // Goods shipped while the premium is overdue are not covered; earlier ones still can be declared.
+    p.set('2026-04-05T02:00:00.000Z');
+    expect(p.no(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-2', amount: 1_000, shippedOn: '2026-04-02' }).en).toMatch(/premium was overdue/);
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-2', amount: 1_000, shippedOn: '2026-03-30' });
+    // A part payment keeps cover suspended; the rest restores it from the day of payment.
+    s = p.ok(s, 'liaison.record-premium', { invoiceId: invoice, amount: 1_000 });
+    expect(stateKey(s)).toBe('policy.cover.suspended');
+    expect(p.no(s, 'liaison.record-premium', { invoiceId: invoice, amount: 3_001 })).toMatchObject({ field: 'amount' });
+    s = p.ok(s, 'liaison.record-premium', { invoiceId: invoice, amount: 3_000 });
+    expect(stateKey(s)).toBe('policy.cover.active');
+    expect(ctx(s)).toMatchObject({ premiumPaid: 4_000, premiumInvoiced: 4_000, invoices: [], suspensions: [{ from: '2026-04-01', to: '2026-04-04' }] });
+    expect(p.no(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-3', amount: 1_000, shippedOn: '2026-04-03' }).en).toMatch(/premium was overdue/);
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-3', amount: 1_000, shippedOn: '2026-04-05' });
+    expect(sin.figures(ctx(s) as never)).toMatchObject({ premium: 4_008, premiumPaid: 4_000, exposure: 1_002_000 });
+  });
+
+  it('runs a policy life: two buyers, losses open at once, a paid claim within the insured share and the buyer limit, a loss averted, a later shipment, a shared recovery, renewal, expiry and run-off', () => {
+    const p = policyAt();
+    let s = run(sin, toPolicy);
+    s = p.ok(s, 'liaison.approve-limit', { buyerId: A, amount: 3_000_000 });
+    s = p.ok(s, 'applicant.request-limit', { buyerName: 'Hansa Retail GmbH', country: 'DE', amount: 2_000_000 });
+    const H = ctx(s).buyers[1]!.id;
+    s = p.ok(s, 'liaison.approve-limit', { buyerId: H, amount: 2_000_000 });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-1', amount: 1_000_000, shippedOn: '2026-03-01' });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-2', amount: 2_000_000, shippedOn: '2026-03-01' });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: H, invoiceNo: 'H-1', amount: 1_500_000, shippedOn: '2026-03-01' });
+    const [a1, a2, h1] = ctx(s).shipments.map((x) => x.id);
+    // Two losses of buyer A open at once, and one of buyer H.
+    s = p.ok(s, 'applicant.notify-loss', { shipmentId: a1, amount: 1_000_000, reason: '逾期未付' });
+    expect(p.no(s, 'applicant.notify-loss', { shipmentId: a1, amount: 1, reason: '再次' })).toMatchObject({ field: 'shipmentId' });
+    s = p.ok(s, 'applicant.notify-loss', { shipmentId: a2, amount: 2_000_000, reason: '买方破产' });
+    s = p.ok(s, 'applicant.notify-loss', { shipmentId: h1, amount: 1_500_000, reason: '逾期' });
+    const [l1, l2, l3] = ctx(s).losses.map((l) => l.id);
+    expect(ctx(s).losses).toHaveLength(3);
+    expect(p.no(s, 'applicant.file-claim', { lossId: l2, amount: 2_000_001 })).toMatchObject({ field: 'amount' });
+    s = p.ok(s, 'applicant.file-claim', { lossId: l2, amount: 2_000_000 });
+    s = p.ok(s, 'applicant.file-claim', { lossId: l1, amount: 1_000_000 });
+    expect(p.no(s, 'liaison.prepare-claim', { lossId: l2, assessedLoss: 2_000_001, recommendedIndemnity: 1 }, 40)).toMatchObject({ field: 'assessedLoss' });
+    expect(p.no(s, 'liaison.prepare-claim', { lossId: l2, assessedLoss: 2_000_000, recommendedIndemnity: 1_800_001 }, 40)).toMatchObject({ field: 'recommendedIndemnity' });
+    s = p.ok(s, 'liaison.prepare-claim', { lossId: l2, assessedLoss: 2_000_000, recommendedIndemnity: 1_800_000 }, 40);
+    s = p.ok(s, 'liaison.prepare-claim', { lossId: l1, assessedLoss: 1_000_000, recommendedIndemnity: 900_000 }, 40);
+    expect(p.no(s, 'liaison.pay-claim', { lossId: l2, amount: 1_800_000 }, 40).en).toMatch(/Four eyes/);
+    expect(p.decision(s, 'liaison.pay-claim', { lossId: l2, amount: 1_800_000 }, 41)).toMatchObject({ outcome: 'claim-paid', amount: 1_800_000, preparedBy: 40 });
+    s = p.ok(s, 'liaison.pay-claim', { lossId: l2, amount: 1_800_000 }, 41);
+    // Buyer A's limit is 3,000,000: 1,800,000 indemnified leaves at most 1,200,000, and 90% of 1,000,000 fits.
+    expect(stateKey(s)).toBe('policy.cover.active'); // a paid claim does not end the policy
+    expect(p.no(s, 'liaison.pay-claim', { lossId: l1, amount: 900_001 }, 41)).toMatchObject({ field: 'amount', en: expect.stringContaining('CNY 900,000') });
+    s = p.ok(s, 'liaison.pay-claim', { lossId: l1, amount: 900_000 }, 41);
+    expect(ctx(s).buyers[0]).toMatchObject({ indemnified: 2_700_000, admitted: 3_000_000, exposure: 0 });
+    // Buyer H pays after all: the loss is averted and its share of the limit freed; cover goes on.
+    s = p.ok(s, 'liaison.record-loss-averted', { lossId: l3, note: '买方已付款' });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: H, invoiceNo: 'H-2', amount: 2_000_000, shippedOn: '2026-03-01' });
+    expect(ctx(s)).toMatchObject({ lossesAverted: 1, claimsPaid: 2, indemnityPaid: 2_700_000, shipmentsDeclared: 4 });
+    // Recovery from A is shared in the insured share, never more than the admitted loss.
+    expect(p.no(s, 'liaison.record-recovery', { buyerId: A, amount: 3_000_001 })).toMatchObject({ field: 'amount' });
+    s = p.ok(s, 'liaison.record-recovery', { buyerId: A, amount: 1_000_000 });
+    expect(ctx(s)).toMatchObject({ recovered: 1_000_000, recoveredToInsurer: 900_000, recoveredToInsured: 100_000 });
+    expect(sin.figures(ctx(s) as never)).toMatchObject({ claimsPaid: 2_700_000, recovered: 1_000_000, limits: 5_000_000, exposure: 2_000_000, premium: 26_000 });
+    // Renewal (prepared and signed by two people) creates the next policy year.
+    s = p.ok(s, 'liaison.prepare-renewal', { reason: '续保' }, 40);
+    expect(p.no(s, 'liaison.sign-decision', {}, 40).en).toMatch(/Four eyes/);
+    expect(p.decision(s, 'liaison.sign-decision', {}, 41)).toMatchObject({ outcome: 'policy-renewed', preparedBy: 40 });
+    s = p.ok(s, 'liaison.sign-decision', {}, 41);
+    expect(ctx(s).period).toEqual({ no: 2, start: '2027-03-01', end: '2028-02-29' });
+    // H-2 (due 2026-05-30) is neither reported paid nor notified within 60 days: it leaves the book.
+    expect(sin.nextDueAt(s)).toBe('2026-07-30T00:00:00.000Z');
+    p.set('2026-07-30T00:00:00.000Z');
+    expect(p.no(s, 'applicant.notify-loss', { shipmentId: ctx(s).shipments[0]!.id, amount: 1, reason: '迟报' })).toMatchObject({ field: 'shipmentId', en: expect.stringContaining('2026-07-29') });
+    s = p.ok(s, 'system.notice-period-ended');
+    expect(ctx(s)).toMatchObject({ shipments: [], shipmentsLapsed: 1 });
+    expect(ctx(s).buyers[1]!.exposure).toBe(0);
+    // The renewed year ends without another renewal: nothing is open, so the policy expires.
+    expect(sin.nextDueAt(s)).toBe('2028-03-01T00:00:00.000Z');
+    p.set('2028-02-29T12:00:00.000Z');
+    expect(p.no(s, 'system.policy-expired').en).toMatch(/not ended/);
+    p.set('2028-03-01T00:00:00.000Z');
+    s = p.ok(s, 'system.policy-expired');
+    expect([stateKey(s), sin.isFinal(s)]).toEqual(['expired', true]);
+  });
+
+  it('runs off what is open when the year ends or the policy is closed, then ends as it was ended', () => {
+    const p = policyAt();
+    let s = p.ok(run(sin, toPolicy), 'liaison.approve-limit', { buyerId: A, amount: 3_000_000 });
+    s = p.ok(s, 'applicant.declare-shipment', { buyerId: A, invoiceNo: 'A-1', amount: 1_000_000, shippedOn: '2026-03-01' });
     // Closing is a decision with reasons, prepared by one liaison and signed by another.
-    const prepared = step(sin, paid, event(sin, paid, 'liaison.prepare-close', { actor: actor(sin, 'liaison', 40) })).next;
-    expect(step(sin, prepared, event(sin, prepared, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 40) })).refusal?.en).toMatch(/Four eyes/);
-    const sign = event(sin, prepared, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 41) });
-    const closed = step(sin, prepared, sign).next;
-    expect(stateKey(closed)).toBe('closed');
-    expect(sin.isFinal(closed)).toBe(true);
-    expect(sin.decision(prepared, closed, sign)).toMatchObject({ outcome: 'policy-closed', preparedBy: 40, reasons: expect.stringContaining('Policy clause 20') });
+    let closing = p.ok(s, 'liaison.prepare-close', { reason: '被保险人申请退保', basis: '保单条款第二十条' }, 40);
+    expect(p.decision(closing, 'liaison.sign-decision', {}, 41)).toMatchObject({ outcome: 'policy-closed', preparedBy: 40, reasons: expect.stringContaining('保单条款第二十条') });
+    closing = p.ok(closing, 'liaison.sign-decision', {}, 41);
+    expect([stateKey(closing), ctx(closing).ending]).toEqual(['policy.runOff', 'close']);
+    expect(sin.eventTypesIn(closing)).not.toContain('applicant.declare-shipment');
+    closing = p.ok(closing, 'applicant.report-payment', { shipmentId: ctx(closing).shipments[0]!.id, amount: 1_000_000 });
+    expect(sin.nextDueAt(closing)).toBe(ctx(closing).lastEventAt);
+    closing = p.ok(closing, 'system.run-off-ended');
+    expect([stateKey(closing), sin.isFinal(closing)]).toEqual(['closed', true]);
+    // At the year's end a loss still open runs off: its claim is decided, then the policy expires.
+    s = p.ok(s, 'applicant.notify-loss', { shipmentId: ctx(s).shipments[0]!.id, amount: 1_000_000, reason: '逾期' });
+    p.set('2027-03-01T00:00:00.000Z');
+    s = p.ok(s, 'system.policy-expired');
+    expect([stateKey(s), ctx(s).ending]).toEqual(['policy.runOff', 'expiry']);
+    const loss = ctx(s).losses[0]!.id;
+    s = p.ok(s, 'applicant.file-claim', { lossId: loss, amount: 1_000_000 });
+    s = p.ok(s, 'liaison.refuse-claim', { lossId: loss, reason: '未按时报损' }, 41);
+    expect(ctx(s).buyers[0]!.exposure).toBe(0);
+    s = p.ok(s, 'system.run-off-ended');
+    expect([stateKey(s), sin.isFinal(s)]).toEqual(['expired', true]);
   });
 
-  it('only takes a loss for a buyer it covered, and a claim within the loss', () => {
-    const s = run(sin, [...toPolicy, 'liaison.approve-limit']);
-    const unknown = event(sin, s, 'applicant.notify-loss', { data: { buyerName: 'Nobody Ltd', amount: 10, reason: '未付款' } });
-    expect(step(sin, s, unknown).refusal?.en).toMatch(/No shipment to this buyer/);
-    const lost = run(sin, ['applicant.declare-shipment', 'applicant.notify-loss'], s);
-    const tooBig = event(sin, lost, 'applicant.file-claim', { data: { amount: ctx(lost).loss.amount + 1 } });
-    expect(step(sin, lost, tooBig).refusal?.en).toMatch(/claim exceeds/);
-  });
-
-  it('lets the applicant withdraw the proposal before the policy is issued, not after', () => {
-    const s = run(sin, toIssuance);
-    expect(stateKey(send(sin, s, 'applicant.withdraw'))).toBe('withdrawn');
-    const issued = run(sin, ['liaison.issue-policy'], s);
-    expect(sin.refusal(issued, event(sin, issued, 'applicant.withdraw'))?.en).toMatch(/not possible/);
-  });
-
-  it('runs a policy year: two buyers, a paid claim within the buyer limit, a loss averted, a later shipment, a shared recovery, renewal and expiry', () => {
-    const T = '2026-03-01T08:00:00.000Z';
-    const as = (s: AnyMachineSnapshot, type: string, data: Record<string, unknown>, id?: number) => {
-      const spec = sin.events.find((e) => e.type === type)!;
-      const e = event(sin, s, type, { actor: actor(sin, spec.roles[0], id), data, facts: { now: T } });
-      const { refusal, next } = step(sin, s, e);
-      expect(refusal).toBeNull();
-      return next;
-    };
-    let s = run(sin, toPolicy);
-    expect(ctx(s)).toMatchObject({ periods: 1, policyEnd: '2027-02-28' });
-    // Two buyers: the proposal's, approved lower than requested, and a second one requested later.
-    s = as(s, 'liaison.approve-limit', { requestId: 1, amount: 3_000_000 });
-    s = as(s, 'applicant.request-limit', { buyerName: 'Hansa Retail GmbH', country: 'DE', amount: 2_000_000 });
-    s = as(s, 'liaison.approve-limit', { requestId: 2, amount: 2_000_000 });
-    const a = 'Lusitania Telecom SA';
-    s = as(s, 'applicant.declare-shipment', { buyerName: a, invoiceNo: 'A-1', amount: 3_000_000, shippedOn: '2026-02-20' });
-    expect(step(sin, s, event(sin, s, 'applicant.declare-shipment', { data: { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-1', amount: 2_000_001, shippedOn: '2026-02-21' }, facts: { now: T } })).refusal?.en).toMatch(/exceeds/);
-    s = as(s, 'applicant.declare-shipment', { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-1', amount: 1_500_000, shippedOn: '2026-02-21' });
-    expect(ctx(s).premiumTotal).toBe(Math.round(3_000_000 * 0.004) + Math.round(1_500_000 * 0.004));
-    // Buyer A does not pay: loss, claim, assessment, indemnity = 90% of the admitted loss, never above A's limit.
-    s = as(s, 'applicant.notify-loss', { buyerName: a, amount: 3_000_000, reason: '逾期未付' });
-    s = as(s, 'applicant.file-claim', { amount: 3_000_000 });
-    s = as(s, 'liaison.prepare-claim', { assessedLoss: 3_000_000, recommendedIndemnity: 2_700_000 }, 40);
-    expect(step(sin, s, event(sin, s, 'liaison.pay-claim', { actor: actor(sin, 'liaison', 41), data: { amount: 2_700_001 }, facts: { now: T } })).refusal).toMatchObject({ field: 'amount' });
-    s = as(s, 'liaison.pay-claim', { amount: 2_700_000 }, 41);
-    expect(stateKey(s)).toBe('policy.active');
-    expect(ctx(s)).toMatchObject({ indemnityPaid: 2_700_000, claims: [{ buyerName: a, assessedLoss: 3_000_000, paid: 2_700_000 }], loss: null });
-    // Buyer B is late, then pays: the loss is averted and cover goes on.
-    s = as(s, 'applicant.notify-loss', { buyerName: 'Hansa Retail GmbH', amount: 1_500_000, reason: '逾期' });
-    s = as(s, 'liaison.record-loss-averted', { note: '买方已付款' });
-    expect(ctx(s)).toMatchObject({ lossesAverted: 1, loss: null });
-    s = as(s, 'applicant.declare-shipment', { buyerName: 'Hansa Retail GmbH', invoiceNo: 'H-2', amount: 400_000, shippedOn: '2026-03-01' });
-    expect(ctx(s).shipments).toHaveLength(3);
-    // A recovery from buyer A is shared in the insured share: 90% to Sinosure, 10% to the insured.
-    expect(step(sin, s, event(sin, s, 'liaison.record-recovery', { data: { amount: 3_000_001 }, facts: { now: T } })).refusal).toMatchObject({ field: 'amount' });
-    s = as(s, 'liaison.record-recovery', { amount: 1_000_000 });
-    expect(ctx(s).recoveries[0]).toMatchObject({ amount: 1_000_000, toInsurer: 900_000, toInsured: 100_000 });
-    expect(sin.figures(ctx(s) as never)).toMatchObject({ claimsPaid: 2_700_000, recovered: 1_000_000, limits: 5_000_000, premium: ctx(s).premiumTotal });
-    // Renewal is a decision; the renewed year ends a year later; without renewal the scheduler lets it expire.
-    s = as(s, 'liaison.prepare-renewal', { reason: '续保' }, 40);
-    const renew = event(sin, s, 'liaison.sign-decision', { actor: actor(sin, 'liaison', 41), data: {}, facts: { now: T } });
-    const renewed = step(sin, s, renew).next;
-    expect(sin.decision(s, renewed, renew)).toMatchObject({ outcome: 'policy-renewed', preparedBy: 40 });
-    expect(ctx(renewed)).toMatchObject({ periods: 2, policyEnd: '2028-02-28' });
-    expect(sin.nextDueAt(renewed)).toBe('2028-02-29T00:00:00.000Z');
-    const expiry = event(sin, renewed, 'system.policy-expired', { actor: actor(sin, 'system'), data: {}, facts: { now: '2028-02-29T00:00:00.000Z' } });
-    expect(step(sin, renewed, { ...expiry, facts: { ...expiry.facts, now: '2028-02-28T12:00:00.000Z' } }).refusal?.en).toMatch(/not ended/);
-    const expired = step(sin, renewed, expiry).next;
-    expect(stateKey(expired)).toBe('expired');
-    expect(sin.isFinal(expired)).toBe(true);
+  it('keeps the snapshot compact: 1,000 shipments declared and paid leave a context of a few kilobytes', () => {
+    const p = policyAt();
+    let s = p.ok(run(sin, toPolicy), 'liaison.approve-limit', { buyerId: A, amount: 5_000_000 });
+    const small = JSON.stringify(sin.machine.getPersistedSnapshot(s)).length;
+    for (let i = 0; i < 1_000; i++) {
+      s = send(sin, s, 'applicant.declare-shipment', { facts: { now: T0 } });
+      s = send(sin, s, 'applicant.report-payment');
+    }
+    expect(ctx(s).shipmentsDeclared).toBe(1_000);
+    expect(JSON.stringify(sin.machine.getPersistedSnapshot(s)).length).toBeLessThan(small + 1_000);
   });
 });

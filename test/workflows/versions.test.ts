@@ -72,6 +72,26 @@ describe('workflow versions', () => {
     expect([after.state, after.machineVersion, after.isFinal]).toEqual(['closed', 1, true]);
   });
 
+  it('loads a Sinosure policy saved by version 2 with a loss notified, and closes it under version 2', async () => {
+    const { deps } = await makeTestApp();
+    const v2 = workflowFor('sinosure-credit-insurance', 2)!;
+    expect(workflowFor('sinosure-credit-insurance')!.version).toBe(3);
+    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: v2.code, form: v2.formExample });
+    const lost = run(v2, ['applicant.submit', 'liaison.start-underwriting', 'liaison.prepare-policy', 'liaison.issue-policy', 'liaison.approve-limit',
+      'applicant.declare-shipment', 'applicant.notify-loss']);
+    expect(stateKey(lost)).toBe('policy.lossNotified'); // a state version 3 no longer has
+    deps.db.update(cases).set({ machineVersion: 2, state: 'policy.lossNotified', snapshot: JSON.stringify(v2.machine.getPersistedSnapshot(lost)), submittedAt: deps.clock.now().toISOString() })
+      .where(eq(cases.id, row.id)).run();
+    const act = (email: string, type: string, data: Record<string, unknown>) => {
+      const stored = getCaseRow(deps, row.id)!;
+      return applyEvent(deps, demoUser(deps, email), { caseId: row.id, type, data, expectedVersion: stored.version }).row;
+    };
+    expect(act('sinosure@demo.local', 'liaison.record-loss-averted', { note: '买方已付款' }).state).toBe('policy.active');
+    act('sinosure@demo.local', 'liaison.prepare-close', { reason: '退保', basis: '保单条款第二十条' });
+    const after = act('sinosure2@demo.local', 'liaison.sign-decision', {});
+    expect([after.state, after.machineVersion, after.isFinal]).toEqual(['closed', 2, true]);
+  });
+
   it('refuses, as a handled error, a case saved by a version that does not exist', async () => {
     const { deps } = await makeTestApp();
     const w = workflowFor('cdb-infra-loan')!;

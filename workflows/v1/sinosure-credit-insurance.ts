@@ -2,49 +2,13 @@
 // 中国出口信用保险公司 credit insurance (政策 六.二): 投保 → 核保 → 出单 (four eyes) → 买方限额、
 // 出运申报与保费 → 可能损失通知 → 索赔 → 赔付 (four eyes) or 拒赔 → 追偿 → 结案.
 import { sinosureContract } from '../sinosure-contract';
-import { z } from 'zod';
 import { applicantEvents, rejectEvent, returnEvent, screeningReason, submissionRules } from '../application-events';
 import { defineWorkflow, go, type StateDef } from '../define-workflow';
-import {
-  city, contact, countryCode, exampleContact, industry, positiveYuan, products, province, text, yuanAmount,
-} from '../form-fields';
 import { bi } from '../policy-guards';
 import { sinosureContext, sinosureEvents, sinosureRules, type SinosureContext } from './sinosure-events';
 import type { DocumentKind } from '../types';
 
-export const SINOSURE_LIMITS = { minAmount: 1_000_000, maxAmount: 500_000_000 };
-
-export const sinosureForm = z.object({
-  coverType: z.enum(['short-term-export', 'domestic-trade']).describe('险种：短期出口信用保险 / 国内贸易信用保险 — Cover'),
-  province,
-  city,
-  industry,
-  products,
-  expectedTurnover: positiveYuan('预计年投保销售额 / Expected insured turnover per year'),
-  requestedAmount: yuanAmount(SINOSURE_LIMITS.minAmount, SINOSURE_LIMITS.maxAmount, '申请最高赔偿限额 / Maximum liability requested'),
-  paymentTerms: z.enum(['LC', 'DP', 'DA', 'OA']).describe('支付方式：信用证 / 付款交单 / 承兑交单 / 赊销 — Payment terms'),
-  creditDays: z.number().int().min(0).max(360).describe('信用期（天） / Credit period in days'),
-  buyers: z.array(z.object({
-    name: text(2, 200, '买方名称 / Buyer name'),
-    country: countryCode,
-    requestedLimit: positiveYuan('申请限额 / Limit requested'),
-  }).strict()).min(1).max(20).describe('买方及申请限额 / Buyers and the limits requested'),
-  contact,
-}).strict();
-
-export const sinosureExample = {
-  coverType: 'short-term-export',
-  province: '四川',
-  city: '成都市',
-  industry: 'electronics',
-  products: [{ hsCode: '8517.62', description: '网络通信设备 / Network equipment' }],
-  expectedTurnover: 80_000_000,
-  requestedAmount: 20_000_000,
-  paymentTerms: 'OA',
-  creditDays: 90,
-  buyers: [{ name: 'Lusitania Telecom SA', country: 'PT', requestedLimit: 5_000_000 }],
-  contact: exampleContact,
-};
+import { sinosureExample, sinosureForm } from '../sinosure-underwriting';
 
 type C = SinosureContext;
 const withdrawable = { 'applicant.withdraw': go('withdrawn') };

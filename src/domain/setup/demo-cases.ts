@@ -64,9 +64,12 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'sinosure-credit-insurance', applicant: 'ent2', steps: ['applicant.submit'] },
   { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: SINO_ISSUANCE },
   { programme: 'sinosure-credit-insurance', applicant: 'ent2', steps: SINO_ACTIVE },
-  { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: [...SINO_ACTIVE, 'applicant.request-limit', 'liaison.approve-limit@sinosure', 'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim@sinosure', 'liaison.pay-claim@sinosure2',
-    // The second buyer's limit, a loss the buyer then pays (averted), and cover going on with a later shipment.
-    'liaison.approve-limit@sinosure', 'applicant.declare-shipment', 'applicant.notify-loss', 'liaison.record-loss-averted@sinosure2', 'applicant.declare-shipment'] },
+  // Two buyers' limits, a shipment to each; buyer one defaults (claim paid, then part recovered), buyer two
+  // pays late (loss averted); a later shipment, and the premium invoiced and paid.
+  { programme: 'sinosure-credit-insurance', applicant: 'ent1', steps: [...SINO_ACTIVE, 'liaison.approve-limit@sinosure', 'applicant.request-limit', 'liaison.approve-limit@sinosure',
+    'applicant.declare-shipment', 'applicant.declare-shipment', 'applicant.notify-loss', 'applicant.file-claim', 'liaison.prepare-claim@sinosure', 'liaison.pay-claim@sinosure2',
+    'applicant.notify-loss', 'liaison.record-loss-averted@sinosure2', 'applicant.declare-shipment', 'liaison.invoice-premium@sinosure', 'liaison.record-premium@sinosure2',
+    'liaison.record-recovery@sinosure'] },
   // Half drawn, then the rest cancelled at the borrower's request (prepared by one liaison, signed by the other).
   // Two disbursements, then one extension (展期) of the repayment date by a signed decision.
   { programme: 'exim-order-finance', applicant: 'ent2', steps: [...EXIM_APPROVED, 'liaison.disburse@exim', 'liaison.disburse@exim', 'liaison.prepare-extension@exim', 'liaison.sign-decision@exim2'] },

@@ -22,9 +22,9 @@ describe('sinosure-credit-insurance journey', () => {
 
     const signer = await j.login('sinosure2@demo.local');
     await j.openFromWorkbench(signer, reference);
-    await j.act(signer, 'liaison.issue-policy', { policyNo: 'SIN-2026-000101' }, 'policy.active');
+    await j.act(signer, 'liaison.issue-policy', { policyNo: 'SIN-2026-000101' }, 'policy.cover.active');
 
-    const letter = await j.applicantGetsDecision(applicant, caseId, 'policy.active');
+    const letter = await j.applicantGetsDecision(applicant, caseId, 'policy.cover.active');
     const auditor = await j.login('auditor@demo.local');
     await j.auditorGetsDecision(auditor, reference, letter);
 

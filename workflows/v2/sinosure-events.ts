@@ -1,12 +1,12 @@
-// Events and rules of Sinosure export / domestic trade credit insurance (政策 六.二) once a
+// Version 2, kept for the policies it started. Events and rules of Sinosure export / domestic trade credit insurance (政策 六.二) once a
 // policy is in force: buyer credit limits, shipment declarations, losses, claims, recovery.
 import { z } from 'zod';
-import { baseContext, type CaseContext } from './application-events';
-import type { EventDef, Rule } from './define-workflow';
-import { countryCode, isoDate, note, positiveYuan, reason, text } from './form-fields';
-import { addDays, atField, bi, ceilingReason, dayAfter, fourEyesReason, num, yuan, yuanEn } from './policy-guards';
-import { basisLine, prepareEvent, signingRules, type DecisionKind, type PreparedContext } from './prepared-decisions';
-import type { DecisionSpec, FieldChoice, FieldHint } from './types';
+import { baseContext, type CaseContext } from '../application-events';
+import type { EventDef, Rule } from '../define-workflow';
+import { countryCode, isoDate, note, positiveYuan, reason, text } from '../form-fields';
+import { addDays, atField, bi, ceilingReason, dayAfter, fourEyesReason, num, yuan, yuanEn } from '../policy-guards';
+import { basisLine, prepareEvent, signingRules, type DecisionKind, type PreparedContext } from '../prepared-decisions';
+import type { DecisionSpec, FieldChoice, FieldHint } from '../types';
 
 export type BuyerLimit = {
   id: number; buyerName: string; country: string; requested: number;
@@ -73,9 +73,6 @@ export const policyDecisions: Record<string, DecisionKind<C>> = {
 const policySigning = signingRules<C>(policyDecisions);
 
 export const sinosureRules: Record<string, Rule<C>> = {
-  policyFourEyes: (c, ev) => fourEyesReason(ev.actor.id, c.preparedBy),
-  limitTerms: (c, ev) => (num(ev.data.maxLiability) <= c.requestedAmount ? null
-    : atField('maxLiability', bi(`最高赔偿限额不得超过申请额（最多 ${yuan(c.requestedAmount)}）`, `The maximum liability may not exceed the request (at most ${yuanEn(c.requestedAmount)})`))),
   newLimitRequest: (c, ev) => (c.limits.some((l) => l.buyerName === ev.data.buyerName && l.status === 'pending')
     ? bi('该买方已有待审批的限额申请', 'This buyer already has a pending limit request') : null),
   limitApprovable: (c, ev) => {
@@ -117,17 +114,6 @@ export const sinosureRules: Record<string, Rule<C>> = {
 const buyerFields = { buyerName: text(2, 200, '买方名称 / Buyer name'), country: countryCode };
 
 export const sinosureEvents: EventDef<C>[] = [
-  { type: 'liaison.start-underwriting', label: bi('受理核保', 'Start underwriting'), roles: ['liaison'],
-    schema: z.object({ note: note.optional() }).strict(), example: () => ({ note: '资料齐全 / Complete' }) },
-  { type: 'liaison.prepare-policy', label: bi('拟定承保条件', 'Prepare the policy terms'), roles: ['liaison'],
-    schema: z.object({
-      premiumRate: z.number().positive().max(0.05).describe('费率（如 0.004） / Premium rate'),
-      insuredPercentage: z.number().min(50).max(95).describe('赔偿比例 % / Insured percentage'),
-      maxLiability: positiveYuan('最高赔偿限额 / Maximum liability'),
-    }).strict(),
-    effect: (c, ev) => ({ preparedBy: [ev.actor.id], terms: { premiumRate: num(ev.data.premiumRate), insuredPercentage: num(ev.data.insuredPercentage), maxLiability: num(ev.data.maxLiability) } }),
-    example: (c) => ({ premiumRate: 0.004, insuredPercentage: 90, maxLiability: c.requestedAmount }),
-    hints: (c) => ({ maxLiability: [hint('申请最高赔偿限额', 'Maximum liability requested', c.requestedAmount)] }) },
   { type: 'liaison.issue-policy', label: bi('签发保单', 'Issue the policy'), roles: ['liaison'],
     schema: z.object({ policyNo: z.string().trim().min(3).max(60).describe('保单号 / Policy number') }).strict(),
     // The buyers named in the proposal become the first credit-limit requests.
