@@ -38,13 +38,10 @@ const derived = new Map<SQLiteTable, AnyPgTable>();
 const columnNamed = (columns: Record<string, unknown>, name: string): AnyPgColumn =>
   (Object.values(columns) as AnyPgColumn[]).find((c) => c.name === name)!;
 
-/** Indexes SQLite has from hand-written migrations (0004, 0010), by table. */
+/** Indexes SQLite has from hand-written migrations (0010, 0020), by table. */
 const EXTRA_INDEXES: Record<string, (t: Record<string, PgColumn>) => unknown[]> = {
   cases: (t) => [
-    index('cases_wb_stage_submitted').on(t.programmeCode!, t.state!, t.submittedAt!),
-    index('cases_wb_submitted').on(t.submittedAt!, t.id!),
-    index('cases_wb_state_since').on(t.stateSince!, t.id!),
-    index('cases_wb_amount').on(sql`coalesce(${t.amount}, 0)`, t.id!),
+    index('cases_walk_amount').on(sql`coalesce(${t.amount}, 0)`, t.id!, t.programmeCode!, t.state!, t.submittedAt!, t.province!, t.industry!, t.amount!),
     index('cases_stats')
       .on(t.submittedAt!, t.programmeCode!, t.industry!, t.province!, t.enterpriseId!, t.state!, t.figures!)
       .where(sql`${t.submittedAt} is not null`),

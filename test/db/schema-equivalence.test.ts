@@ -104,7 +104,7 @@ describe('the SQLite and PostgreSQL schemas', () => {
 
   it('see what matters: the partial statistics index, the expression index and the audit triggers', () => {
     expect(postgres.cases!.indexes.cases_stats).toMatchObject({ partial: true });
-    expect(postgres.cases!.indexes.cases_wb_amount!.columns).toEqual(['(expression)', 'id']);
+    expect(postgres.cases!.indexes.cases_walk_amount!.columns).toEqual(['(expression)', 'id', 'programme_code', 'state', 'submitted_at', 'province', 'industry', 'amount']);
     expect(postgres.audit_events!.triggers).toEqual(['audit_events_no_delete', 'audit_events_no_update']);
     expect(postgres.users!.columns.locale).toEqual({ type: 'text', notNull: true, default: "'zh'" });
   });

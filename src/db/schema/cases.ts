@@ -33,12 +33,18 @@ export const cases = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('cases_programme_state_updated').on(t.programmeCode, t.state, t.updatedAt, t.id),
-    index('cases_enterprise_updated').on(t.enterpriseId, t.updatedAt, t.id),
-    index('cases_updated').on(t.updatedAt, t.id),
-    index('cases_due').on(t.dueAt),
-    index('cases_credit_code').on(t.creditCode),
-    index('cases_province').on(t.province, t.programmeCode),
+    index('cases_enterprise_updated').on(t.enterpriseId, t.updatedAt, t.id), // an enterprise's cases (portal)
+    index('cases_due').on(t.dueAt), // the scheduler
+    index('cases_credit_code').on(t.creditCode), // search by a whole credit code
+    // The workbench (src/domain/workbench/list-workbench.ts) finds a page's ids in one of these
+    // alone, never reading a table row for a case it does not show: each holds every column a
+    // queue filters on. cases_queue seeks stages (programme, state) and sorts them by any key;
+    // the cases_walk_* ones are walked in the order of a sort key when many cases match
+    // (the amount's, an expression index, is in migration 0020 and schema-pg.ts).
+    index('cases_queue').on(t.programmeCode, t.state, t.province, t.industry, t.submittedAt, t.updatedAt, t.stateSince, t.amount),
+    index('cases_walk_updated').on(t.updatedAt, t.id, t.programmeCode, t.state, t.submittedAt, t.province, t.industry, t.amount),
+    index('cases_walk_submitted').on(t.submittedAt, t.id, t.programmeCode, t.state, t.province, t.industry, t.amount),
+    index('cases_walk_since').on(t.stateSince, t.id, t.programmeCode, t.state, t.submittedAt, t.province, t.industry, t.amount),
   ],
 );
 

@@ -97,7 +97,9 @@ export function scopeWhere(user: CurrentUser, view: 'queue' | 'all', access: Acc
   if (view === 'all') return visible;
   const stages = queueStages(user);
   if (stages.length === 0) return 'nothing';
-  const queue = and(visible, or(...stages.map((s) => and(eq(ref(cases.programmeCode, access), s.programme), eq(ref(cases.state, access), s.state)))))!;
+  // The stages are of visible programmes only; without a programme IN (...) beside them, SQLite
+  // seeks each (programme, state) in cases_queue instead of reading whole programmes.
+  const queue = and(isNotNull(ref(cases.submittedAt, access)), or(...stages.map((s) => and(eq(ref(cases.programmeCode, access), s.programme), eq(ref(cases.state, access), s.state)))))!;
   return user.role === 'expert' ? and(queue, awaitsExpert(user.id))! : queue;
 }
 

@@ -6,9 +6,10 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import type { CaseRow } from '../cases/load-case';
-import { viewFor, narrowWhere, scopeWhere, type SortKey, type WorkbenchFilter } from './case-filter';
+import { viewFor, narrowWhere, scopeWhere, type Access, type SortKey, type WorkbenchFilter } from './case-filter';
 import { stageOf } from './stages';
 import { StampedCache } from '../../db/data-stamp';
+import { preparedQuery } from '../../db/prepared';
 import { maintainedStageCounts } from './maintained-counts';
 import { stateLabel } from '../../../workflows/labels';
 
@@ -50,8 +51,27 @@ export function listWorkbench(deps: Deps, user: CurrentUser, f: WorkbenchFilter,
   const dir = f.dir ?? naturalDir(sort);
   const limit = f.limit ?? 25;
   const access = (matches ?? countMatches(deps, user, f)) > WALK_THRESHOLD ? 'walk' : 'seek';
-  const scope = scopeWhere(user, view, access);
-  if (scope === 'nothing') return { items: [], nextCursor: null, view, sort, dir };
+  // Two steps: the page's ids from an index that holds every column a queue filters and sorts on
+  // (src/db/schema/cases.ts), without touching a table row; then only those rows. Walking a sort
+  // index past rows of other programmes, or sorting a stage's rows, reads no table pages.
+  // The same page asked again (a queue reloaded, the same filter of colleagues with the same
+  // scope) reuses its compiled statement: building and compiling it was a quarter of a page.
+  const key = JSON.stringify([user.role, user.institutionCode, user.role === 'expert' ? user.id : 0, view, access, f]);
+  const q = listStatements.get(deps.db, key, () => pageIdsQuery(deps, user, f, access)?.prepare() ?? null);
+  if (!q) return { items: [], nextCursor: null, view, sort, dir };
+  const rows = rowsByIds(deps, q.all().map((r) => r.id));
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeKeyset(sortValue(last, sort), last.id) : null;
+  return { items, nextCursor, view, sort, dir };
+}
+
+/** The ids of one page (and one more, to know there is a next), in order; null: the user sees nothing. */
+export function pageIdsQuery(deps: Deps, user: CurrentUser, f: WorkbenchFilter, access: Access) {
+  const scope = scopeWhere(user, viewFor(user, f), access);
+  if (scope === 'nothing') return null;
+  const sort = f.sort ?? 'updated';
+  const dir = f.dir ?? naturalDir(sort);
   const col = SORT_COLUMNS[sort];
   const where = [scope, ...narrowWhere(f, access)];
   if (f.cursor) {
@@ -59,14 +79,7 @@ export function listWorkbench(deps: Deps, user: CurrentUser, f: WorkbenchFilter,
     where.push(dir === 'desc' ? sql`(${col.expr}, ${cases.id}) < (${key}, ${id})` : sql`(${col.expr}, ${cases.id}) > (${key}, ${id})`);
   }
   const order = dir === 'desc' ? [desc(col.expr), desc(cases.id)] : [asc(col.expr), asc(cases.id)];
-  // The same page asked again (a queue reloaded, the same filter of colleagues with the same
-  // scope) reuses its compiled statement: building and compiling it was a quarter of a page.
-  const key = JSON.stringify([user.role, user.institutionCode, user.role === 'expert' ? user.id : 0, view, access, f]);
-  const rows = listStatements.get(deps.db, key, () => deps.db.select(LIST_COLUMNS).from(cases).where(and(...where)).orderBy(...order).limit(limit + 1).prepare()).all();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeKeyset(sortValue(last, sort), last.id) : null;
-  return { items, nextCursor, view, sort, dir };
+  return deps.db.select({ id: cases.id }).from(cases).where(and(...where)).orderBy(...order).limit((f.limit ?? 25) + 1);
 }
 
 /** Compiled statements by key, per connection; the least recently used goes first. */
@@ -88,7 +101,16 @@ class StatementCache<T> {
   }
 }
 
-const listStatements = new StatementCache<{ all(): CaseListRow[] }>(300);
+const listStatements = new StatementCache<{ all(): { id: number }[] } | null>(300);
+
+/** The list rows of these ids, in this order. */
+function rowsByIds(deps: Deps, ids: number[]): CaseListRow[] {
+  if (ids.length === 0) return [];
+  const q = preparedQuery(deps.db, 'workbench-rows', (db) => db.select(LIST_COLUMNS).from(cases)
+    .where(sql`${cases.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare());
+  const byId = new Map(q.all({ ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is CaseListRow => r !== undefined);
+}
 
 function sortValue(row: CaseListRow, sort: SortKey): string | number {
   switch (sort) {
