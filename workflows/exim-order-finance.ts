@@ -60,11 +60,18 @@ export const eximOrderForm = withChecks(z.object({
   contact,
 }).strict(), eximChecks);
 
+/** The example order ships this many days from today, and its buyer pays 90 days after shipment. */
+export const EXAMPLE_SHIPMENT_DAYS = 170;
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 export const eximOrderExample = {
   tradeMode: 'imported-materials',
   order: {
     buyerName: 'Nordic Home Appliances AB', buyerCountry: 'SE', contractNo: 'NHA-2026-0415',
-    orderValue: 2_000_000, currency: 'USD', orderValueCny: 14_400_000, shipmentDate: '2027-05-20', paymentDueDate: '2027-08-18',
+    orderValue: 2_000_000, currency: 'USD', orderValueCny: 14_400_000,
+    // Relative to today, so that the example (API reference, demo data) never ships in the past.
+    get shipmentDate() { return daysFromToday(EXAMPLE_SHIPMENT_DAYS); },
+    get paymentDueDate() { return daysFromToday(EXAMPLE_SHIPMENT_DAYS + 90); },
   },
   purpose: '采购进口压缩机及组织生产',
   province: '安徽',

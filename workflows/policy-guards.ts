@@ -98,3 +98,6 @@ export function addDays(iso: string, days: number): string {
 export function dayAfter(date: string): string {
   return addDays(`${date.slice(0, 10)}T00:00:00.000Z`, 1);
 }
+
+/** A calendar date (YYYY-MM-DD) some days later (or earlier). */
+export const datePlus = (date: string, days: number) => addDays(`${date.slice(0, 10)}T00:00:00.000Z`, days).slice(0, 10);

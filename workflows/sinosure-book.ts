@@ -4,7 +4,7 @@
 // the losses still open and the premium invoices still unpaid; every step is in the history.
 import { baseContext, type CaseContext } from './application-events';
 import type { Timer } from './define-workflow';
-import { addDays, bi, dayAfter, num } from './policy-guards';
+import { addDays, bi, datePlus, dayAfter, num } from './policy-guards';
 import type { PreparedContext } from './prepared-decisions';
 import type { Bilingual, FieldChoice } from './types';
 
@@ -73,7 +73,7 @@ export const INVOICE_MAX_DAYS = 90;
 
 /** Today's date in Beijing (YYYY-MM-DD). */
 export const beijingDay = (iso: string) => addDays(iso, 8 / 24).slice(0, 10);
-export const datePlus = (date: string, days: number) => addDays(`${date.slice(0, 10)}T00:00:00.000Z`, days).slice(0, 10);
+export { datePlus };
 /** The last day a shipment may be declared: the 15th of the following month. */
 export function declarationDeadline(shippedOn: string): string {
   const [y, m] = shippedOn.split('-').map(Number) as [number, number];

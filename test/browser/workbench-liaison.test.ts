@@ -6,6 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
 import { act, signIn } from '../workbench/browser-steps';
+import { COLLECTION_DAYS } from '../../workflows/exim-events';
+import { eximOrderExample } from '../../workflows/exim-order-finance';
+import { datePlus } from '../../workflows/policy-guards';
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,7 +34,7 @@ describe('liaisons in Chromium', () => {
     await shot(exim.page, '1-exim-queue');
     await exim.page.locator(`tr[data-case="${REF}"] a`).click();
     const caseUrl = exim.page.url();
-    await act(exim.page, 'liaison.approve-financing', 'disbursement', { 'd.amount': '4000000', 'd.repaymentDueDate': '2027-09-17', 'd.interestRate': '0.035', 'd.conditions': '应收账款质押 / Receivables pledged' });
+    await act(exim.page, 'liaison.approve-financing', 'disbursement', { 'd.amount': '4000000', 'd.repaymentDueDate': datePlus(eximOrderExample.order.paymentDueDate, COLLECTION_DAYS), 'd.interestRate': '0.035', 'd.conditions': '应收账款质押 / Receivables pledged' });
     expect(await exim.page.locator('#case-state').textContent()).toContain('待放款');
     await shot(exim.page, '2-exim-approved');
     await act(exim.page, 'liaison.disburse', 'outstanding', { 'd.amount': '4000000' });

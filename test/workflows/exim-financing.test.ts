@@ -34,8 +34,11 @@ function sane(s: AnyMachineSnapshot) {
 }
 const receipt = (n: number) => ({ receiptNo: `FX-${n}`, currency: 'USD', foreignAmount: 500_000 });
 
+/** The example's order on fixed dates (the example itself moves with today). */
+const FORM = { ...exim.formExample, order: { ...(exim.formExample.order as object), shipmentDate: '2027-05-20', paymentDueDate: '2027-08-18' } };
+
 /** Contract 14.4M (shipment 2027-05-20, buyer pays 2027-08-18), verified 12M, approved 9.6M at 3.5%. */
-function approved(form = exim.formExample): AnyMachineSnapshot {
+function approved(form: Record<string, unknown> = FORM): AnyMachineSnapshot {
   let s = run(exim, ['applicant.submit'], start(exim, form));
   expect(refused(s, ev(s, 'liaison.verify-order', { verifiedOrderValueCny: 14_400_001, note: '核实' }))).toMatchObject({ field: 'verifiedOrderValueCny' });
   s = ok(s, ev(s, 'liaison.verify-order', { verifiedOrderValueCny: 12_000_000, note: '部分货物取消' }));

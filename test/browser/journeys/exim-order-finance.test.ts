@@ -2,6 +2,8 @@
 // liaison verifies the order; a second (exim2, four eyes) approves the financing. Applicant and
 // auditor download the financing decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTION_DAYS } from '../../../workflows/exim-events';
+import { datePlus } from '../../../workflows/policy-guards';
 import { eximOrderExample } from '../../../workflows/exim-order-finance';
 import { Journey } from './driver';
 
@@ -21,7 +23,7 @@ describe('exim-order-finance journey', () => {
 
     const approver = await j.login('exim2@demo.local');
     await j.openFromWorkbench(approver, reference);
-    await j.act(approver, 'liaison.approve-financing', { amount: '10000000', repaymentDueDate: '2027-09-17', interestRate: '0.035' }, 'disbursement');
+    await j.act(approver, 'liaison.approve-financing', { amount: '10000000', repaymentDueDate: datePlus(eximOrderExample.order.paymentDueDate, COLLECTION_DAYS), interestRate: '0.035' }, 'disbursement');
 
     const letter = await j.applicantGetsDecision(applicant, caseId, 'disbursement');
     const auditor = await j.login('auditor@demo.local');
