@@ -3,7 +3,7 @@
 import './figure-programme'; // registers the test programme before the app loads
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formPost, get, login, makeTestApp, type TestApp } from '../helpers/index';
-import { DEFAULT_WEIGHTS, evaluationIndex, INDICATORS, type IndicatorCode } from '../../src/domain/stats/evaluation-index';
+import { DEFAULT_WEIGHTS, evaluationIndex, INDEX_FIGURES, INDICATORS, type IndicatorCode } from '../../src/domain/stats/evaluation-index';
 import { setTargets } from '../../src/domain/stats/index-targets';
 import { designatedFigures, nationalFigures } from '../../src/domain/stats/location-figures';
 import { targetsReport } from '../../src/domain/stats/stats-report';
@@ -95,6 +95,11 @@ describe('each indicator on known data', () => {
 });
 
 describe('the index', () => {
+  it('computes only the figures its indicators read, to the same values', () => {
+    const all = evaluationIndex(designatedFigures(t.deps.db, {}), DEFAULT_WEIGHTS);
+    expect(evaluationIndex(designatedFigures(t.deps.db, {}, undefined, INDEX_FIGURES), DEFAULT_WEIGHTS)).toEqual(all);
+  });
+
   it('normalises each indicator in its direction and weights them', () => {
     const idx = evaluationIndex(designatedFigures(t.deps.db, {}), DEFAULT_WEIGHTS);
     expect(idx.slice(0, 2).map((r) => [r.key, r.score, r.rank])).toEqual([['四川', 80, 1], ['江苏|宿迁市', 39.7, 2]]);

@@ -61,6 +61,9 @@ export const INDICATORS: Indicator[] = [
     raw: (l) => share(value(l, 'clawedBack'), value(l, 'disbursed')) },
 ];
 
+/** The figures the indicators read: the designated locations' aggregates compute only these. */
+export const INDEX_FIGURES: FigureCode[] = ['enterprisesSupported', 'investment', ...EMPLOYMENT, 'disbursed', 'refusedEnvironment', 'decided', 'clawedBack'];
+
 export const DIRECTION_LABEL: Record<Direction, Bilingual> = {
   higher: { zh: '越多越好', en: 'higher is better' },
   lower: { zh: '越少越好', en: 'lower is better' },

@@ -87,11 +87,11 @@ export const FIGURES: Figure[] = [
  * enterprises counted are those whose contribution is not public (see `pub`): when fewer than 3
  * contribute, those two ids are the whole set (for suppression).
  */
-export function perEnterpriseAggregates(): string {
-  return FIGURES.map((x) => `${x.perEnterprise === 'once' ? 'MAX' : 'SUM'}(CASE WHEN ${x.cond} THEN ${x.value} END) AS "${x.code}", SUM(CASE WHEN ${x.cond} AND pub = 0 THEN 1 ELSE 0 END) AS "${x.code}_c"`).join(',\n');
+export function perEnterpriseAggregates(figures: Figure[] = FIGURES): string {
+  return figures.map((x) => `${x.perEnterprise === 'once' ? 'MAX' : 'SUM'}(CASE WHEN ${x.cond} THEN ${x.value} END) AS "${x.code}", SUM(CASE WHEN ${x.cond} AND pub = 0 THEN 1 ELSE 0 END) AS "${x.code}_c"`).join(',\n');
 }
-export function perLocationAggregates(): string {
-  return FIGURES.map((x) => {
+export function perLocationAggregates(figures: Figure[] = FIGURES): string {
+  return figures.map((x) => {
     const e = `CASE WHEN "${x.code}_c" > 0 THEN eid END`;
     return `COALESCE(SUM("${x.code}"), 0) AS "${x.code}", COUNT(${e}) AS "${x.code}_n", MIN(${e}) AS "${x.code}_lo", MAX(${e}) AS "${x.code}_hi"`;
   }).join(',\n');

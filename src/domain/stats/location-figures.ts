@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client';
 import { rowsCte, withCaseRows } from './case-rows';
 import { designatedLocationOf, designatedLocations } from './designated-locations';
-import { FIGURES, perEnterpriseAggregates, perLocationAggregates, type FigureCode } from './figures';
+import { FIGURES, perEnterpriseAggregates, perLocationAggregates, type Figure, type FigureCode } from './figures';
 import { periodBounds, type StatsFilter } from './filters';
 
 /** A figure: its value and the enterprises behind it whose part is not public (n; the lowest and highest id). */
@@ -31,8 +31,13 @@ export function locationFigures(db: Db, f: StatsFilter): LocationFigures[] {
   return withCaseRows(db, f, () => figuresBy(db, f, f.level ?? 'province'));
 }
 
-/** Every designated location (政策 一.(一)), with or without cases: the rows the evaluation index compares. */
-export function designatedFigures(db: Db, f: StatsFilter, year?: number): LocationFigures[] {
+/**
+ * Every designated location (政策 一.(一)), with or without cases: the rows the evaluation index
+ * compares. `only`: the figures wanted (the index's), the others left at zero, because each
+ * figure is one more aggregate over every case.
+ */
+export function designatedFigures(db: Db, f: StatsFilter, year?: number, only?: FigureCode[]): LocationFigures[] {
+  const figures = only ? FIGURES.filter((x) => only.includes(x.code)) : FIGURES;
   return withCaseRows(db, f, () => {
     const list = designatedLocations(db, year);
     const place = (province: string, city: string) => designatedLocationOf(list, province, city || null);
@@ -42,7 +47,7 @@ export function designatedFigures(db: Db, f: StatsFilter, year?: number): Locati
     const put = db.$client.prepare('INSERT INTO temp.stats_places VALUES (?, ?, ?, ?)');
     for (const p of places) { const l = place(p.province, p.city); if (l) put.run(p.province, p.city, l.province, l.city); }
     try {
-      const found = new Map(figuresBy(db, f, 'designated', place).map((l) => [l.key, l]));
+      const found = new Map(figuresBy(db, f, 'designated', place, figures).map((l) => [l.key, l]));
       return list.map((l) => found.get(l.key) ?? { key: l.key, province: l.province, city: l.city, enterprises: ZERO, figures: zeroFigures(), approvalRate: null, medianDays: null });
     } finally {
       db.$client.exec('DROP TABLE IF EXISTS temp.stats_places');
@@ -58,14 +63,14 @@ export function nationalFigures(db: Db, f: StatsFilter): LocationFigures {
 
 type Place = (province: string, city: string) => { province: string; city: string | null } | undefined;
 
-function figuresBy(db: Db, f: StatsFilter, level: Level, place?: Place): LocationFigures[] {
+function figuresBy(db: Db, f: StatsFilter, level: Level, place?: Place, wanted: Figure[] = FIGURES): LocationFigures[] {
   const group = level === 'national' ? `'' AS province, NULL AS city` : 'province, city';
   const part = level === 'national' ? '1' : 'province, city';
   // Nationally an enterprise counts once, even if its cases were filed from two provinces.
   const entGroup = level === 'national' ? 'eid' : 'province, city, eid';
   const sql = `WITH ${rowsCte(level === 'national' ? 'province' : level)},
-  per_ent AS (SELECT ${entGroup}, ${perEnterpriseAggregates()} FROM rows GROUP BY ${entGroup}),
-  agg AS (SELECT ${group}, ${perLocationAggregates()} FROM per_ent ${level === 'national' ? '' : 'GROUP BY province, city'}),
+  per_ent AS (SELECT ${entGroup}, ${perEnterpriseAggregates(wanted)} FROM rows GROUP BY ${entGroup}),
+  agg AS (SELECT ${group}, ${perLocationAggregates(wanted)} FROM per_ent ${level === 'national' ? '' : 'GROUP BY province, city'}),
   ranked AS (SELECT ${group}, days,
              ROW_NUMBER() OVER (PARTITION BY ${part} ORDER BY days) AS rn,
              COUNT(*) OVER (PARTITION BY ${part}) AS cnt FROM rows WHERE days IS NOT NULL),
@@ -80,7 +85,7 @@ function figuresBy(db: Db, f: StatsFilter, level: Level, place?: Place): Locatio
     const province = String(r.province);
     const city = level === 'city' ? String(r.city ?? '') : level === 'designated' && r.city !== null ? String(r.city) : null;
     const key = keyOf(province, city);
-    const figures = Object.fromEntries(FIGURES.map((x) => [x.code, cell(r, x.code)])) as Record<FigureCode, Cell>;
+    const figures = { ...zeroFigures(), ...Object.fromEntries(wanted.map((x) => [x.code, cell(r, x.code)])) } as Record<FigureCode, Cell>;
     const decided = figures.decided.value;
     byKey.set(key, {
       key, province, city, enterprises: ents.get(key)?.cell ?? ZERO, figures,

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { requireRole } from '../policy';
 import { applicationsByState, monthlyTrend, type MonthRow, type StateCount } from './breakdowns';
 import { beijingToday } from '../../../workflows/display-format';
-import { evaluationIndex, type IndexRow, type Weights } from './evaluation-index';
+import { evaluationIndex, INDEX_FIGURES, type IndexRow, type Weights } from './evaluation-index';
 import { FIGURES, type FigureCode } from './figures';
 import type { StatsFilter } from './filters';
 import { loadWeights } from './index-weights';
@@ -45,7 +45,7 @@ export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFi
   requireRole(user, ...STATS_ROLES);
   const report = withCaseRows(deps.db, filter, () => {
     const locations = locationFigures(deps.db, filter);
-    const designated = designatedFigures(deps.db, filter);
+    const designated = designatedFigures(deps.db, filter, undefined, INDEX_FIGURES);
     const weights = loadWeights(deps.db);
     return {
       filter, locations, designated, total: nationalFigures(deps.db, filter), weights, index: evaluationIndex(designated, weights),
@@ -59,7 +59,7 @@ export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFi
 export function targetsReport(deps: Deps, year: number): TargetsReport {
   const targets = loadTargets(deps.db, year);
   if (targets.size === 0) return { year, targets, progress: [] };
-  const byKey = new Map(designatedFigures(deps.db, { from: `${year}-01`, to: `${year}-12` }, year).map((l) => [l.key, l]));
+  const byKey = new Map(designatedFigures(deps.db, { from: `${year}-01`, to: `${year}-12` }, year, INDEX_FIGURES).map((l) => [l.key, l]));
   return { year, targets, progress: targetProgress(targets, (key, i) => { const l = byKey.get(key); return l ? i.raw(l) : null; }) };
 }
 
