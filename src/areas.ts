@@ -5,6 +5,7 @@ import { caseApi } from './api/cases';
 import { decisionApi } from './api/decisions';
 import { documentApi } from './api/documents';
 import { webhookApi } from './api/webhooks';
+import { adminLocationRoutes } from './routes/admin-locations';
 import { adminWebhookRoutes } from './routes/admin-webhooks';
 import { noticeApi } from './api/notices';
 import { apiDocsRoutes } from './routes/api-docs';
@@ -27,6 +28,7 @@ export const pageAreas: Hono<AppEnv>[] = [
   workbenchRoutes, // staff queues, case pages, expert review, CSV
   apiDocsRoutes, // /api/docs, the reference of the JSON API
   adminWebhookRoutes, // /admin/webhooks: endpoints, deliveries, replay
+  adminLocationRoutes, // /admin/locations: the key undertaking locations (重点承接地)
   noticeRoutes, // /notices, the public notice (公示) and its objection form
 ];
 

@@ -142,6 +142,8 @@ const documents: DocumentKind[] = [
 
 export const cdbInfraLoan = defineWorkflow<C>({
   code: 'cdb-infra-loan', version: 2, institution: 'CDB', referencePrefix: 'CDB',
+  // 六.(二): CDB serves the key locations first, but lends on its own credit judgement elsewhere.
+  outsideDesignated: 'lower-priority',
   // CDB lends after a local recommendation of the commerce department (政策 六.二).
   partners: { COMMERCE: ['officer'] },
   ...cdbContract,

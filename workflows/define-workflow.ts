@@ -7,7 +7,7 @@ import type { FormCheck } from './form-checks';
 import { invalidData } from './messages';
 import {
   ROLES, type Actor, type Bilingual, type CaseFacts, type DecisionKind, type DecisionSpec, type DocumentKind, type EventSpec, type FactSpec, type PanelSpec,
-  type FieldChoice, type FieldHint, type InstitutionCode, type ProgrammeCode, type Reason, type Role, type Workflow, type WorkflowEvent,
+  type FieldChoice, type FieldHint, type InstitutionCode, type OutsideDesignated, type ProgrammeCode, type Reason, type Role, type Workflow, type WorkflowEvent,
 } from './types';
 import { activeEvents, candidateTransitions, closedLeaves, stateKey } from './state-nodes';
 import type { CaseFigures } from './figures';
@@ -58,6 +58,9 @@ export interface WorkflowDef<C> {
   name: Bilingual;
   summary: Bilingual;
   referencePrefix: string;
+  /** 政策 一.(一): a central or western project outside the designated locations (重点承接地) is
+   *  refused, or taken at a lower priority. Every programme says which. */
+  outsideDesignated: OutsideDesignated;
   formSchema: z.ZodObject<any>;
   formExample: Record<string, unknown>;
   /** Rules relating fields of the form (already part of formSchema), to show at their field. */
@@ -184,6 +187,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     name: def.name,
     summary: def.summary,
     referencePrefix: def.referencePrefix,
+    outsideDesignated: def.outsideDesignated,
     machine,
     formSchema: def.formSchema,
     formExample: def.formExample,

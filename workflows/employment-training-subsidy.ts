@@ -80,6 +80,8 @@ const refusalTitle = bi('不予补贴决定', 'Decision not to grant the subsidy
 
 export const employmentTrainingSubsidy = defineWorkflow<C>({
   code: 'employment-training-subsidy', institution: 'HR', referencePrefix: 'ETS',
+  // 五.(一): training serves workers wherever they are hired; the key locations come first.
+  outsideDesignated: 'lower-priority',
   name: bi('就业培训补贴', 'Employment training subsidy'),
   summary: bi(
     '人力资源社会保障部门审核培训计划并批准补贴上限，按核实的结业、取证和稳定就业人数拨付，违规使用的予以追回（政策 五.(一)）。',

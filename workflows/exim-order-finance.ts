@@ -146,6 +146,8 @@ const documents: DocumentKind[] = [
 
 export const eximOrderFinance = defineWorkflow<C>({
   code: 'exim-order-finance', version: 2, institution: 'EXIM', referencePrefix: 'EXIM',
+  // 六.(二): order financing is for processing-trade firms; the key locations come first.
+  outsideDesignated: 'lower-priority',
   ...eximContract,
   name: bi('中国进出口银行订单融资', 'Export-Import Bank order financing'),
   summary: bi(

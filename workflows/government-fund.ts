@@ -11,11 +11,12 @@ import {
   govFundContext, govFundEvents, govFundRules, type GovFundContext, type GovFundLimits,
 } from './government-fund-events';
 import { bi } from './policy-guards';
-import type { Bilingual, DocumentKind, Workflow } from './types';
+import type { Bilingual, DocumentKind, OutsideDesignated, Workflow } from './types';
 
 export interface GovFundOptions extends GovFundLimits {
   code: 'special-fund' | 'trade-platform-grant';
   referencePrefix: string;
+  outsideDesignated: OutsideDesignated;
   name: Bilingual;
   summary: Bilingual;
   formSchema: z.ZodObject<any>;
@@ -93,7 +94,7 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
   };
   const refusalTitle = bi('不予支持决定', 'Decision not to support');
   return defineWorkflow<GovFundContext>({
-    code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix,
+    code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix, outsideDesignated: o.outsideDesignated,
     ...govFundContract,
     formSchema: o.formSchema, formExample: o.formExample, formChecks: o.formChecks, documents: o.documents,
     initialContext: govFundContext,

@@ -15,20 +15,33 @@ export function firstReason(...reasons: (Bilingual | null)[]): Bilingual | null 
 export const yuan = (n: number) => `${groupDigits(n)} 元`;
 export const yuanEn = (n: number) => `CNY ${groupDigits(n)}`;
 
-/** 政策 一.(一): support goes to central and western China and designated eastern areas. */
-export function regionReason(ev: WorkflowEvent): Bilingual | null {
+/** Where the project (or, without one, the enterprise) is, as the facts name it. */
+function placeOf(ev: WorkflowEvent): { place: string; standing?: string; whose: Bilingual } | null {
   const project = ev.facts.project;
-  if (project && !project.regionEligible) {
-    const place = `${project.province}${project.city ? ` ${project.city}` : ''}`;
+  if (project) return project.regionEligible ? null : { place: `${project.province}${project.city ? ` ${project.city}` : ''}`, standing: project.standing, whose: bi('项目所在地', "The project's location") };
+  const ent = ev.facts.enterprise;
+  return ent.regionEligible ? null : { place: ent.province, standing: ent.standing, whose: bi('企业所在地', "The enterprise's region") };
+}
+
+/**
+ * 政策 一.(一) (and 六.(一) for the special funds): support goes to the key undertaking locations
+ * (重点承接地) the three ministries designate in central and western China and the less-developed
+ * east. The facts say where the place stood on the list when the application was submitted and
+ * whether this programme takes it (a programme may take central and western places off the list
+ * at a lower priority instead of refusing them).
+ */
+export function regionReason(ev: WorkflowEvent): Bilingual | null {
+  const p = placeOf(ev);
+  if (!p) return null;
+  if (p.standing === 'undesignated') {
     return bi(
-      `项目所在地（${place}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
-      `The project's location (${place}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
+      `${p.whose.zh}（${p.place}）不在申请提交时的加工贸易梯度转移重点承接地名单内，本项目仅支持重点承接地（政策 一.(一)、六.(一)）`,
+      `${p.whose.en} (${p.place}) was not on the list of key undertaking locations (重点承接地) when the application was submitted, and this programme supports only those locations (policy 一.(一), 六.(一))`,
     );
   }
-  if (ev.facts.enterprise.regionEligible) return null;
   return bi(
-    `企业所在地（${ev.facts.enterprise.province}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
-    `The enterprise's region (${ev.facts.enterprise.province}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
+    `${p.whose.zh}（${p.place}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
+    `${p.whose.en} (${p.place}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
   );
 }
 

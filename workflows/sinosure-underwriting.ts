@@ -56,6 +56,8 @@ const documents: DocumentKind[] = [
 /** What every version of the programme declares alike. */
 export const policyProgramme = {
   code: 'sinosure-credit-insurance', institution: 'SINOSURE', referencePrefix: 'SIN',
+  // 六.(二): cover for enterprises; the key locations come first.
+  outsideDesignated: 'lower-priority',
   ...sinosureContract,
   name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
   summary: bi(

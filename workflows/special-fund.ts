@@ -51,6 +51,8 @@ export const specialFundExample = {
 export const specialFund = governmentFund({
   code: 'special-fund',
   referencePrefix: 'SF',
+  // 六.(一): 加大对重点承接地的资金支持 — the special funds are for the designated locations only.
+  outsideDesignated: 'refuse',
   name: bi('承接转移专项资金', 'Special funds for processing-trade transfer'),
   summary: bi(
     '商务主管部门经专家评审和公示后批复，资金分批拨付，验收后办结（政策 六.一）。',

@@ -53,6 +53,8 @@ export const tradePlatformExample = {
 export const tradePlatformGrant = governmentFund({
   code: 'trade-platform-grant',
   referencePrefix: 'TPG',
+  // 六.(四): platforms serve the region's firms; the designated locations come first.
+  outsideDesignated: 'lower-priority',
   name: bi('外贸公共服务平台建设资金', 'Foreign-trade public service platform funds'),
   summary: bi(
     '商务主管部门经专家评审、公示后批复，先行拨付 70%，验收合格后拨付尾款（政策 六.四）。',

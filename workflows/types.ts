@@ -45,6 +45,14 @@ export interface Actor {
   name: string;
 }
 
+/** Where a place stands against the key undertaking locations (重点承接地) as listed when the
+ *  application was submitted: on the list; a central or western place off it (the programme
+ *  decides, `outsideDesignated`); an eastern place off it or an unknown province (never eligible). */
+export type LocationStanding = 'designated' | 'undesignated' | 'ineligible';
+
+/** What a programme does with a central or western project outside the designated locations. */
+export type OutsideDesignated = 'refuse' | 'lower-priority';
+
 /** Facts the engine looks up before each event, so that machines stay pure. */
 export interface CaseFacts {
   now: string;                       // ISO time of the event (a fake clock in tests)
@@ -54,9 +62,10 @@ export interface CaseFacts {
     province: string;
     industry: string;
     regionEligible: boolean;         // 政策: central/western provinces or designated eastern areas
+    standing?: LocationStanding;
   };
   /** Where the project itself is, when the form says (政策 一.(一) concerns the project's location). */
-  project?: { province: string; city: string; regionEligible: boolean };
+  project?: { province: string; city: string; regionEligible: boolean; standing?: LocationStanding };
   /** Expert user ids linked to the applicant enterprise (conflict of interest). */
   conflictedExpertIds: number[];
   noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods
@@ -145,6 +154,9 @@ export interface Workflow<Ctx = any> {
   name: Bilingual;
   summary: Bilingual;                // what the programme gives, who decides
   referencePrefix: string;           // e.g. 'SF' → SF-2026-000123
+  /** 政策 一.(一): a central or western project outside the designated locations is refused, or
+   *  taken at a lower priority; the engine judges `regionEligible` by it. */
+  outsideDesignated: OutsideDesignated;
   machine: AnyStateMachine;
   formSchema: z.ZodObject<any>;      // the application form; strict (unknown fields refused)
   formExample: Record<string, unknown>;

@@ -95,5 +95,5 @@ export const {
   institutions, enterprises, users, expertConflicts, sessions, apiTokens, loginAttempts, programmes, counters,
   cases, caseComments, idempotencyKeys, notifications, auditEvents, documents, decisions, expertDeclarations,
   evaluationWeights, evaluationTargets, caseCounts, issuingAuthorities, webhookEndpoints, webhookDeliveries, decisionCorrections,
-  noticeObjections, leases,
+  noticeObjections, leases, designatedLocations,
 } = pgTables;

@@ -54,3 +54,16 @@ export function validationError(issues: { path: PropertyKey[]; message: string }
   const message = Object.entries(fields).map(([k, v]) => (k === '_' ? v : `${k}: ${v}`)).join('; ');
   return new AppError('UNPROCESSABLE', message || 'Invalid data.', { fields });
 }
+
+/**
+ * A rule's refusal (workflows' Reason: both languages, maybe per field) as a 422: `fields` in
+ * both languages for the API, `byField` and `reason` so a page shows the reader's language at the field.
+ */
+export function refusalError(reason: { zh: string; en: string; field?: string; fields?: Record<string, { zh: string; en: string }> }): AppError {
+  const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
+  const byField = reason.fields ?? (reason.field ? { [reason.field]: { zh: reason.zh, en: reason.en } } : undefined);
+  return new AppError('UNPROCESSABLE', both(reason), {
+    reason: { zh: reason.zh, en: reason.en },
+    ...(byField ? { fields: Object.fromEntries(Object.entries(byField).map(([k, m]) => [k, both(m)])), byField } : {}),
+  });
+}

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { fieldMessages, messageOf } from './refusal-messages';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { downloadDocument } from '../domain/documents/download-document';
@@ -41,18 +42,6 @@ function draftOf(c: Context<AppEnv>, body: FormBody, type: string, err?: AppErro
   const values = { ...eventDataFromForm(eventJsonSchema(spec), body), comment: typeof body.comment === 'string' ? body.comment : '' };
   const more = typeof body._more === 'string' ? /^([\w.]{1,60}):(\d{1,2})$/.exec(body._more) : null;
   return { type, values, errors: err ? fieldMessages(err, c.var.locale) : {}, more: more ? { [more[1]!]: Number(more[2]) } : undefined };
-}
-
-/** A refusal's message in the reader's language (the engine gives both). */
-function messageOf(err: AppError, locale: 'zh' | 'en'): string {
-  const reason = (err.details as { reason?: { zh: string; en: string } } | undefined)?.reason;
-  return reason ? reason[locale] : err.userMessage;
-}
-
-/** The refusal at the field it concerns: every field of invalid data, or the one a rule names. */
-function fieldMessages(err: AppError, locale: 'zh' | 'en'): Record<string, string> {
-  const d = err.details as { byField?: Record<string, { zh: string; en: string }> } | undefined;
-  return d?.byField ? Object.fromEntries(Object.entries(d.byField).map(([k, v]) => [k, v[locale]])) : {};
 }
 
 export const workbenchCaseRoutes = new Hono<AppEnv>()

@@ -15,7 +15,7 @@ export const FIXTURE = 'fixture-pilot-grant';
 type C = CaseContext & { preparedBy: number | null; approvedAmount: number | null };
 
 export const fixtureProgramme = defineWorkflow<C>({
-  code: FIXTURE as ProgrammeCode, institution: 'HR', referencePrefix: 'FPG',
+  code: FIXTURE as ProgrammeCode, institution: 'HR', referencePrefix: 'FPG', outsideDesignated: 'lower-priority',
   name: bi('试点补助（测试）', 'Pilot grant (test)'),
   summary: bi('仅用于测试的试点补助。', 'A pilot grant that exists only in the tests.'),
   formSchema: z.object({ projectName: z.string().min(2).describe('项目名称 / Project name'), requestedAmount: z.number().int().positive().describe('申请金额 / Amount requested') }).strict(),

@@ -13,7 +13,7 @@ export const FIGURE_PROGRAMME = 'fixture-apprenticeship';
 type C = CaseContext & { verified: number | null; premium: number | null };
 
 registerWorkflow(defineWorkflow<C>({
-  code: FIGURE_PROGRAMME as ProgrammeCode, institution: 'HR', referencePrefix: 'FAP',
+  code: FIGURE_PROGRAMME as ProgrammeCode, institution: 'HR', referencePrefix: 'FAP', outsideDesignated: 'lower-priority',
   name: bi('学徒补助（测试）', 'Apprenticeship aid (test)'),
   summary: bi('仅用于统计测试。', 'Exists only in the statistics tests.'),
   formSchema: z.object({ requestedAmount: z.number().int().positive().describe('申请金额 / Amount requested') }).strict(),

@@ -15,7 +15,7 @@ import { leafStates } from './harness';
 function trapWorkflow(withTrap: boolean): Workflow {
   const empty = z.object({}).strict();
   return defineWorkflow<{ form: Record<string, unknown> }>({
-    code: 'special-fund', institution: 'COMMERCE', name: bi('测试', 'Test'), summary: bi('测试', 'Test'), referencePrefix: 'T',
+    code: 'special-fund', institution: 'COMMERCE', name: bi('测试', 'Test'), summary: bi('测试', 'Test'), referencePrefix: 'T', outsideDesignated: 'refuse',
     formSchema: z.object({}).strict(), formExample: {}, documents: [],
     initialContext: (form) => ({ form }),
     events: [

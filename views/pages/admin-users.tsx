@@ -28,7 +28,7 @@ export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, selfId, va
   return (
     <>
       <h1>{zh ? '用户管理' : 'Users'}</h1>
-      <p><a href="/admin/webhooks">{zh ? '推送地址（Webhook）与推送记录' : 'Webhook endpoints and deliveries'}</a></p>
+      <p><a href="/admin/webhooks">{zh ? '推送地址（Webhook）与推送记录' : 'Webhook endpoints and deliveries'}</a> · <a href="/admin/locations">{zh ? '重点承接地名单' : 'Key undertaking locations'}</a></p>
       {notice ? <div class="alert ok" role="status">{notice}</div> : null}
       <section class="card" aria-labelledby="new-user">
         <h2 id="new-user">{zh ? '新建工作人员账户' : 'New staff user'}</h2>

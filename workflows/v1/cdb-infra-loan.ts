@@ -137,7 +137,7 @@ const documents: DocumentKind[] = [
 ];
 
 export const cdbInfraLoan = defineWorkflow<C>({
-  code: 'cdb-infra-loan', version: 1, institution: 'CDB', referencePrefix: 'CDB',
+  code: 'cdb-infra-loan', version: 1, institution: 'CDB', referencePrefix: 'CDB', outsideDesignated: 'lower-priority',
   partners: { COMMERCE: ['officer'] },
   ...cdbContract,
   name: bi('国家开发银行承接地中长期融资', 'China Development Bank finance for undertaking locations'),

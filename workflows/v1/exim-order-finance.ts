@@ -126,7 +126,7 @@ const documents: DocumentKind[] = [
 ];
 
 export const eximOrderFinance = defineWorkflow<C>({
-  code: 'exim-order-finance', version: 1, institution: 'EXIM', referencePrefix: 'EXIM',
+  code: 'exim-order-finance', version: 1, institution: 'EXIM', referencePrefix: 'EXIM', outsideDesignated: 'lower-priority',
   ...eximContract,
   name: bi('中国进出口银行订单融资', 'Export-Import Bank order financing'),
   summary: bi(

@@ -60,7 +60,7 @@ const documents: DocumentKind[] = [
 ];
 
 export const sinosureCreditInsurance = defineWorkflow<C>({
-  code: 'sinosure-credit-insurance', version: 1, institution: 'SINOSURE', referencePrefix: 'SIN',
+  code: 'sinosure-credit-insurance', version: 1, institution: 'SINOSURE', referencePrefix: 'SIN', outsideDesignated: 'lower-priority',
   ...sinosureContract,
   name: bi('中国信保出口及国内贸易信用保险', 'Sinosure export and domestic trade credit insurance'),
   summary: bi(

@@ -14,3 +14,4 @@ export * from './webhooks';
 export * from './corrections';
 export * from './notices';
 export * from './leases';
+export * from './designated-locations';

@@ -11,7 +11,7 @@ import { issueDecision } from '../decisions/issue-decision';
 import { preparerOf } from '../decisions/preparer';
 import { renderDecisionSoon } from '../decisions/render-decision';
 import { iso, type Deps } from '../deps';
-import { AppError } from '../errors';
+import { AppError, refusalError } from '../errors';
 import { notifyEnterprise } from '../notifications/notify';
 import { enqueueCaseEvent } from '../webhooks/enqueue-webhooks';
 import { canSeeCase, canSendEvent } from '../policy';
@@ -36,8 +36,6 @@ export interface EventRequest {
 }
 
 export interface Applied { row: CaseRow; replay?: { status: number; body: string } }
-
-const bilingual = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
 
 /** An event that passed every check, with its next snapshot computed, ready to be written. */
 interface Prepared {
@@ -75,15 +73,8 @@ function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, r
   const now = deps.clock.now();
   const event: WorkflowEvent = { type: req.type, data: withCurrentForm(row, req.type, req.data ?? {}), comment: req.comment, actor, facts: caseFacts(deps, row, now) };
   const reason = w.refusal(before, event);
-  // A rule that names the field it concerns is reported like a validation error of that field:
-  // `fields` in both languages for the API, `byField` and `reason` so a page shows the reader's language there.
-  if (reason) {
-    const byField = reason.fields ?? (reason.field ? { [reason.field]: { zh: reason.zh, en: reason.en } } : undefined);
-    throw new AppError('UNPROCESSABLE', bilingual(reason), {
-      reason: { zh: reason.zh, en: reason.en },
-      ...(byField ? { fields: Object.fromEntries(Object.entries(byField).map(([k, m]) => [k, bilingual(m)])), byField } : {}),
-    });
-  }
+  // A rule that names the field it concerns is reported like a validation error of that field.
+  if (reason) throw refusalError(reason);
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
   const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
   if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');

@@ -3,6 +3,7 @@ import { institutions, programmes } from '../../db/schema/index';
 import type { Db } from '../../db/client';
 import { INSTITUTIONS, INSTITUTION_CODES } from '../../../workflows/institutions';
 import { workflows } from '../../../workflows/index';
+import { ensureDesignatedLocations } from './designated-locations';
 import { ensureIssuingAuthorities } from './issuing-authorities';
 
 /** The rows of the `institutions` table, derived from the registry (workflows/institutions.ts). */
@@ -28,5 +29,6 @@ export function ensureReferenceData(db: Db): void {
       }).run();
     }
     ensureIssuingAuthorities(tx as unknown as Db, new Date().toISOString());
+    ensureDesignatedLocations(tx as unknown as Db);
   }, { behavior: 'immediate' });
 }

@@ -2,7 +2,8 @@
 // compares: a province designated as a whole, or a city in it. Every case and enterprise counts
 // for the most specific designated location its place lies in; places outside any count for none.
 import type { Db } from '../../db/client';
-import { DESIGNATED_EASTERN_AREAS, PROVINCES } from '../reference/provinces';
+import { beijingToday } from '../../../workflows/display-format';
+import { listDesignatedLocations } from '../reference/designated-locations';
 import { normaliseCity, normaliseProvince } from '../reference/place-names';
 
 export interface DesignatedLocation {
@@ -21,16 +22,20 @@ function location(province: string, city: string | null = null): DesignatedLocat
 }
 
 /**
- * The designated locations in force in `year` (undefined: now). The only place the statistics
- * learn which locations are designated: when the admin-maintained list becomes a table, this
- * function reads it and nothing else changes. Until then: the central and western provinces and
- * the designated eastern areas of the reference list.
+ * The designated locations in force in `year` (any day of it), or now when no year is given: the
+ * only place the statistics learn which locations are designated, read from the admin's dated
+ * list (designated_locations). Each place once, however often it was ended and designated again.
  */
-export function designatedLocations(_db: Db, _year?: number): DesignatedLocation[] {
-  return [
-    ...PROVINCES.filter((p) => p.region === 'central' || p.region === 'western').map((p) => location(p.name)),
-    ...Object.entries(DESIGNATED_EASTERN_AREAS).flatMap(([p, cities]) => cities.map((c) => location(p, c))),
-  ];
+export function designatedLocations(db: Db, year?: number, now = new Date()): DesignatedLocation[] {
+  const first = year ? `${year}-01-01` : beijingToday(now);
+  const last = year ? `${year}-12-31` : first;
+  const seen = new Map<string, DesignatedLocation>();
+  for (const r of listDesignatedLocations(db)) {
+    if (r.designatedOn > last || (r.endsOn && r.endsOn <= first)) continue;
+    const l = location(r.province, r.city);
+    seen.set(l.key, l);
+  }
+  return [...seen.values()];
 }
 
 /** A place's designated location: its city's when the city is designated, else its province's. */
