@@ -4,6 +4,7 @@
 import type { Db } from '../../db/client';
 import { beijingToday } from '../../../workflows/display-format';
 import { listDesignatedLocations } from '../reference/designated-locations';
+import { PROVINCES } from '../reference/provinces';
 import { normaliseCity, normaliseProvince } from '../reference/place-names';
 
 export interface DesignatedLocation {
@@ -22,16 +23,18 @@ function location(province: string, city: string | null = null): DesignatedLocat
 }
 
 /**
- * The designated locations in force in `year` (any day of it), or now when no year is given: the
- * only place the statistics learn which locations are designated, read from the admin's dated
- * list (designated_locations). Each place once, however often it was ended and designated again.
+ * The locations the index compares in `year` (any day of it), or now when no year is given: the
+ * central and western provinces as a whole, and the eastern and north-eastern places on the
+ * admin's dated list (designated_locations) in force then. Each place once.
  */
 export function designatedLocations(db: Db, year?: number, now = new Date()): DesignatedLocation[] {
   const first = year ? `${year}-01-01` : beijingToday(now);
   const last = year ? `${year}-12-31` : first;
+  const inland = (p: string) => PROVINCES.some((x) => x.name === p && (x.region === 'central' || x.region === 'western'));
   const seen = new Map<string, DesignatedLocation>();
+  for (const p of PROVINCES.filter((x) => inland(x.name))) seen.set(p.name, location(p.name));
   for (const r of listDesignatedLocations(db)) {
-    if (r.designatedOn > last || (r.endsOn && r.endsOn <= first)) continue;
+    if (inland(r.province) || r.designatedOn > last || (r.endsOn && r.endsOn <= first)) continue;
     const l = location(r.province, r.city);
     seen.set(l.key, l);
   }
