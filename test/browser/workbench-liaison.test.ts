@@ -1,11 +1,12 @@
 // Liaisons in a real Chromium: the EXIM liaison takes an order-financing case through credit
-// approval to disbursement; the CDB liaison cannot see it in the list or by its address.
+// approval to disbursement; the CDB liaison cannot see it in the list or by its address; the
+// Sinosure liaison services a policy, each typed figure checked at its field.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
-import { act, signIn } from '../workbench/browser-steps';
+import { act, fillEventForm, signIn, submitEventForm } from '../workbench/browser-steps';
 import { COLLECTION_DAYS } from '../../workflows/exim-events';
 import { eximOrderExample } from '../../workflows/exim-order-finance';
 import { datePlus } from '../../workflows/policy-guards';
@@ -68,5 +69,31 @@ describe('liaisons in Chromium', () => {
     expect(await second.page.locator('#case-state').textContent()).toContain('授信审批');
     await shot(second.page, '5-second-liaison-conflict');
     expect([...first.errors, ...second.errors]).toEqual([]);
+  }, 60_000);
+
+  it('the Sinosure liaison services a policy: a limit reduced and a recovery recorded, each figure checked at its field first', async () => {
+    const sin = await signIn(browser, server.url, 'sinosure@demo.local');
+    const ref = 'SIN-2026-000004'; // demo policy: two buyers, a paid claim, a loss averted, a later shipment
+    await sin.page.goto(`${server.url}/workbench?view=all&q=${ref}`);
+    await sin.page.locator(`tr[data-case="${ref}"] a`).click();
+    const caseUrl = sin.page.url();
+    const refusedAt = async (type: string, fill: Record<string, string>, field: string) => {
+      const version = Number(await sin.page.locator('#case-panel').getAttribute('data-version'));
+      await fillEventForm(sin.page, type, fill);
+      await submitEventForm(sin.page, type, version);
+      const error = sin.page.locator(`form[data-event="${type}"] [name="${field}"][aria-invalid="true"]`);
+      await error.waitFor({ timeout: 15_000 });
+      const message = await sin.page.locator(`#${await error.getAttribute('id')}-err`).innerText();
+      await sin.page.goto(caseUrl); // a fresh page, without the refusal's flash
+      return message;
+    };
+    // Below what is shipped to the buyer and unpaid: refused at the amount, naming the figure.
+    expect(await refusedAt('liaison.reduce-limit', { 'd.buyerId': '1', 'd.amount': '1', 'd.reason': '买方付款变慢' }, 'd.amount')).toMatch(/限额不得低于该买方未收汇出运金额（[\d,]+ 元）/);
+    await act(sin.page, 'liaison.reduce-limit', 'policy.cover.active', { 'd.buyerId': '1', 'd.amount': '4000000', 'd.reason': '买方付款变慢' });
+    expect(await refusedAt('liaison.record-recovery', { 'd.buyerId': '1', 'd.amount': '999999999' }, 'd.amount')).toMatch(/追回金额/);
+    await act(sin.page, 'liaison.record-recovery', 'policy.cover.active', { 'd.buyerId': '1', 'd.amount': '100000' });
+    await shot(sin.page, '6-sinosure-serviced');
+    expect(await sin.page.locator('#case-panel').innerText()).not.toMatch(/liaison\.|buyerId|credit-limit-/);
+    expect(sin.errors).toEqual([]);
   }, 60_000);
 });
