@@ -5,7 +5,7 @@ import { staffRoleLabel } from '../workflows/labels';
 /** Roles that see the full statistics (/stats); everyone else gets the public figures. */
 const STATS_ROLES = ['officer', 'approver', 'auditor', 'admin'];
 
-export interface PageUser { name: string; email: string; role: string; institutionCode?: string | null; unread?: number }
+interface PageUser { name: string; email: string; role: string; institutionCode?: string | null; unread?: number }
 
 export interface LayoutProps {
   title: string;

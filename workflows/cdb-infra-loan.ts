@@ -15,7 +15,7 @@ import { numbers, requestWithinInvestment, withChecks, type FormCheck } from './
 import { bi, yuan, yuanEn } from './policy-guards';
 import { signingEvents } from './prepared-decisions';
 
-export const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
+const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
 
 /** Fixed-asset projects need at least 20% own capital (项目资本金制度). */
 const ownCapital: FormCheck = {
@@ -28,7 +28,7 @@ const ownCapital: FormCheck = {
 };
 const cdbChecks = [requestWithinInvestment, ownCapital];
 
-export const cdbLoanForm = withChecks(z.object({
+const cdbLoanForm = withChecks(z.object({
   financingType: z.enum(['loan', 'bond', 'leasing', 'investment']).describe('融资方式（投贷债租，政策 六.二） / Financing type'),
   projectType: z.enum(['park-infrastructure', 'logistics-hub', 'basic-industry', 'pillar-industry', 'public-platform'])
     .describe('项目类别 / Project type'),

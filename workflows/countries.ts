@@ -15,8 +15,6 @@ export const COUNTRY_CODES = [
   'TT', 'TV', 'TW', 'TZ', 'UA', 'UG', 'UM', 'US', 'UY', 'UZ', 'VA', 'VC', 'VE', 'VG', 'VI', 'VN', 'VU', 'WF', 'WS', 'YE', 'YT', 'ZA', 'ZM', 'ZW',
 ] as const;
 
-export type CountryCode = (typeof COUNTRY_CODES)[number];
-
 // Names come from the runtime's own CLDR data (Node ships full ICU), so no list of names is kept here.
 const names = { zh: new Intl.DisplayNames(['zh-Hans'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 

@@ -114,7 +114,7 @@ function collectLabels(states: Record<string, StateDef>, prefix = ''): Record<st
   return labels;
 }
 
-export function schemaReason(schema: z.ZodType, data: unknown): Reason | null {
+function schemaReason(schema: z.ZodType, data: unknown): Reason | null {
   const parsed = schema.safeParse(data ?? {});
   return parsed.success ? null : invalidData(schema, parsed.error.issues, data ?? {});
 }

@@ -36,11 +36,11 @@ export function trainingContext(form: Record<string, unknown>): TrainingContext 
 type C = TrainingContext;
 const prepared = (c: C, id: number) => (c.preparedBy.includes(id) ? c.preparedBy : [...c.preparedBy, id]);
 /** 政策 五.(一): subsidy per trainee at the lower of the actual cost and the local standard. */
-export const perTrainee = (c: C) => Math.min(num(c.form.costPerTrainee), num(c.form.localStandard));
+const perTrainee = (c: C) => Math.min(num(c.form.costPerTrainee), num(c.form.localStandard));
 /** What the plan can justify: planned trainees × subsidy per trainee, never above the request. */
-export const planCeiling = (c: C) => Math.min(c.requestedAmount, num(c.form.traineesPlanned) * perTrainee(c));
+const planCeiling = (c: C) => Math.min(c.requestedAmount, num(c.form.traineesPlanned) * perTrainee(c));
 /** What the verified completions justify, never above the approval. */
-export const payable = (c: C) => Math.min(num(c.approvedAmount), num(c.traineesVerified) * num(c.subsidyPerTrainee));
+const payable = (c: C) => Math.min(num(c.approvedAmount), num(c.traineesVerified) * num(c.subsidyPerTrainee));
 const AMOUNT: Bilingual = { zh: '金额', en: 'The amount' };
 
 export const trainingRules: Record<string, Rule<C>> = {

@@ -12,9 +12,9 @@ import { bi } from './policy-guards';
 import { FACTS, fact } from './programme-facts';
 import type { DocumentKind } from './types';
 
-export const TRAINING_LIMITS = { minAmount: 10_000, maxAmount: 5_000_000 };
+const TRAINING_LIMITS = { minAmount: 10_000, maxAmount: 5_000_000 };
 
-export const trainingForm = z.object({
+const trainingForm = z.object({
   applicantType: z.enum(['processing-enterprise', 'training-provider']).describe('申请主体：加工贸易企业 / 职业培训机构 — Applicant type'),
   projectName: text(2, 200, '培训项目名称 / Training programme'),
   occupation: text(2, 100, '培训职业（工种） / Occupation trained for'),

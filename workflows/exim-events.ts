@@ -19,8 +19,8 @@ import type { Bilingual, FieldHint } from './types';
 /** Financing covers at most this share of the verified export contract value. */
 export const EXIM_ORDER_SHARE = 0.8;
 /** Days after the buyer's payment due date within which the receivable is collected and repays. */
-export const COLLECTION_DAYS = 30;
-export const EXTENSION_MAX_DAYS = 180;
+const COLLECTION_DAYS = 30;
+const EXTENSION_MAX_DAYS = 180;
 
 export type EximFinancing = LoanBook & {
   verifiedOrderValue: number | null;
@@ -33,8 +33,8 @@ type Order = { orderValueCny?: number; shipmentDate?: string; paymentDueDate?: s
 
 const initial = (form: Record<string, unknown>): C => ({ ...loanBook(form), verifiedOrderValue: null, repaymentDueDate: null, extensions: [] });
 const order = (c: C) => (c.form.order ?? {}) as Order;
-export const isReceivables = (c: C) => c.form.financingType === 'receivables';
-export const ceilingOf = (c: C) => Math.min(c.requestedAmount, Math.floor(num(c.verifiedOrderValue) * EXIM_ORDER_SHARE));
+const isReceivables = (c: C) => c.form.financingType === 'receivables';
+const ceilingOf = (c: C) => Math.min(c.requestedAmount, Math.floor(num(c.verifiedOrderValue) * EXIM_ORDER_SHARE));
 const nowOf = (c: C, f?: { now: string }) => f?.now ?? c.lastEventAt ?? new Date(0).toISOString();
 /** A calendar date `days` after another (YYYY-MM-DD); today's when there is none yet. */
 const datePlus = (date: string | null | undefined, days: number, c: C) =>

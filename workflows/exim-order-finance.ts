@@ -16,8 +16,7 @@ import { bi, yuan, yuanEn } from './policy-guards';
 import { signingEvents } from './prepared-decisions';
 import type { DocumentKind } from './types';
 
-export const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
-export { EXIM_ORDER_SHARE };
+const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const eximChecks: FormCheck[] = [
@@ -36,7 +35,7 @@ const eximChecks: FormCheck[] = [
   } },
 ];
 
-export const eximOrderForm = withChecks(z.object({
+const eximOrderForm = withChecks(z.object({
   financingType: z.enum(['order', 'receivables']).optional()
     .describe('融资品种：订单融资（出运前） / 应收账款融资（已出运） — Order financing (before shipment) or receivables financing (shipped goods); order financing when left out'),
   tradeMode: z.enum(['imported-materials', 'supplied-materials']).describe('贸易方式：进料加工 / 来料加工 — Processing-trade mode'),

@@ -18,7 +18,7 @@ export const province = z.enum(PROVINCE_NAMES).describe('项目所在省份 / Pr
 export const city = z.string().trim().min(1).max(50).optional().describe('城市（可选） / City (optional)');
 export const industry = z.enum(INDUSTRY_CODES).describe('所属行业（见行业目录） / Industry code');
 
-export const hsCode = z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'HS code: 4–10 digits').describe('海关商品编码 / HS code');
+const hsCode = z.string().regex(/^\d{4}(\.?\d{2}){0,3}$/, 'HS code: 4–10 digits').describe('海关商品编码 / HS code');
 export const product = z.object({
   hsCode,
   description: text(1, 200, '商品名称 / Product description'),
@@ -41,8 +41,6 @@ export const currency = z.enum(['CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP']).descr
 
 export const reason = text(2, 2000, '理由 / Reason');
 export const note = text(1, 2000, '说明 / Note');
-export const noData = z.object({}).strict();
-
 export const exampleContact = { name: '王敏', phone: '+86 23 6789 1234', email: 'wang.min@example.cn' };
 
 /** Bilingual names of the choice values of the application forms (shown instead of codes). */

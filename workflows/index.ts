@@ -43,5 +43,5 @@ export function workflowFor(code: string, version?: number): Workflow | undefine
   return EARLIER_VERSIONS.find((w) => w.code === code && w.version === version);
 }
 
-export { INDUSTRIES, FORBIDDEN_PRODUCTS, PROVINCES } from './policy-lists';
+export { INDUSTRIES } from './policy-lists';
 export type * from './types';

@@ -3,7 +3,7 @@
 // its deciding institution (and the partners that take part) by these codes.
 import type { Bilingual, Role } from './types';
 
-export type InstitutionKind = 'government' | 'bank' | 'insurer';
+type InstitutionKind = 'government' | 'bank' | 'insurer';
 
 export interface InstitutionDef {
   name: Bilingual;

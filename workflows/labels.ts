@@ -7,7 +7,7 @@ import { countryName } from './countries';
 import { CHOICE_LABELS } from './form-fields';
 import { EARLIER_VERSIONS, workflowFor, workflows } from './index';
 import { INSTITUTION_CODES, institutionOf } from './institutions';
-import { INDUSTRIES, PROVINCES } from './policy-lists';
+import { INDUSTRIES } from './policy-lists';
 import type { Bilingual, Workflow } from './types';
 
 type Lang = 'zh' | 'en';
@@ -36,10 +36,10 @@ const ROLE_LABELS: Record<string, Bilingual> = {
 };
 
 /** The actor name the engine records for timed steps and renders ('system'). */
-export const SYSTEM_ACTOR: Bilingual = bi('系统（自动）', 'System (automatic)');
+const SYSTEM_ACTOR: Bilingual = bi('系统（自动）', 'System (automatic)');
 
 /** Records of the audit chain that are not workflow events. */
-export const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
+const AUDIT_TYPE_LABELS: Record<string, Bilingual> = {
   'case.created': bi('创建草稿', 'Draft created'),
   'form.saved': bi('保存申请表', 'Application form saved'),
   'document.uploaded': bi('上传材料', 'Document uploaded'),
@@ -89,7 +89,7 @@ export const DELIVERY_STATUS_LABELS: Record<string, Bilingual> = {
   failed: bi('已放弃（24 小时未成功）', 'Given up (24 hours without success)'),
 };
 
-export const AUDIT_KIND_LABELS: Record<string, Bilingual> = {
+const AUDIT_KIND_LABELS: Record<string, Bilingual> = {
   event: bi('办理', 'Case step'), case: bi('申请', 'Application'), document: bi('材料', 'Document'),
   comment: bi('意见', 'Comment'), declaration: bi('声明', 'Declaration'), decision: bi('决定', 'Decision'),
   download: bi('下载', 'Download'), admin: bi('管理', 'Administration'), auth: bi('登录', 'Sign-in'),
@@ -166,17 +166,12 @@ export function industryLabel(code: string): Bilingual {
   return INDUSTRIES.find((i) => i.code === code)?.label ?? UNKNOWN;
 }
 
-export function provinceLabel(name: string): Bilingual {
-  const p = PROVINCES.find((x) => x.name === name);
-  return p ? bi(p.name, p.en) : bi(name, name);
-}
-
 /** A country by its ISO 3166 code, named in the reader's language: the one list in countries.ts. */
 export function countryLabel(code: string, lang: Lang): string {
   return countryName(code)?.[lang] ?? (lang === 'zh' ? '未知国家或地区' : 'Unknown country');
 }
 
-export function choiceLabel(code: string): Bilingual | undefined {
+function choiceLabel(code: string): Bilingual | undefined {
   return lookup(CHOICE_LABELS, code) ?? INDUSTRIES.find((i) => i.code === code)?.label;
 }
 

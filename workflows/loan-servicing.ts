@@ -51,16 +51,16 @@ export const outstanding = (c: C) => c.drawn - c.repaid;
 
 const DAY = 86_400_000;
 /** Interest accrued up to `now`: what was booked, plus the contract rate on the outstanding since. */
-export function accruedTo(c: C, now: string): number {
+function accruedTo(c: C, now: string): number {
   if (!c.interestAsOf) return c.interestAccrued;
   const days = Math.max(0, Date.parse(now) - Date.parse(c.interestAsOf)) / DAY;
   return c.interestAccrued + Math.round(outstanding(c) * c.interestRate * days / 365);
 }
 export const interestDue = (c: C, now: string) => accruedTo(c, now) - c.interestPaid;
 /** Books the interest up to now; every event that changes the outstanding principal calls it first. */
-export const accrue = (c: C, now: string) => ({ interestAccrued: accruedTo(c, now), interestAsOf: now });
+const accrue = (c: C, now: string) => ({ interestAccrued: accruedTo(c, now), interestAsOf: now });
 /** What the borrower owes now: principal outstanding and interest due. */
-export const owedNow = (c: C, now: string) => outstanding(c) + interestDue(c, now);
+const owedNow = (c: C, now: string) => outstanding(c) + interestDue(c, now);
 
 /** The schedule scaled to a new total (the drawn amount once the undrawn part is gone). */
 export function rescale(schedule: Instalment[], total: number): Instalment[] {
@@ -75,13 +75,13 @@ export function rescale(schedule: Instalment[], total: number): Instalment[] {
 }
 
 /** What should have been repaid by `now`: instalments whose due day has passed, capped at what was drawn. */
-export function expectedRepaid(c: C, now: string): number {
+function expectedRepaid(c: C, now: string): number {
   const due = c.schedule.filter((s) => Date.parse(dayAfter(s.dueDate)) <= Date.parse(now)).reduce((t, s) => t + s.amount, 0);
   return Math.min(c.scheduleBase + due, c.drawn);
 }
 
 /** The moment the first instalment not yet covered by repayments becomes overdue. */
-export function nextOverdueAt(c: C): string | null {
+function nextOverdueAt(c: C): string | null {
   let cumulative = c.scheduleBase;
   for (const s of [...c.schedule].sort((a, b) => a.dueDate.localeCompare(b.dueDate))) {
     cumulative += s.amount;
@@ -110,7 +110,7 @@ export const scheduleReason = (schedule: Instalment[], total: number, what: Bili
 export const scheduleField = z.array(z.object({ dueDate: isoDate('还款日 / Due date'), amount: positiveYuan('本期应还本金 / Principal due') }).strict())
   .min(1).max(360).describe('还款计划 / Repayment schedule');
 export const rateField = z.number().min(0).max(0.24).describe('年利率（如 0.042） / Yearly interest rate');
-export const basisField = text(2, 500, '合同依据（条款） / Contractual basis (clause)');
+const basisField = text(2, 500, '合同依据（条款） / Contractual basis (clause)');
 
 /** Equal instalments of `total`, every `stepDays` from `from`. */
 export function equalSchedule(total: number, from: string, parts: number, stepDays = 365): Instalment[] {

@@ -71,7 +71,7 @@ const PATTERNS: Record<string, Bilingual> = {
 };
 
 /** One zod issue as a sentence in each language, naming the field by its label; `value` is what was sent there. */
-export function issueMessage(issue: z.core.$ZodIssue, label: Bilingual, yuan = false, value?: unknown): Bilingual {
+function issueMessage(issue: z.core.$ZodIssue, label: Bilingual, yuan = false, value?: unknown): Bilingual {
   const L = label;
   const i = issue as z.core.$ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; expected?: string; format?: string; pattern?: string; params?: Record<string, unknown> };
   switch (i.code) {

@@ -45,7 +45,7 @@ export function regionReason(ev: WorkflowEvent): Bilingual | null {
   );
 }
 
-export function hsCodesOf(form: Record<string, unknown>): string[] {
+function hsCodesOf(form: Record<string, unknown>): string[] {
   const products = Array.isArray(form.products) ? form.products : [];
   return products.map((p) => String((p as { hsCode?: unknown }).hsCode ?? ''));
 }
@@ -94,11 +94,6 @@ export function atField(field: string, reason: Bilingual | null): Bilingual | nu
 export function ceilingReason(amount: number, remaining: number, what: Bilingual, field = 'amount'): Reason | null {
   if (amount <= remaining) return null;
   return { zh: `${what.zh}超过剩余额度（${yuan(remaining)}）`, en: `${what.en} exceeds what remains (${yuanEn(remaining)})`, field };
-}
-
-export function amountReason(amount: number, min: number, max: number): Bilingual | null {
-  if (amount >= min && amount <= max) return null;
-  return bi(`金额须在 ${yuan(min)} 至 ${yuan(max)} 之间`, `The amount must be between ${yuanEn(min)} and ${yuanEn(max)}`);
 }
 
 export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));

@@ -20,7 +20,7 @@ export function activeNodes(snapshot: AnyMachineSnapshot): AnyStateNode[] {
 }
 
 /** The active leaf: an atomic or final state. */
-export function leafNode(snapshot: AnyMachineSnapshot): AnyStateNode | undefined {
+function leafNode(snapshot: AnyMachineSnapshot): AnyStateNode | undefined {
   return activeNodes(snapshot).find((n) => n.type === 'atomic' || n.type === 'final');
 }
 

@@ -9,11 +9,11 @@ import { requestWithinInvestment, withChecks } from './form-checks';
 import { governmentFund } from './government-fund';
 import { bi } from './policy-guards';
 
-export const PLATFORM_GRANT_LIMITS = { minAmount: 200_000, maxAmount: 10_000_000 };
+const PLATFORM_GRANT_LIMITS = { minAmount: 200_000, maxAmount: 10_000_000 };
 /** Share of the grant paid before acceptance; the rest is the final payment (尾款). */
-export const PLATFORM_ADVANCE_SHARE = 0.7;
+const PLATFORM_ADVANCE_SHARE = 0.7;
 
-export const tradePlatformForm = withChecks(z.object({
+const tradePlatformForm = withChecks(z.object({
   platformType: z.enum(['rd-platform', 'design-centre', 'testing-centre', 'public-laboratory'])
     .describe('平台类型（政策 六.四）：公共技术研发平台 / 产品设计中心 / 检测中心 / 公共实验室 — Platform type'),
   projectName: text(2, 200, '平台项目名称 / Platform project name'),

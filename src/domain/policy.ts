@@ -81,4 +81,3 @@ export function requireRole(user: CurrentUser | null, ...roles: CurrentUser['rol
 }
 
 export const STAFF_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison'];
-export const READ_ALL_ROLES: CurrentUser['role'][] = ['auditor'];

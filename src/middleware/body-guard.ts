@@ -18,7 +18,7 @@ export const BODY_LIMITS = {
 } satisfies Record<string, BodyLimit>;
 
 /** The routes that accept a document upload (POST, multipart/form-data). */
-export const UPLOAD_ROUTES: RegExp[] = [
+const UPLOAD_ROUTES: RegExp[] = [
   /^\/api\/v1\/cases\/[^/]+\/documents\/?$/,
   /^\/portal\/cases\/[^/]+\/documents\/?$/,
 ];
@@ -26,7 +26,7 @@ export const UPLOAD_ROUTES: RegExp[] = [
 const mediaType = (c: Context) => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** The class of a request: only a multipart POST to an upload route may be large. */
-export function bodyLimitFor(c: Context): BodyLimit {
+function bodyLimitFor(c: Context): BodyLimit {
   const type = mediaType(c);
   if (c.req.method === 'POST' && type === 'multipart/form-data' && UPLOAD_ROUTES.some((r) => r.test(c.req.path))) return BODY_LIMITS.upload;
   return c.req.path.startsWith('/api/') ? BODY_LIMITS.json : BODY_LIMITS.page;

@@ -5,7 +5,7 @@ import { destroySession, loadSession } from '../domain/auth/sessions';
 import type { AppEnv } from '../env';
 
 /** `__Host-` pins the cookie to this host and path / over HTTPS; plain name over HTTP (local use). */
-export const sessionCookieName = (config: Config): string => (config.HTTPS ? '__Host-cj_session' : 'cj_session');
+const sessionCookieName = (config: Config): string => (config.HTTPS ? '__Host-cj_session' : 'cj_session');
 
 /**
  * Signing in as someone new (registration, an accepted invitation) first ends the session the

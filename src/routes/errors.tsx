@@ -11,7 +11,7 @@ const STATUS_CODE: Record<number, ErrorCode> = Object.fromEntries(
 ) as Record<number, ErrorCode>;
 
 /** Anything thrown becomes an AppError; unexpected errors are logged and answered with 500. */
-export function toAppError(err: unknown): AppError {
+function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -23,7 +23,7 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-export const isApiPath = (path: string): boolean => path.startsWith('/api/');
+const isApiPath = (path: string): boolean => path.startsWith('/api/');
 
 /** The one place where errors meet HTTP: JSON for the API, a friendly page for people. */
 export function respondWithError(c: Context<AppEnv>, err: unknown) {

@@ -67,7 +67,7 @@ async function sendEvent(c: Context<AppEnv>, type: string, data: (body: Record<s
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-export const portalRoutes = new Hono<AppEnv>()
+const portalRoutes = new Hono<AppEnv>()
   .get('/portal', (c) => {
     const user = applicant(c);
     const deps = c.var.deps;

@@ -21,7 +21,7 @@ const STATIC: Record<string, { body: string; type: string }> = {
   'app.css': { body: readFileSync(join(staticDir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' },
 };
 
-export function programmeCards(): ProgrammeCard[] {
+function programmeCards(): ProgrammeCard[] {
   return Object.values(workflows).map((w) => {
     return { code: w.code, name: w.name, summary: w.summary, institution: INSTITUTIONS[w.institution].name };
   });

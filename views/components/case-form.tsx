@@ -20,7 +20,7 @@ const GROUP_LABELS: Record<string, { zh: string; en: string }> = {
   buyers: { zh: '买方', en: 'Buyers' }, products: { zh: '加工贸易商品', en: 'Processing-trade products' },
 };
 
-export function fieldLabel(schema: JsonSchema, key: string, locale: Locale): string {
+function fieldLabel(schema: JsonSchema, key: string, locale: Locale): string {
   const d = schema.description;
   if (!d) return GROUP_LABELS[key]?.[locale] ?? key;
   const dash = d.indexOf(' — ');
@@ -30,7 +30,7 @@ export function fieldLabel(schema: JsonSchema, key: string, locale: Locale): str
 }
 
 const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-export const errorIdOf = (name: string) => `${idOf(name)}-err`;
+const errorIdOf = (name: string) => `${idOf(name)}-err`;
 
 function optionLabel(field: string, value: string, locale: Locale): string {
   if (field.endsWith('province')) {
@@ -50,7 +50,7 @@ function optionsOf(field: string, values: (string | number)[], locale: Locale): 
   return values.map((o) => ({ value: String(o), label: optionLabel(field, String(o), locale) }));
 }
 
-export const FieldError: FC<{ name: string; message?: string; oob?: boolean }> = ({ name, message, oob }) => (
+const FieldError: FC<{ name: string; message?: string; oob?: boolean }> = ({ name, message, oob }) => (
   <p class="field-error" id={errorIdOf(name)} hx-swap-oob={oob ? 'true' : undefined}>{message ?? ''}</p>
 );
 

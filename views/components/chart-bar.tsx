@@ -3,7 +3,7 @@
 import type { FC } from 'hono/jsx';
 import { groupDigits } from '../../workflows/display-format';
 
-export interface BarItem { label: string; value: number | null; note?: string }
+interface BarItem { label: string; value: number | null; note?: string }
 
 export interface BarChartProps {
   id: string;

@@ -4,7 +4,7 @@
 import type { FC } from 'hono/jsx';
 import { groupDigits } from '../../workflows/display-format';
 
-export interface LineSeries { name: string; values: (number | null)[] }
+interface LineSeries { name: string; values: (number | null)[] }
 
 export interface LineChartProps {
   id: string;

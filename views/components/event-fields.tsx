@@ -16,14 +16,14 @@ export interface Prop {
 }
 export interface ExpertOption { id: number; name: string; conflicted: boolean }
 
-export const FIELD_PREFIX = 'd.';
+const FIELD_PREFIX = 'd.';
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const fieldId = (type: string, name: string) => `ev-${type.replace(/[^a-z0-9]+/gi, '-')}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const labelOf = (p: Prop, name: string, locale: Locale) => labelFromDescription(p.description, name.split('.').pop()!)[locale];
 const asText = (v: unknown): string => (v === undefined || v === null || typeof v === 'object' ? '' : String(v));
 
 /** A choice value by its name: a country, a category, a currency. */
-export function choiceLabel(value: string, locale: Locale): string {
+function choiceLabel(value: string, locale: Locale): string {
   return countryName(value)?.[locale] ?? CHOICE_LABELS[value]?.[locale] ?? value;
 }
 

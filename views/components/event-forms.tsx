@@ -9,10 +9,8 @@ import type { Locale } from '../i18n';
 import { yuan } from '../workbench/text';
 import { EventField, fieldId, type ExpertOption, type Prop } from './event-fields';
 
-export type { ExpertOption } from './event-fields';
-export { FIELD_PREFIX } from './event-fields';
 
-export interface FormEvent {
+interface FormEvent {
   type: string; label: string; labelEn: string; schema: Record<string, unknown>;
   hints?: Record<string, FieldHint[]>; choices?: Record<string, FieldChoice[]>; irreversible?: boolean;
 }
@@ -76,7 +74,7 @@ export const EventForms: FC<EventFormsProps> = ({ events, caseId, version, local
 );
 
 /** The sentence naming the case, the step and the amount, in the reader's language. */
-export function confirmationText(p: PendingConfirmation, locale: Locale): string {
+function confirmationText(p: PendingConfirmation, locale: Locale): string {
   if (locale === 'zh') {
     const amount = p.amount !== null ? `，金额 ${yuan(p.amount)}` : p.requested !== null ? `（申请金额 ${yuan(p.requested)}）` : '';
     return `请确认：对案件 ${p.reference} 执行“${p.label.zh}”${amount}。此操作不可撤销。`;

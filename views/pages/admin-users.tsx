@@ -4,7 +4,7 @@ import { INSTITUTIONS, INSTITUTION_CODES, institutionOf } from '../../workflows/
 import { t, type Locale } from '../i18n';
 import { roleLabel, staffRoleLabel } from '../../workflows/labels';
 
-export interface UserRow {
+interface UserRow {
   id: number; email: string; name: string; role: string; institutionCode: string | null;
   enterpriseName: string | null; disabledAt: string | null; createdAt: string;
 }

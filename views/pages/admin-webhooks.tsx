@@ -5,8 +5,8 @@ import { deliveryStatusLabel, institutionLabel, webhookEventLabel, WEBHOOK_EVENT
 import { CsrfField, Field, FormError, SelectField, type FieldErrors } from '../components/fields';
 import { t, type Locale } from '../i18n';
 
-export interface EndpointRow { id: number; institution: string; url: string; events: string[]; createdAt: string; failingSince: string | null }
-export interface DeliveryRow {
+interface EndpointRow { id: number; institution: string; url: string; events: string[]; createdAt: string; failingSince: string | null }
+interface DeliveryRow {
   id: string; type: string; caseId: number; createdAt: string; status: string; attempts: number;
   lastAttemptAt: string | null; lastStatus: number | null; lastError: string | null; nextAttemptAt: string | null;
 }

@@ -3,8 +3,8 @@ import type { Bilingual } from '../../workflows/types';
 import { CsrfField, Field, FormError, SelectField, type FieldErrors } from '../components/fields';
 import { t, type Locale } from '../i18n';
 
-export interface ProvinceOption { name: string; nameEn: string; eligibility: Bilingual }
-export interface IndustryOption { code: string; label: Bilingual; forbidden: boolean }
+interface ProvinceOption { name: string; nameEn: string; eligibility: Bilingual }
+interface IndustryOption { code: string; label: Bilingual; forbidden: boolean }
 
 interface Props {
   locale: Locale;

@@ -10,7 +10,7 @@ import type { Locale } from '../i18n';
 import { roleInProgramme } from '../../workflows/labels';
 import { ConfirmBox, type PendingConfirmation } from '../components/event-forms';
 
-export interface PortalCase {
+interface PortalCase {
   id: number; reference: string; programmeName: Bilingual; state: string; stateLabel: Bilingual; version: number;
   createdAt: string; updatedAt: string; submittedAt: string | null; dueAt: string | null; isFinal: boolean;
 }

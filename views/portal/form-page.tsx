@@ -13,7 +13,7 @@ export interface FormPageProps {
   more?: Record<string, number>;
 }
 
-export const SaveStatus: FC<{ savedAt: string; errorCount: number; locale: Locale; oob?: boolean }> = ({ savedAt, errorCount, locale, oob }) => (
+const SaveStatus: FC<{ savedAt: string; errorCount: number; locale: Locale; oob?: boolean }> = ({ savedAt, errorCount, locale, oob }) => (
   <p id="save-status" role="status" class="muted" hx-swap-oob={oob ? 'true' : undefined}>
     {locale === 'zh' ? `草稿已保存 ${beijingDateTime(savedAt)}` : `Draft saved ${beijingDateTime(savedAt)}`}
     {errorCount ? (locale === 'zh' ? ` · ${errorCount} 项需更正` : ` · ${errorCount} field(s) to correct`) : ''}

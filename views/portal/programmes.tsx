@@ -13,7 +13,7 @@ const institutionName = (code: string, locale: Locale) => institutionLabel(code)
 export interface ProgrammeCard { code: string; name: Bilingual; summary: Bilingual; institution: string; documents: DocumentKind[] }
 export interface EligibilityCheck { ok: boolean; label: Bilingual; detail: Bilingual }
 
-export const EligibilityList: FC<{ checks: EligibilityCheck[]; locale: Locale }> = ({ checks, locale }) => (
+const EligibilityList: FC<{ checks: EligibilityCheck[]; locale: Locale }> = ({ checks, locale }) => (
   <ul class="eligibility">
     {checks.map((c) => (
       <li class={c.ok ? 'ok' : 'error'}>

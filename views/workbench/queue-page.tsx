@@ -10,7 +10,7 @@ import type { Locale } from '../i18n';
 import { FilterSelect } from '../components/fields';
 import { L, day, yuan } from './text';
 
-export interface QueueRow { row: CaseListRow; stateLabel: Bilingual; programme: Bilingual; timing: CaseTiming }
+interface QueueRow { row: CaseListRow; stateLabel: Bilingual; programme: Bilingual; timing: CaseTiming }
 export interface Option { value: string; label: string }
 
 export interface QueuePageProps {

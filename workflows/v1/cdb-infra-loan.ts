@@ -15,9 +15,9 @@ import {
 import type { DocumentKind } from '../types';
 import { bi, eiaReason, firstReason, fourEyesReason, num, yuan, yuanEn } from '../policy-guards';
 
-export const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
+const CDB_LIMITS = { minAmount: 5_000_000, maxAmount: 2_000_000_000 };
 
-export const cdbLoanForm = z.object({
+const cdbLoanForm = z.object({
   financingType: z.enum(['loan', 'bond', 'leasing', 'investment']).describe('融资方式（投贷债租，政策 六.二） / Financing type'),
   projectType: z.enum(['park-infrastructure', 'logistics-hub', 'basic-industry', 'pillar-industry', 'public-platform'])
     .describe('项目类别 / Project type'),
@@ -42,7 +42,7 @@ export const cdbLoanForm = z.object({
   // Fixed-asset projects need at least 20% own capital (项目资本金制度).
   .refine((f) => f.ownFunds >= f.totalInvestment * 0.2, { message: 'ownFunds must be at least 20% of totalInvestment', path: ['ownFunds'] });
 
-export const cdbLoanExample = {
+const cdbLoanExample = {
   financingType: 'loan',
   projectType: 'park-infrastructure',
   projectName: '两江新区加工贸易产业园标准厂房及配套道路',

@@ -13,11 +13,11 @@ import { lendingEvents, lendingRules, loanContext, overdueTimer, prepare, type L
 import { addDays, bi, firstReason, fourEyesReason, num, yuan, yuanEn } from '../policy-guards';
 import type { DocumentKind } from '../types';
 
-export const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
+const EXIM_LIMITS = { minAmount: 100_000, maxAmount: 200_000_000 };
 /** Financing covers at most this share of the (verified) export order value. */
-export const EXIM_ORDER_SHARE = 0.8;
+const EXIM_ORDER_SHARE = 0.8;
 
-export const eximOrderForm = z.object({
+const eximOrderForm = z.object({
   tradeMode: z.enum(['imported-materials', 'supplied-materials']).describe('贸易方式：进料加工 / 来料加工 — Processing-trade mode'),
   order: z.object({
     buyerName: text(2, 200, '境外买方 / Foreign buyer'),
@@ -41,7 +41,7 @@ export const eximOrderForm = z.object({
   .refine((f) => f.requestedAmount <= f.order.orderValueCny * EXIM_ORDER_SHARE,
     { message: `requestedAmount must not exceed ${EXIM_ORDER_SHARE * 100}% of the order value`, path: ['requestedAmount'] });
 
-export const eximOrderExample = {
+const eximOrderExample = {
   tradeMode: 'imported-materials',
   order: {
     buyerName: 'Nordic Home Appliances AB', buyerCountry: 'SE', contractNo: 'NHA-2026-0415',

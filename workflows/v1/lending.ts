@@ -31,17 +31,17 @@ export function loanContext(form: Record<string, unknown>): LoanContext {
 
 type C = LoanContext;
 export const prepare = (c: C, id: number) => (c.preparedBy.includes(id) ? c.preparedBy : [...c.preparedBy, id]);
-export const undrawn = (c: C) => num(c.committedAmount) - c.drawn;
-export const outstanding = (c: C) => c.drawn - c.repaid;
+const undrawn = (c: C) => num(c.committedAmount) - c.drawn;
+const outstanding = (c: C) => c.drawn - c.repaid;
 
 /** What should have been repaid by `now`: instalments whose due day has passed, capped at what was drawn. */
-export function expectedRepaid(c: C, now: string): number {
+function expectedRepaid(c: C, now: string): number {
   const due = c.schedule.filter((s) => Date.parse(dayAfter(s.dueDate)) <= Date.parse(now)).reduce((t, s) => t + s.amount, 0);
   return Math.min(due, c.drawn);
 }
 
 /** The moment the first instalment not yet covered by repayments becomes overdue. */
-export function nextOverdueAt(c: C): string | null {
+function nextOverdueAt(c: C): string | null {
   let cumulative = 0;
   for (const s of [...c.schedule].sort((a, b) => a.dueDate.localeCompare(b.dueDate))) {
     cumulative += s.amount;

@@ -41,13 +41,13 @@ export const caseSummaryShape = z.looseObject({
   submittedAt: nullableString,
 });
 
-export const allowedEventShape = z.looseObject({
+const allowedEventShape = z.looseObject({
   type: z.string(), label: z.string(), labelEn: z.string(),
   schema: z.record(z.string(), z.unknown()).describe('JSON Schema of `data`'),
   example: z.record(z.string(), z.unknown()).describe('Data that would be accepted now'),
 });
 
-export const historyShape = z.looseObject({
+const historyShape = z.looseObject({
   at: z.string(), actor: z.string(), role: z.string(), type: z.string(),
   from: nullableString, to: nullableString, comment: nullableString,
 });
@@ -87,7 +87,7 @@ export const correctionResultShape = z.looseObject({ id: z.number().int(), repla
 
 export const correctionWithdrawnShape = z.looseObject({ id: z.number().int(), status: z.literal('withdrawn') });
 
-export const auditItemShape = z.looseObject({
+const auditItemShape = z.looseObject({
   id: z.number().int(), at: z.string(), kind: z.string(), caseId: z.number().int().nullable(),
   actor: z.string(), role: z.string(), type: z.string(), hash: z.string(), prevHash: z.string(),
 });

@@ -31,7 +31,7 @@ export function auditChainCheck(deps: Deps, user: CurrentUser | null): ChainChec
 const day = /^\d{4}-\d{2}-\d{2}$/;
 
 /** [from, to] as whole Beijing days (the dates people mean); refuses nonsense rather than exporting an empty file silently. */
-export function dateRange(from: string | undefined, to: string | undefined): { start: string; end: string } {
+function dateRange(from: string | undefined, to: string | undefined): { start: string; end: string } {
   if (!from || !to || !day.test(from) || !day.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
     throw new AppError('BAD_REQUEST', '请选择起止日期（YYYY-MM-DD）/ Choose a start and end date (YYYY-MM-DD).');
   }
@@ -49,7 +49,7 @@ const both = (b: { zh: string; en: string }) => `${b.zh} / ${b.en}`;
  * The audit rows of a date range as CSV, oldest first, UTF-8 with a BOM (so that Excel in a
  * Chinese locale reads the names correctly), produced in chunks of rows as the stream is read.
  */
-export function auditCsv(deps: Deps, user: CurrentUser, range: { start: string; end: string }): ReadableStream<Uint8Array> {
+function auditCsv(deps: Deps, user: CurrentUser, range: { start: string; end: string }): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   const CHUNK = 500;
   let afterId = 0;

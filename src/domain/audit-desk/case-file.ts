@@ -43,7 +43,7 @@ function bilingualValue(key: string, value: unknown): string {
 const both = (b: { zh: string; en: string }) => (b.zh === b.en ? b.zh : `${b.zh} / ${b.en}`);
 
 /** Everything the system holds on a case, as the case-file renderer takes it. */
-export async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
+async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
   const w = workflowOf(row);
   const inst = deps.db.select().from(institutions).where(eq(institutions.code, w.institution)).get();
   const schema = formJsonSchema(w) as JsonSchema;

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import { decodeCursor, encodeCursor } from '../cases/list-cases';
 import { requireRole } from '../policy';
 
-export function auditItem(a: typeof auditEvents.$inferSelect) {
+function auditItem(a: typeof auditEvents.$inferSelect) {
   return {
     id: a.id, at: a.at, kind: a.kind, caseId: a.caseId, actorId: a.actorId, actor: a.actorName, role: a.actorRole,
     type: a.type, from: a.fromState, to: a.toState, version: a.version, comment: a.comment,

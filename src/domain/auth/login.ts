@@ -9,8 +9,8 @@ import { userFromRow, type CurrentUser } from './current-user';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 
 const WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_ADDRESS = 50;
+const MAX_FAILURES_PER_ACCOUNT = 10;
+const MAX_FAILURES_PER_ADDRESS = 50;
 /** After this many failures an answer is slowed down before the account is locked. */
 const SLOW_AFTER = 5;
 const SLOW_MS = 250;

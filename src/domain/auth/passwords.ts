@@ -37,7 +37,7 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   );
 }
 
-export function checkPasswordRules(password: string): void {
+function checkPasswordRules(password: string): void {
   if (password.length < PASSWORD_MIN) {
     throw new AppError('UNPROCESSABLE', `密码至少 ${PASSWORD_MIN} 个字符 / The password needs at least ${PASSWORD_MIN} characters.`);
   }

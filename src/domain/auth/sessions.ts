@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared';
 import { apiTokens, sessions, users } from '../../db/schema/index';
-import { writeTx } from '../../db/client';
 import { iso, type Deps } from '../deps';
 import { userFromRow, type CurrentUser } from './current-user';
 
@@ -49,10 +48,6 @@ export function loadSession(deps: Deps, cookieValue: string): SessionInfo | null
 
 export function destroySession(deps: Deps, cookieValue: string): void {
   deps.db.delete(sessions).where(eq(sessions.idHash, sha256(cookieValue))).run();
-}
-
-export function destroyUserSessions(deps: Deps, userId: number): void {
-  writeTx(deps.db, (tx) => revokeCredentials(tx, userId, iso(deps.clock.now())));
 }
 
 /**

@@ -16,7 +16,7 @@ export async function backupDatabase(source: Database.Database, file: string): P
   return { ...checkBackup(file), pages: totalPages };
 }
 
-export function checkBackup(file: string): Omit<BackupReport, 'pages'> {
+function checkBackup(file: string): Omit<BackupReport, 'pages'> {
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = String(copy.pragma('integrity_check', { simple: true }));

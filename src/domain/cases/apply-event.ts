@@ -24,7 +24,7 @@ import { stateValueKey } from './state-key';
 /** The events that hand in the application form: they carry it, and it becomes the case's form. */
 const FORM_SUBMISSIONS: ReadonlySet<string> = new Set(['applicant.submit', 'applicant.resubmit']);
 
-export const SYSTEM_ACTOR: Actor = { id: 0, role: 'system', institution: null, enterpriseId: null, name: 'system' };
+const SYSTEM_ACTOR: Actor = { id: 0, role: 'system', institution: null, enterpriseId: null, name: 'system' };
 
 export interface EventRequest {
   caseId: number;

@@ -10,7 +10,7 @@ import { onPanelSql } from './panel-sql';
 export interface CaseQuery { state?: string; programme?: string; q?: string; limit?: number; cursor?: string }
 
 /** The cases this user may see: an enterprise its own, staff their institutions' submitted ones. */
-export function visibilityFilter(user: CurrentUser): SQL | undefined | 'nothing' {
+function visibilityFilter(user: CurrentUser): SQL | undefined | 'nothing' {
   const scope = visibleProgrammes(user);
   if (scope === 'own-enterprise') return user.enterpriseId ? eq(cases.enterpriseId, user.enterpriseId) : 'nothing';
   if (scope === 'none') return 'nothing';

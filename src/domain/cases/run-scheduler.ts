@@ -36,7 +36,7 @@ export function runScheduler(deps: Deps, max = Number.MAX_SAFE_INTEGER, afterId 
 const SWEEP_CHUNK = 50;
 
 /** Sweeps run on one app server at a time: the one holding this lease (src/domain/setup/lease.ts). */
-export const SCHEDULER_LEASE = 'scheduler';
+const SCHEDULER_LEASE = 'scheduler';
 
 export function startScheduler(deps: Deps): NodeJS.Timeout {
   let running = false;

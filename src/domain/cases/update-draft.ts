@@ -41,7 +41,7 @@ export function formEventOf(w: Workflow, row: CaseRow): 'applicant.submit' | 'ap
  * half-filled form gets no noise, and the rules relating fields (an amount within the order
  * value) are shown at their field as soon as the values they need are there.
  */
-export function fieldMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
+function fieldMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
   const shape = w.formSchema.shape as Record<string, z.ZodType>;
   const errors: Record<string, Bilingual> = {};
   for (const [key, value] of Object.entries(form)) {
@@ -58,16 +58,12 @@ export function fieldErrors(w: Workflow, form: Record<string, unknown>, locale: 
 }
 
 /** Everything the full schema still refuses (missing fields included), by dotted path, in the catalogue's words. */
-export function completenessMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
+function completenessMessages(w: Workflow, form: Record<string, unknown>): Record<string, Bilingual> {
   const r = w.formSchema.safeParse(form);
   const errors = r.success ? {} : issueMessages(w.formSchema, r.error.issues, form);
   // The schema skips its cross-field rules while fields are missing; the form shows them anyway.
   for (const [k, m] of Object.entries(formCheckReasons(w.formChecks, form))) errors[k] ??= m;
   return errors;
-}
-
-export function completenessErrors(w: Workflow, form: Record<string, unknown>, locale: Locale = 'zh'): FieldErrors {
-  return inLocale(completenessMessages(w, form), locale);
 }
 
 /** The enterprise's own facts, filled in where the programme's form asks for them. */

@@ -14,4 +14,3 @@ export function csvCell(v: unknown): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export const csvRow = (cells: readonly unknown[]): string => `${cells.map(csvCell).join(',')}\r\n`;

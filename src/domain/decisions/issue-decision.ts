@@ -11,7 +11,7 @@ import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** 16 characters from a 31-letter alphabet ≈ 79 bits: not guessable, easy to read aloud. */
-export function newVerificationCode(): string {
+function newVerificationCode(): string {
   const bytes = randomBytes(16);
   let s = '';
   for (const b of bytes) s += CODE_ALPHABET[b % CODE_ALPHABET.length];

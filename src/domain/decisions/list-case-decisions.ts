@@ -18,7 +18,7 @@ export interface DecisionItem {
   issuer: string | null;
 }
 
-export interface Person { id: number; name: string }
+interface Person { id: number; name: string }
 
 /**
  * The decisions of a case, oldest first, for a user who may see the case (404 otherwise).

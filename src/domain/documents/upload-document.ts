@@ -12,7 +12,7 @@ import { displayFilename, sniffFileType } from './file-type';
 import { discardStored, storeBytes } from './document-store';
 import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 export interface UploadInput { kind: unknown; filename: string; bytes: Uint8Array }
 

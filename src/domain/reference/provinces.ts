@@ -2,7 +2,7 @@
 // eastern areas (中西部地区和东部欠发达地区).
 import { normaliseProvince } from './place-names';
 
-export type Region = 'central' | 'western' | 'eastern' | 'northeast';
+type Region = 'central' | 'western' | 'eastern' | 'northeast';
 
 export interface Province { name: string; nameEn: string; region: Region }
 

@@ -7,7 +7,7 @@ import { iso, type Deps } from '../deps';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
-export const DEMO_ENTERPRISES = [
+const DEMO_ENTERPRISES = [
   { key: 'ent1', name: '重庆渝芯电子科技有限公司', creditCode: '91500000MA5U000010', province: '重庆', city: '重庆', industry: 'electronics', customsCode: '5001960001', contactName: '李明', contactPhone: '023-6000 1001', contactEmail: 'ent1@demo.local' },
   { key: 'ent2', name: '河南中原纺织服装有限公司', creditCode: '91410100MA3X00002E', province: '河南', city: '郑州', industry: 'textiles', customsCode: '4101960002', contactName: '王芳', contactPhone: '0371-6000 2002', contactEmail: 'ent2@demo.local' },
 ];

@@ -13,7 +13,7 @@ const branch = (institutionCode: string, province: string, nameZh: string, nameE
  * The starting list of issuing bodies for the provinces the demo covers; the admin keeps it up
  * to date afterwards (a body renamed, a city added), so it is written only into an empty table.
  */
-export const DEFAULT_AUTHORITIES: Row[] = [
+const DEFAULT_AUTHORITIES: Row[] = [
   gov('重庆', '', '重庆市商务委员会', 'Chongqing Municipal Commission of Commerce', '重庆市人民政府', 'the Chongqing Municipal People\'s Government', '重庆市渝中区人民法院', 'the Yuzhong District People\'s Court of Chongqing'),
   gov('四川', '', '四川省商务厅', 'Department of Commerce of Sichuan Province', '四川省人民政府', 'the People\'s Government of Sichuan Province', '成都铁路运输法院', 'the Chengdu Railway Transport Court'),
   gov('四川', '成都市', '成都市商务局', 'Chengdu Municipal Bureau of Commerce', '成都市人民政府', 'the Chengdu Municipal People\'s Government', '成都铁路运输法院', 'the Chengdu Railway Transport Court'),

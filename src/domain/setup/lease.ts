@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/append-audit';
 import type { Deps } from '../deps';
 
 /** This process, as lease holder: host, process id and a random part (a restarted process is a new holder). */
-export const SERVER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const SERVER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 const WORK_NAMES: Record<string, string> = { scheduler: '定时事件 / Timed events', webhooks: '回调推送 / Webhook deliveries' };
 

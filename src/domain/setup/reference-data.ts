@@ -7,7 +7,7 @@ import { ensureDesignatedLocations } from './designated-locations';
 import { ensureIssuingAuthorities } from './issuing-authorities';
 
 /** The rows of the `institutions` table, derived from the registry (workflows/institutions.ts). */
-export const institutionRows = () => INSTITUTION_CODES.map((code) => {
+const institutionRows = () => INSTITUTION_CODES.map((code) => {
   const i = INSTITUTIONS[code];
   return { code, nameZh: i.name.zh, nameEn: i.name.en, kind: i.kind };
 });

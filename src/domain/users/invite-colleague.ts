@@ -17,7 +17,7 @@ import { requireRole } from '../policy';
 const INVITE_DAYS = 7;
 const PREFIX = 'invite$';
 
-export const inviteSchema = z.object({
+const inviteSchema = z.object({
   email: z.email().max(200).transform((s) => s.toLowerCase()),
   name: z.string().trim().min(1).max(100),
 }).strict();

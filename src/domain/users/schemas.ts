@@ -31,9 +31,7 @@ export const registrationSchema = z.object({
   email,
   password,
 });
-export type Registration = z.infer<typeof registrationSchema>;
-
-export const STAFF_ROLE_VALUES = ['officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'] as const;
+const STAFF_ROLE_VALUES = ['officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'] as const;
 
 export const staffUserSchema = z
   .object({
@@ -62,6 +60,4 @@ export const staffUserSchema = z
   })
   // Staff of a single-institution role (officers, experts, approvers) default to its first institution.
   .transform((v) => ({ ...v, institutionCode: v.institutionCode ?? (institutionsWithRole(v.role)[0] ?? null) }));
-export type StaffUserInput = z.infer<typeof staffUserSchema>;
-
 export const passwordResetSchema = z.object({ password });

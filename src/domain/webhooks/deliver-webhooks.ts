@@ -23,7 +23,7 @@ function dueDeliveries(db: Db, now: string): Due[] {
 }
 
 /** Delay before attempt n + 1: the setting, doubled per attempt, never past the retry window. */
-export function nextAttemptAt(now: Date, attempts: number, baseSeconds: number, retryUntil: string): string {
+function nextAttemptAt(now: Date, attempts: number, baseSeconds: number, retryUntil: string): string {
   const delay = baseSeconds * 1000 * 2 ** Math.min(attempts - 1, 30);
   return new Date(Math.min(now.getTime() + delay, Date.parse(retryUntil))).toISOString();
 }

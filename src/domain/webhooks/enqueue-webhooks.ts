@@ -10,7 +10,7 @@ export const WEBHOOK_EVENTS = ['case.moved', 'decision.issued', 'document.upload
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** How long a delivery is retried before it is given up and its endpoint marked failing. */
-export const RETRY_WINDOW_MS = 24 * 3600 * 1000;
+const RETRY_WINDOW_MS = 24 * 3600 * 1000;
 
 const listeners = new WeakMap<Db, () => void>();
 /** The delivery worker of this database, woken once rows were written (after the commit). */

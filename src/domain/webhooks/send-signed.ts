@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { literalHostRefused, safeLookup } from './url-safety';
 
-export const signature = (secret: string, t: number, body: string) => `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+const signature = (secret: string, t: number, body: string) => `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
 
 export interface SendResult { status: number | null; error: string | null }
 

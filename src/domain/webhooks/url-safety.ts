@@ -17,7 +17,7 @@ for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 
 }
 
 /** True for an address no public receiver has (IPv4-mapped IPv6 judged by its IPv4). */
-export function isPrivateAddress(address: string): boolean {
+function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return blocked.check(mapped[1]!, 'ipv4');
   const family = isIP(address);

@@ -10,7 +10,7 @@ import type { Score } from './expert-review';
 import { eventLabel } from '../../../workflows/labels';
 
 export interface NoteField { label: Bilingual; value: number | string; unit?: FieldHint['unit'] }
-export interface BriefItem { type: string; label: Bilingual; actor: string; role: string; at: string; fields: NoteField[]; comment: string | null }
+interface BriefItem { type: string; label: Bilingual; actor: string; role: string; at: string; fields: NoteField[]; comment: string | null }
 export interface CaseBrief { items: BriefItem[]; scores: Score[]; average: number | null }
 
 const ROUND_START = new Set(['applicant.submit', 'applicant.resubmit']);
@@ -19,7 +19,7 @@ const NOT_IN_BRIEF = (type: string) => type === 'expert.score' || type === 'appl
 
 
 /** The data of one history entry as labelled fields (the application form itself is left out). */
-export function entryFields(w: Workflow, entry: Pick<HistoryEntry, 'type' | 'data'>, names: Record<number, string> = {}): NoteField[] {
+function entryFields(w: Workflow, entry: Pick<HistoryEntry, 'type' | 'data'>, names: Record<number, string> = {}): NoteField[] {
   const spec = w.events.find((e) => e.type === entry.type);
   const data = entry.data && typeof entry.data === 'object' ? entry.data as Record<string, unknown> : null;
   if (!spec || !data) return [];

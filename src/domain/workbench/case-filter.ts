@@ -17,10 +17,10 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 
-export const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
+const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
 export type SortKey = (typeof SORTS)[number];
 
-export const workbenchFilterSchema = z.object({
+const workbenchFilterSchema = z.object({
   view: opt(z.enum(['queue', 'all'])),
   programme: opt(z.string().max(60)),
   state: opt(z.string().max(60)),

@@ -6,7 +6,7 @@ export type FormBody = Record<string, string | File | (string | File)[]>;
 interface PropSchema { type?: string; items?: PropSchema; enum?: unknown[]; properties?: Record<string, PropSchema>; maxItems?: number }
 
 /** Form fields are named `d.<property>` so that they never collide with type, version or _csrf. */
-export const FIELD_PREFIX = 'd.';
+const FIELD_PREFIX = 'd.';
 
 const strings = (v: FormBody[string] | undefined): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');

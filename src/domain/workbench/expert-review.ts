@@ -34,7 +34,7 @@ export function visibleScores(user: CurrentUser, row: CaseRow): Score[] {
   return scores.filter((s) => s.expertId === user.id);
 }
 
-export function declarationOf(deps: Deps, caseId: number, expertId: number) {
+function declarationOf(deps: Deps, caseId: number, expertId: number) {
   return deps.db.select().from(expertDeclarations)
     .where(and(eq(expertDeclarations.caseId, caseId), eq(expertDeclarations.expertId, expertId))).get();
 }

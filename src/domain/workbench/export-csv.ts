@@ -10,7 +10,7 @@ import { caseTiming } from './case-timing';
 import { countMatches, listWorkbench } from './list-workbench';
 
 /** A bound on one download; past it, the user narrows the filter. */
-export const CSV_MAX_ROWS = 50_000;
+const CSV_MAX_ROWS = 50_000;
 
 // Codes stay for spreadsheets that join on them; each sits beside its words. Times are Beijing time.
 const HEADER = ['编号 Reference', '项目代码 Programme code', '项目 Programme', '企业 Enterprise', '统一社会信用代码 Credit code', '省份 Province',

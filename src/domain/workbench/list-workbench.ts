@@ -24,7 +24,7 @@ const SORT_COLUMNS: Record<SortKey, { expr: SQL; kind: 'text' | 'number' }> = {
 /** "Days in state" descending means the oldest state_since first. */
 const naturalDir = (sort: SortKey): 'asc' | 'desc' => (sort === 'days' ? 'asc' : 'desc');
 
-export function encodeKeyset(key: string | number, id: number): string {
+function encodeKeyset(key: string | number, id: number): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 function decodeKeyset(cursor: string, kind: 'text' | 'number'): [string | number, number] {
@@ -42,7 +42,7 @@ const { snapshot: _snapshot, form: _form, ...LIST_COLUMNS } = getTableColumns(ca
 export interface WorkbenchPage { items: CaseListRow[]; nextCursor: string | null; view: 'queue' | 'all'; sort: SortKey; dir: 'asc' | 'desc' }
 
 /** Above this many matches a page walks the sort index; below, the filter indexes seek the rows. */
-export const WALK_THRESHOLD = 2000;
+const WALK_THRESHOLD = 2000;
 
 /** `matches`: how many rows the filter matches (the stage counts' total), when already known. */
 export function listWorkbench(deps: Deps, user: CurrentUser, f: WorkbenchFilter, matches?: number): WorkbenchPage {

@@ -20,7 +20,7 @@ import { caseTiming, type CaseTiming } from './case-timing';
 import { caseObjections, type ObjectionItem } from '../notices/file-objection';
 
 /** An allowed event as its form needs it: the figures of the case beside its fields, its choices, and whether it can be undone. */
-export type StaffEvent = AllowedEvent & { irreversible: boolean; hints: Record<string, FieldHint[]>; choices: Record<string, FieldChoice[]> };
+type StaffEvent = AllowedEvent & { irreversible: boolean; hints: Record<string, FieldHint[]>; choices: Record<string, FieldChoice[]> };
 
 /** How many of the latest steps the brief draws on. */
 const BRIEF_WINDOW = 60;
