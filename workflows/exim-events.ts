@@ -19,7 +19,7 @@ import type { Bilingual, FieldHint } from './types';
 /** Financing covers at most this share of the verified export contract value. */
 export const EXIM_ORDER_SHARE = 0.8;
 /** Days after the buyer's payment due date within which the receivable is collected and repays. */
-const COLLECTION_DAYS = 30;
+export const COLLECTION_DAYS = 30;
 const EXTENSION_MAX_DAYS = 180;
 
 export type EximFinancing = LoanBook & {

@@ -17,7 +17,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 
-const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
+export const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
 export type SortKey = (typeof SORTS)[number];
 
 const workbenchFilterSchema = z.object({
