@@ -17,23 +17,23 @@ export interface IndexSectionProps {
 }
 
 export const IndexFormula: FC<IndexSectionProps> = ({ locale: l, weights, canEdit, csrfToken, action, errors, notice }) => {
-  // Only an admin edits the weights: for anyone else the table is read-only, outside any form.
+  // Only an admin edits the weights: for anyone else the list is read-only, outside any form.
+  // A list, not a table: the formulas are sentences, which a table column squeezes on a phone.
   const table = (
-      <table>
-        <thead><tr><th scope="col">{T(l, '指标', 'Indicator')}</th><th scope="col">{T(l, '计算方法', 'Formula')}</th><th scope="col">{T(l, '方向', 'Direction')}</th><th scope="col">{T(l, '权重', 'Weight')}</th></tr></thead>
-        <tbody>
-          {INDICATORS.map((i) => (
-            <tr>
-              <th scope="row" class="nowrap">{canEdit ? <label for={`w-${i.code}`}>{i.label[l]}</label> : i.label[l]}</th>
-              <td>{i.formula[l]}</td>
-              <td class="nowrap">{DIRECTION_LABEL[i.direction][l]}</td>
-              <td>{canEdit
-                ? <input id={`w-${i.code}`} name={i.code} type="number" min="0" max="100" step="any" value={String(weights[i.code])} required aria-invalid={errors?.[i.code] ? 'true' : undefined} />
-                : String(weights[i.code])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <ol class="indicators">
+      {INDICATORS.map((i) => (
+        <li>
+          <p>
+            <strong>{canEdit ? <label for={`w-${i.code}`}>{i.label[l]}</label> : i.label[l]}</strong>
+            {` · ${DIRECTION_LABEL[i.direction][l]} · ${T(l, '权重', 'weight')} `}
+            {canEdit
+              ? <input id={`w-${i.code}`} name={i.code} type="number" min="0" max="100" step="any" value={String(weights[i.code])} required aria-invalid={errors?.[i.code] ? 'true' : undefined} />
+              : <strong>{String(weights[i.code])}</strong>}
+          </p>
+          <p class="hint">{T(l, '计算方法：', 'Formula: ')}{i.formula[l]}</p>
+        </li>
+      ))}
+    </ol>
   );
   return (
   <section class="card" aria-labelledby="index-formula">
