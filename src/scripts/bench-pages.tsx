@@ -1,6 +1,7 @@
 // Page ceilings, measured in the same run: the same page served by the whole app in process
-// (session, database, rendering) and rendered from its data already in memory (no database),
-// so the report shows how much of a page is database work and how much is rendering.
+// (session, database, rendering), its data read alone (the database part: queries and rows),
+// and rendered from its data already in memory (no database), so the report shows how much of
+// a page is database work, how much rendering, and how much the rest (session, middleware).
 import { eq } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
 import { createApp } from '../app';
@@ -18,7 +19,8 @@ import { Layout } from '../../views/layout';
 import { CasePage } from '../../views/workbench/case-page';
 import { QueuePage } from '../../views/workbench/queue-page';
 
-export interface PageShare { page: string; fullMs: number; renderMs: number; bytes: number }
+/** fullMs: the whole app in process; dataMs: reading the page's data (the database part); renderMs: rendering it. */
+export interface PageShare { page: string; fullMs: number; dataMs: number; renderMs: number; bytes: number }
 
 /** Mean milliseconds of `fn` over about `seconds`, after a short warm-up. */
 async function timeIt(seconds: number, fn: () => Promise<unknown> | unknown): Promise<number> {
@@ -54,11 +56,14 @@ export async function pageShares(dbPath: string, email: string, pages: { label: 
     for (const p of pages) {
       const url = new URL(p.path, origin);
       let body: () => Child;
+      let data: () => unknown;
       const caseMatch = /^\/workbench\/cases\/(\d+)$/.exec(url.pathname);
       if (caseMatch) {
+        data = () => staffCase(deps, user, Number(caseMatch[1]));
         const sc = staffCase(deps, user, Number(caseMatch[1]));
         body = () => shell(sc.row.reference, <CasePage sc={sc} workflow={workflowOf(sc.row)} locale="zh" csrfToken="x" flash={null} draft={null} />);
       } else {
+        data = () => queuePageProps(deps, user, parseWorkbenchFilter(Object.fromEntries(url.searchParams)), 'zh');
         const props = queuePageProps(deps, user, parseWorkbenchFilter(Object.fromEntries(url.searchParams)), 'zh');
         body = () => shell(props.title, <QueuePage {...props} />);
       }
@@ -68,8 +73,9 @@ export async function pageShares(dbPath: string, email: string, pages: { label: 
         if (res.status !== 200) throw new Error(`${p.path}: HTTP ${res.status}`);
         bytes = (await res.text()).length;
       });
+      const dataMs = await timeIt(seconds, data);
       const renderMs = await timeIt(seconds, () => toHtml(body()));
-      out.push({ page: p.label, fullMs, renderMs, bytes });
+      out.push({ page: p.label, fullMs, dataMs, renderMs, bytes });
     }
     return out;
   } finally {
