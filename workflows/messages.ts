@@ -68,7 +68,15 @@ const PATTERNS: Record<string, Bilingual> = {
   '^\\d{4}-\\d{2}-\\d{2}$': bi('请选择有效的日期', 'Choose a valid date'),
   '^\\d{4}(\\.?\\d{2}){0,3}$': bi('海关商品编码为 4–10 位数字，如 8471.30', 'An HS code has 4–10 digits, e.g. 8471.30'),
   '^[+\\d][\\d\\s-]{6,19}$': bi('请填写有效的电话号码，如 +86 23 6789 1234', 'Enter a valid phone number, e.g. +86 23 6789 1234'),
+  '^[0-9+\\- ]{7,20}$': bi('请填写有效的电话号码，如 023 6789 1234', 'Enter a valid phone number, e.g. 023 6789 1234'),
+  '^[0-9A-Z]{10}$': bi('应为 10 位数字或大写字母', 'has 10 digits or capital letters'),
 };
+
+/**
+ * A rule's own sentence for a refine or a custom issue, in both languages: the catalogue shows
+ * `params` as it is (zod's `message` keeps the same words for logs).
+ */
+export const rule = (zh: string, en: string) => ({ message: `${zh} / ${en}`, params: { zh, en } });
 
 /** One zod issue as a sentence in each language, naming the field by its label; `value` is what was sent there. */
 function issueMessage(issue: z.core.$ZodIssue, label: Bilingual, yuan = false, value?: unknown): Bilingual {

@@ -1,4 +1,8 @@
 // One error type for everything the user may be told; mapped to an HTTP status in one place.
+import type { z } from 'zod';
+import { invalidData } from '../../workflows/messages';
+import type { Bilingual } from '../../workflows/types';
+
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
@@ -47,12 +51,14 @@ function defaultMessage(code: ErrorCode): string {
   }
 }
 
-/** Turns a zod error into one readable sentence plus per-field messages. */
-export function validationError(issues: { path: PropertyKey[]; message: string }[]): AppError {
-  const fields: Record<string, string> = {};
-  for (const i of issues) fields[i.path.map(String).join('.') || '_'] ??= i.message;
-  const message = Object.entries(fields).map(([k, v]) => (k === '_' ? v : `${k}: ${v}`)).join('; ');
-  return new AppError('UNPROCESSABLE', message || 'Invalid data.', { fields });
+/**
+ * A zod refusal in the message catalogue's words (workflows/messages.ts): each field named by its
+ * label, never its key, never zod's own text. The message and `details.fields` carry both languages
+ * (the API's documented shape); `details.byField` and `details.reason` let a page show the
+ * reader's language at each field.
+ */
+export function validationError(schema: z.ZodType, issues: z.core.$ZodIssue[], data: unknown, intro?: Bilingual): AppError {
+  return refusalError(invalidData(schema, issues, data, intro));
 }
 
 /**

@@ -5,6 +5,7 @@ import { listDeliveries, listEndpoints, registerEndpoint, removeEndpoint, replay
 import type { AppEnv } from '../env';
 import { AdminWebhooksPage } from '../../views/pages/admin-webhooks';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 type Extra = Partial<Parameters<typeof AdminWebhooksPage>[0]>;
 
@@ -33,8 +34,7 @@ export const adminWebhookRoutes = new Hono<AppEnv>()
       return page(c, { secret });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
-      const fields = (err.details as { fields?: Record<string, string> })?.fields ?? {};
-      return page(c, { values, errors: fields, error: err.userMessage }, 422);
+      return page(c, { values, errors: fieldMessages(err, c.var.locale), error: messageOf(err, c.var.locale) }, 422);
     }
   })
   .post('/admin/webhooks/remove', async (c) => {

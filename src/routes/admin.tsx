@@ -6,6 +6,7 @@ import { requireRole } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { AdminUsersPage } from '../../views/pages/admin-users';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 const title = (c: Context<AppEnv>) => (c.var.locale === 'zh' ? '用户管理' : 'Users');
 
@@ -31,8 +32,7 @@ export const adminRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
       const { password: _pw, _csrf, ...values } = body;
-      const fields = (err.details as { fields?: Record<string, string> })?.fields ?? {};
-      return page(c, { values, errors: err.code === 'CONFLICT' ? { email: err.userMessage } : fields, error: err.userMessage }, 422);
+      return page(c, { values, errors: fieldMessages(err, c.var.locale), error: messageOf(err, c.var.locale) }, 422);
     }
   })
   .post('/users/:id/disable', (c) => { setUserDisabled(c.var.deps, c.var.user!, userId(c), true); return c.redirect('/admin/users', 303); })

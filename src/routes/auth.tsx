@@ -12,6 +12,7 @@ import { RegisterPage } from '../../views/pages/register';
 import { clientIp } from '../middleware/client-address';
 import { clearSessionCookie, readSessionCookie, replaceSession, setSessionCookie } from '../middleware/session';
 import { homePathFor, renderPage } from './render';
+import { fieldMessages } from './refusal-messages';
 
 /** Only local paths are followed after login (no open redirect). */
 const safeNext = (next: unknown): string | null =>
@@ -60,8 +61,7 @@ export const authRoutes = new Hono<AppEnv>()
       return c.redirect('/portal', 303);
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
-      const fields = ((err.details as { fields?: Record<string, string> })?.fields ?? {});
-      const errors = err.code === 'CONFLICT' ? Object.fromEntries(Object.keys(fields).map((k) => [k, err.userMessage])) : fields;
+      const errors = fieldMessages(err, c.var.locale);
       return renderPage(c, c.var.locale === 'zh' ? '企业注册' : 'Register',
         <RegisterPage locale={c.var.locale} provinces={provinces} industries={INDUSTRIES} values={values} errors={errors}
           error={c.var.locale === 'zh' ? '请更正标出的内容。' : 'Please correct the marked fields.'} csrfToken={c.var.csrfToken} />, 422);

@@ -12,6 +12,7 @@ import type { AppEnv } from '../env';
 import { DecisionPage } from '../../views/decisions/decision-page';
 import { VerifyForm, VerifyPage } from '../../views/decisions/verify';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 /** The session user, or else the bearer token's: the API's pdfUrl points here (API.md). */
 function cookieOrBearerUser(c: Context<AppEnv>) {
@@ -70,9 +71,8 @@ export const decisionRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
       const { data, ...can } = decisionDetails(c.var.deps, c.var.user, id);
-      const errors = (err.details as { fields?: Record<string, string> })?.fields ?? {};
       return renderPage(c, data.number, <DecisionPage locale={c.var.locale} d={data} {...can}
-        csrfToken={c.var.csrfToken} values={input} errors={errors} error={err.userMessage} />, err.status as 409 | 422);
+        csrfToken={c.var.csrfToken} values={input} errors={fieldMessages(err, c.var.locale)} error={messageOf(err, c.var.locale)} />, err.status as 409 | 422);
     }
   })
   .post('/decisions/corrections/:cid{[0-9]+}/sign', (c) => {

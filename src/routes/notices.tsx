@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { clientIp } from '../middleware/client-address';
 import { NoticesPage, type ObjectionDraft } from '../../views/notices/notices-page';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 const page = (c: Context<AppEnv>, extra: { filed?: number | null; draft?: ObjectionDraft | null } = {}, status: 200 | 404 | 422 | 429 = 200) =>
   renderPage(c, c.var.locale === 'zh' ? '公示' : 'Public notice',
@@ -26,7 +27,6 @@ export const noticeRoutes = new Hono<AppEnv>()
       return c.redirect(`/notices?filed=${saved.id}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'TOO_MANY_REQUESTS'].includes(err.code)) throw err;
-      const errors = (err.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
-      return page(c, { draft: { caseId, values, errors, message: err.userMessage } }, err.code === 'TOO_MANY_REQUESTS' ? 429 : 422);
+      return page(c, { draft: { caseId, values, errors: fieldMessages(err, c.var.locale), message: messageOf(err, c.var.locale) } }, err.code === 'TOO_MANY_REQUESTS' ? 429 : 422);
     }
   });

@@ -8,9 +8,9 @@ import type { AppEnv } from '../env';
 import { replaceSession } from '../middleware/session';
 import { AcceptInvitePage, TeamPage } from '../../views/portal/team';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 const teamTitle = (c: Context<AppEnv>) => (c.var.locale === 'zh' ? '企业同事' : 'Colleagues');
-const fieldsOf = (err: AppError) => ((err.details as { fields?: Record<string, string> } | undefined)?.fields ?? {});
 
 export const portalTeamRoutes = new Hono<AppEnv>()
   .get('/portal/team', (c) => {
@@ -30,7 +30,7 @@ export const portalTeamRoutes = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof AppError) || !['UNPROCESSABLE', 'CONFLICT'].includes(err.code)) throw err;
       return renderPage(c, teamTitle(c), <TeamPage colleagues={colleagues()} csrfToken={c.var.csrfToken} locale={c.var.locale}
-        values={values} errors={Object.fromEntries(Object.keys(fieldsOf(err)).map((k) => [k, err.userMessage]))} error={err.userMessage} />, err.status as 409 | 422);
+        values={values} errors={fieldMessages(err, c.var.locale)} error={messageOf(err, c.var.locale)} />, err.status as 409 | 422);
     }
   })
   .get('/invite/:token', (c) => {

@@ -22,6 +22,7 @@ import { portalFormRoutes } from './portal-form';
 import { portalTeamRoutes } from './portal-team';
 import { programmeRoutes } from './programmes';
 import { renderFragment, renderPage } from './render';
+import { messageOf } from './refusal-messages';
 
 const applicant = (c: Context<AppEnv>): CurrentUser => requireRole(c.var.user, 'applicant');
 
@@ -29,9 +30,7 @@ const applicant = (c: Context<AppEnv>): CurrentUser => requireRole(c.var.user, '
 function casePageWith(c: Context<AppEnv>, user: CurrentUser, id: number, err: AppError, field: 'error' | 'uploadError' = 'error') {
   const row = visibleCase(c.var.deps, user, id);
   const model = casePageModel(c.var.deps, user, row, c.var.locale, c.var.csrfToken);
-  // A workflow refusal carries both languages: the page shows the reader's.
-  const reason = (err.details as { reason?: { zh: string; en: string } } | undefined)?.reason;
-  return renderPage(c, row.reference, <CasePage {...model} {...{ [field]: reason ? reason[c.var.locale] : err.userMessage }} />, err.status as 409 | 413 | 422);
+  return renderPage(c, row.reference, <CasePage {...model} {...{ [field]: messageOf(err, c.var.locale) }} />, err.status as 409 | 413 | 422);
 }
 
 const RECOVERABLE = new Set(['UNPROCESSABLE', 'VERSION_CONFLICT', 'CONFLICT', 'TOO_LARGE', 'BAD_REQUEST']);

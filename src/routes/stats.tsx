@@ -14,6 +14,7 @@ import { PublicStatsPage } from '../../views/stats/public-page';
 import { StatsPage } from '../../views/stats/stats-page';
 import type { TargetFormState } from '../../views/stats/targets-section';
 import { renderPage } from './render';
+import { fieldMessages, messageOf } from './refusal-messages';
 
 type Extra = { errors?: Record<string, string>; notice?: string; targetForm?: TargetFormState; year?: number };
 const filterOf = (c: Context<AppEnv>) => parseStatsFilter(c.req.query());
@@ -33,7 +34,11 @@ function statsPage(c: Context<AppEnv>, extra: Extra = {}, status: 200 | 422 = 20
   ), status);
 }
 
-const fieldsOf = (err: AppError) => (err.details as { fields?: Record<string, string> })?.fields ?? { _: err.userMessage };
+/** A refusal at its fields in the reader's language, or as a whole when it names none. */
+function fieldsOf(err: AppError, locale: 'zh' | 'en'): Record<string, string> {
+  const fields = fieldMessages(err, locale);
+  return Object.keys(fields).length ? fields : { _: messageOf(err, locale) };
+}
 
 function csv(c: Context<AppEnv>, table: CsvTable) {
   c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -60,7 +65,7 @@ export const statsRoutes = new Hono<AppEnv>()
       updateWeights(c.var.deps, c.var.user, await c.req.parseBody());
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
-      return statsPage(c, { errors: fieldsOf(err) }, 422);
+      return statsPage(c, { errors: fieldsOf(err, c.var.locale) }, 422);
     }
     return statsPage(c, { notice: title(c, '权重已保存并记入审计日志', 'Weights saved and recorded in the audit trail') });
   })
@@ -73,7 +78,7 @@ export const statsRoutes = new Hono<AppEnv>()
       return statsPage(c, { year: saved.year, targetForm: { location: saved.location, notice: title(c, '目标已保存并记入审计日志', 'Targets saved and recorded in the audit trail') } });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'UNPROCESSABLE') throw err;
-      return statsPage(c, { year: knownYear(values.year), targetForm: { location: values.location, year: values.year, values, errors: fieldsOf(err) } }, 422);
+      return statsPage(c, { year: knownYear(values.year), targetForm: { location: values.location, year: values.year, values, errors: fieldsOf(err, c.var.locale) } }, 422);
     }
   })
   // No filters on the public page, deliberately: two filtered views (all programmes and one, Jan–Mar

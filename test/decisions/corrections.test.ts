@@ -19,7 +19,7 @@ const row = (id: number) => t.deps.db.select().from(decisions).where(eq(decision
 test('only staff of the issuing institution may propose a correction; others are refused or do not see it', () => {
   expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'officer@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/No such decision|issuing institution/);
   expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'ent1@demo.local'), c.decisionId, { reasons: '更正理由说明' })).toThrow(/issuing institution/);
-  expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'exim@demo.local'), c.decisionId, { reasons: 'x' })).toThrow(/reasons/);
+  expect(() => proposeCorrection(t.deps, demoUser(t.deps, 'exim@demo.local'), c.decisionId, { reasons: 'x' })).toThrow(/“更正理由”至少 5 个字/); // the catalogue's words, never the key
 });
 
 test('a correction proposed on the page is issued only when a second person signs it: a new decision naming the old one, which stays unchanged', async () => {

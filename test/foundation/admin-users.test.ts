@@ -39,7 +39,8 @@ describe('admin: users', () => {
     const res = await post('/admin/users', { name: '无机构', email: 'loose@demo.local', role: 'liaison', institutionCode: '', password: 'liaison-pass-2026' });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/<p class="field-error" id="f-institutionCode-err">[^<]*A liaison is bound to CDB, EXIM or Sinosure/);
+    // The Chinese view shows the rule in Chinese, naming the institutions that fit.
+    expect(html).toMatch(/<p class="field-error" id="f-institutionCode-err">联络员须绑定一家金融机构：[^<]*国开行/);
     expect(html).toContain('value="loose@demo.local"');
     expect(html).not.toContain('liaison-pass-2026');
     expect(userByEmail('loose@demo.local')).toBeUndefined();
@@ -48,7 +49,7 @@ describe('admin: users', () => {
   it('refuses a duplicate email and a short password', async () => {
     const dup = await post('/admin/users', { name: 'X', email: 'officer@demo.local', role: 'auditor', password: 'long-enough-pw' });
     expect(dup.status).toBe(422);
-    expect(await dup.text()).toContain('This email is already in use');
+    expect(await dup.text()).toMatch(/id="f-email-err">该邮箱已存在</);
     const short = await post('/admin/users', { name: 'X', email: 'short@demo.local', role: 'auditor', password: 'short' });
     expect(short.status).toBe(422);
     expect(userByEmail('short@demo.local')).toBeUndefined();

@@ -24,8 +24,11 @@ describe('POST /register', () => {
     const res = await formPost(t.app, '/register', { ...GOOD, creditCode: '91310000MA1FL4B24H' });
     expect(res.status).toBe(422);
     const html = await res.text();
+    // In the reader's language: Chinese here, English in the English view.
     expect(html).toContain('校验码不正确');
-    expect(html).toContain('The check character is wrong');
+    expect(html).not.toContain('The check character is wrong');
+    const en = await (await formPost(t.app, '/register', { ...GOOD, creditCode: '91310000MA1FL4B24H' }, { cookie: 'cj_lang=en' })).text();
+    expect(en).toContain('The check character is wrong');
     expect(html).toContain(`value="${GOOD.enterpriseName}"`);
     expect(html).toContain(`value="${GOOD.customsCode}"`);
     expect(html).toContain(`value="${GOOD.email}"`);
@@ -58,7 +61,7 @@ describe('POST /register', () => {
   it('refuses an email that is already registered', async () => {
     const res = await formPost(t.app, '/register', { ...GOOD, email: 'ent1@demo.local' });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('This email is already registered');
+    expect(await res.text()).toContain('该邮箱已注册');
     expect(t.deps.db.select().from(enterprises).where(eq(enterprises.creditCode, GOOD.creditCode)).get()).toBeUndefined();
   });
 
@@ -66,7 +69,7 @@ describe('POST /register', () => {
     expect((await formPost(t.app, '/register', GOOD)).status).toBe(303);
     const res = await formPost(t.app, '/register', { ...GOOD, email: 'other@example.cn' });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('this credit code is already registered');
+    expect(await res.text()).toContain('该统一社会信用代码已注册');
     expect(t.deps.db.select().from(users).where(eq(users.email, 'other@example.cn')).get()).toBeUndefined();
   });
 

@@ -154,7 +154,8 @@ describe('targets per location and year', () => {
     const html = await res.text();
     expect(html).toContain('id="f-location-err"');
     expect(html).toMatch(/id="f-clawbacks-err">百分比不得超过 100</);
-    expect(html).toMatch(/id="f-jobsVerified-err">不得小于 0</);
+    // The message catalogue's words, naming the indicator's target (workflows/messages.ts).
+    expect(html).toMatch(/id="f-jobsVerified-err">“[^”<]+的目标”不得少于 0</);
     expect(audits()).toHaveLength(0);
     expect(t.deps.db.$client.prepare('SELECT COUNT(*) AS n FROM evaluation_targets').get()).toEqual({ n: 0 });
   });

@@ -46,7 +46,7 @@ export const IndexFormula: FC<IndexSectionProps> = ({ locale: l, weights, canEdi
       'Each indicator is first normalised across the designated locations compared (min-max): norm = (x − min) ÷ (max − min) where higher is better, (max − x) ÷ (max − min) where lower is better; 1 when all locations are equal (0 when all are at 0 where higher is better); 0 when a location has no value.')}</p>
     <p><strong>{T(l, '指数 = 100 × Σ(权重ᵢ × 归一值ᵢ) ÷ Σ权重ᵢ', 'Index = 100 × Σ(weightᵢ × normᵢ) ÷ Σ weightᵢ')}</strong></p>
     {notice ? <div class="alert ok" role="status">{notice}</div> : null}
-    {errors && Object.keys(errors).length ? <div class="alert error" role="alert">{Object.entries(errors).map(([k, v]) => `${INDICATORS.find((i) => i.code === k)?.label[l] ?? T(l, '权重', 'Weight')}${T(l, '：', ': ')}${v}`).join(T(l, '；', '; '))}</div> : null}
+    {errors && Object.keys(errors).length ? <div class="alert error" role="alert">{Object.values(errors).join(T(l, '；', '; '))}</div> : null}
     {canEdit ? <form method="post" action={action}><CsrfField token={csrfToken} />{table}<p><button type="submit">{T(l, '保存权重（记入审计日志）', 'Save the weights (recorded in the audit trail)')}</button></p></form> : table}
   </section>
   );

@@ -8,6 +8,7 @@ import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
 import { AppError } from '../errors';
 import { visibleDecision, type DecisionRow } from './decision-access';
+import { rule } from '../../../workflows/messages';
 
 export type CorrectionRow = typeof decisionCorrections.$inferSelect;
 
@@ -32,14 +33,14 @@ export function signRefusal(user: CurrentUser, d: DecisionRow, p: CorrectionRow)
 }
 
 export const correctionInput = z.object({
-  reasons: z.string().trim().min(5, '请说明更正理由 / Give the corrected reasons (at least 5 characters)').max(4000),
+  reasons: z.string().trim().min(5).max(4000).describe('更正理由 / Reasons for the correction'),
   amount: z.union([z.number(), z.string()]).optional().transform((v, ctx) => {
     if (v === undefined || v === '') return undefined;
     const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isFinite(n) || n < 0) { ctx.addIssue({ code: 'custom', message: '金额须为非负数 / The amount must be a non-negative number' }); return z.NEVER; }
+    if (!Number.isFinite(n) || n < 0) { ctx.addIssue({ code: 'custom', ...rule('更正后的金额须为不小于零的数字', 'The corrected amount must be a number, zero or more') }); return z.NEVER; }
     return n;
-  }),
-  conditions: z.string().trim().max(4000).optional(),
+  }).describe('更正后的金额（人民币元） / Corrected amount (CNY yuan)'),
+  conditions: z.string().trim().max(4000).optional().describe('更正后的条件 / Corrected conditions'),
 });
 
 /** The proposal, if its decision is visible to this user (404 otherwise, like the decision). */

@@ -21,7 +21,7 @@ export function proposeCorrection(deps: Deps, user: CurrentUser, decisionId: num
     throw new AppError('FORBIDDEN', '只有作出决定的机构的工作人员可以提出更正 / Only staff of the issuing institution may propose a correction of this decision.');
   }
   const parsed = correctionInput.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(correctionInput, parsed.error.issues, input);
   const { reasons, amount, conditions } = parsed.data;
   const at = iso(deps.clock.now());
   return writeTx(deps.db, (tx) => {

@@ -9,9 +9,9 @@ import { NOTICE_STATE } from './list-notices';
 import { enqueueWebhooks } from '../webhooks/enqueue-webhooks';
 
 export const objectionInput = z.object({
-  name: z.string().trim().min(1, '请填写姓名或单位 / Give your name or organisation').max(100),
-  contact: z.string().trim().min(3, '请填写联系方式 / Give a way to contact you').max(200),
-  text: z.string().trim().min(10, '请具体说明异议（至少 10 个字） / Say what the objection is (at least 10 characters)').max(4000),
+  name: z.string().trim().min(1).max(100).describe('姓名或单位 / Name or organisation'),
+  contact: z.string().trim().min(3).max(200).describe('联系方式 / Contact'),
+  text: z.string().trim().min(10).max(4000).describe('异议内容 / Objection'),
 }).strict();
 
 /** Objections one address may file per hour: enough for a person, not for a flood. */
@@ -37,7 +37,7 @@ export function fileObjection(deps: Deps, caseId: number, input: unknown, addres
       .where(and(eq(noticeObjections.address, address), gte(noticeObjections.createdAt, hourAgo))).get()?.n ?? 0;
     if (recent >= OBJECTIONS_PER_HOUR) throw new AppError('TOO_MANY_REQUESTS', '提交过于频繁，请一小时后再试 / Too many objections from this address; try again in an hour.');
     const parsed = objectionInput.safeParse(input);
-    if (!parsed.success) throw validationError(parsed.error.issues);
+    if (!parsed.success) throw validationError(objectionInput, parsed.error.issues, input);
     const saved = tx.insert(noticeObjections).values({ caseId, ...parsed.data, address, createdAt: now }).returning({ id: noticeObjections.id }).get();
     appendAudit(tx, {
       at: now, kind: 'public', caseId, actorId: null, actorName: parsed.data.name, actorRole: 'public',

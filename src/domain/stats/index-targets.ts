@@ -12,6 +12,7 @@ import { validationError } from '../errors';
 import { requireRole } from '../policy';
 import { designatedLocations } from './designated-locations';
 import { INDICATORS, type Indicator, type IndicatorCode } from './evaluation-index';
+import { rule } from '../../../workflows/messages';
 
 export type Targets = Partial<Record<IndicatorCode, number>>;
 
@@ -28,19 +29,18 @@ export function loadTargets(db: Db, year: number): Map<string, Targets> {
 export const TARGET_YEARS = { min: 2011, max: 2100 } as const; // 473号 dates from 2011
 
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
-const target = (i: Indicator) => z.preprocess(blank, z.coerce.number({ message: '须为数字 / Must be a number' })
-  .refine(Number.isFinite, '须为数字 / Must be a number')
-  .refine((n) => n >= 0, '不得小于 0 / Must not be below 0')
-  .refine((n) => i.unit !== 'percent' || n <= 100, '百分比不得超过 100 / A percentage cannot exceed 100')
-  .optional());
+// Fields are named by label; refusals come from the message catalogue (workflows/messages.ts).
+const target = (i: Indicator) => z.preprocess(blank, z.coerce.number()
+  .refine(Number.isFinite, rule('须为数字', 'Must be a number'))
+  .min(0)
+  .refine((n) => i.unit !== 'percent' || n <= 100, rule('百分比不得超过 100', 'A percentage cannot exceed 100'))
+  .optional()).describe(`${i.label.zh}的目标 / Target for ${i.label.en.toLowerCase()}`);
 
 export function targetsSchema(db: Db) {
   const keys = new Set(designatedLocations(db).map((l) => l.key));
   return z.object({
-    location: z.string({ message: '请选择地区 / Choose a location' }).refine((k) => keys.has(k), '不是指定的承接地 / Not a designated location'),
-    year: z.coerce.number({ message: '请填写年份 / Enter a year' }).int('年份须为整数 / A year is a whole number')
-      .min(TARGET_YEARS.min, `年份不得早于 ${TARGET_YEARS.min} / Not before ${TARGET_YEARS.min}`)
-      .max(TARGET_YEARS.max, `年份不得晚于 ${TARGET_YEARS.max} / Not after ${TARGET_YEARS.max}`),
+    location: z.string().refine((k) => keys.has(k), rule('不是指定的承接地', 'Not a designated location')).describe('承接地 / Location'),
+    year: z.coerce.number().int().min(TARGET_YEARS.min).max(TARGET_YEARS.max).describe('年份 / Year'),
     ...Object.fromEntries(INDICATORS.map((i) => [i.code, target(i)])),
   });
 }
@@ -48,8 +48,9 @@ export function targetsSchema(db: Db) {
 /** Replaces the targets of one location and year; an indicator left blank has no target. */
 export function setTargets(deps: Deps, user: CurrentUser | null, input: unknown): { location: string; year: number; targets: Targets } {
   const admin = requireRole(user, 'admin');
-  const parsed = targetsSchema(deps.db).safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  const schema = targetsSchema(deps.db);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(schema, parsed.error.issues, input);
   const { location, year } = parsed.data;
   const after: Targets = {};
   for (const i of INDICATORS) {

@@ -18,12 +18,13 @@ export function loadWeights(db: Db): Weights {
 }
 
 const weight = z.coerce.number().min(0).max(100);
-export const weightsSchema = z.object(Object.fromEntries(INDICATORS.map((i) => [i.code, weight])) as Record<keyof Weights, typeof weight>);
+// Each weight is named by its indicator, so a refusal says which (the message catalogue's words).
+export const weightsSchema = z.object(Object.fromEntries(INDICATORS.map((i) => [i.code, weight.describe(`${i.label.zh}的权重 / Weight of ${i.label.en.toLowerCase()}`)])) as Record<keyof Weights, typeof weight>);
 
 export function updateWeights(deps: Deps, user: CurrentUser | null, input: unknown): Weights {
   const admin = requireRole(user, 'admin');
   const parsed = weightsSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(weightsSchema, parsed.error.issues, input);
   const after = parsed.data as Weights;
   if (Object.values(after).every((v) => v === 0)) {
     throw new AppError('UNPROCESSABLE', '至少一个权重须大于 0 / At least one weight must be above 0', { fields: { weights: 'all zero' } });

@@ -17,9 +17,9 @@ import { requireRole } from '../policy';
 const INVITE_DAYS = 7;
 const PREFIX = 'invite$';
 
-const inviteSchema = z.object({
-  email: z.email().max(200).transform((s) => s.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+export const inviteSchema = z.object({
+  email: z.email().max(200).transform((s) => s.toLowerCase()).describe('电子邮箱 / Email'),
+  name: z.string().trim().min(1).max(100).describe('姓名 / Name'),
 }).strict();
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -29,7 +29,7 @@ export function inviteColleague(deps: Deps, inviter: CurrentUser, input: unknown
   requireRole(inviter, 'applicant');
   if (!inviter.enterpriseId) throw new AppError('FORBIDDEN', 'Your account is not linked to an enterprise.');
   const parsed = inviteSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(inviteSchema, parsed.error.issues, input);
   const { email, name } = parsed.data;
   const secret = randomBytes(24).toString('base64url');
   const now = deps.clock.now();

@@ -13,7 +13,7 @@ import { passwordResetSchema, staffUserSchema } from './schemas';
 export async function createStaffUser(deps: Deps, admin: CurrentUser, input: unknown) {
   requireRole(admin, 'admin');
   const parsed = staffUserSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(staffUserSchema, parsed.error.issues, input);
   const v = parsed.data;
   const passwordHash = await hashPassword(v.password, deps.config.SCRYPT_LOG_N);
   const institutionCode = v.institutionCode; // checked against the registry's roles (schemas.ts)
@@ -45,7 +45,7 @@ export function setUserDisabled(deps: Deps, admin: CurrentUser, userId: number, 
 export async function resetPassword(deps: Deps, admin: CurrentUser, userId: number, input: unknown): Promise<void> {
   requireRole(admin, 'admin');
   const parsed = passwordResetSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(passwordResetSchema, parsed.error.issues, input);
   const passwordHash = await hashPassword(parsed.data.password, deps.config.SCRYPT_LOG_N);
   const at = iso(deps.clock.now());
   writeTx(deps.db, (tx) => {

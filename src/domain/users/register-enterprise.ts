@@ -11,7 +11,7 @@ import { registrationSchema } from './schemas';
 /** A person registers an enterprise and becomes its first applicant user. */
 export async function registerEnterprise(deps: Deps, input: unknown): Promise<CurrentUser> {
   const parsed = registrationSchema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(registrationSchema, parsed.error.issues, input);
   const r = parsed.data;
   const passwordHash = await hashPassword(r.password, deps.config.SCRYPT_LOG_N);
   const at = iso(deps.clock.now());

@@ -4,30 +4,31 @@ import { creditCodeProblem, normaliseCreditCode } from '../reference/credit-code
 import { findProvince } from '../reference/provinces';
 import { INSTITUTIONS, INSTITUTION_CODES, institutionsWithRole, type InstitutionCode } from '../../../workflows/institutions';
 import { INDUSTRIES } from '../../../workflows/policy-lists';
+import { rule } from '../../../workflows/messages';
 
 
-const email = z.string().trim().toLowerCase().max(254).email('请输入有效邮箱 / Enter a valid email address');
-const password = z
-  .string()
-  .min(PASSWORD_MIN, `密码至少 ${PASSWORD_MIN} 个字符 / At least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `密码最多 ${PASSWORD_MAX} 个字符 / At most ${PASSWORD_MAX} characters`);
-const text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max);
+// Each field names itself in both languages: refusals come from the message catalogue
+// (workflows/messages.ts), which names the field by this label, never by its key.
+const email = z.string().trim().toLowerCase().max(254).email().describe('电子邮箱 / Email');
+const password = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX).describe('密码 / Password');
+const text = (max: number, label: string) => z.string().trim().min(1).max(max).describe(label);
 
 export const registrationSchema = z.object({
-  enterpriseName: text(200, '请填写企业名称 / Enter the enterprise name'),
+  enterpriseName: text(200, '企业名称 / Enterprise name'),
   creditCode: z
     .string()
     .transform(normaliseCreditCode)
     .superRefine((v, ctx) => {
       const p = creditCodeProblem(v);
-      if (p) ctx.addIssue({ code: 'custom', message: `${p.zh} / ${p.en}` });
-    }),
-  province: z.string().refine((p) => !!findProvince(p), '请选择省份 / Choose a province'),
-  city: z.string().trim().max(50).optional().transform((v) => v || null),
-  industry: z.string().refine((i) => INDUSTRIES.some((x) => x.code === i), '请选择行业 / Choose an industry'),
-  customsCode: z.string().trim().regex(/^[0-9A-Z]{10}$/, '海关编码应为10位数字或字母 / The customs code has 10 digits or letters'),
-  contactName: text(100, '请填写联系人 / Enter a contact person'),
-  contactPhone: z.string().trim().regex(/^[0-9+\- ]{7,20}$/, '请输入有效电话 / Enter a valid phone number'),
+      if (p) ctx.addIssue({ code: 'custom', ...rule(p.zh, p.en) });
+    })
+    .describe('统一社会信用代码 / Unified social credit code'),
+  province: z.string().refine((p) => !!findProvince(p), rule('请选择省份', 'Choose a province')).describe('省份 / Province'),
+  city: z.string().trim().max(50).optional().transform((v) => v || null).describe('城市 / City'),
+  industry: z.string().refine((i) => INDUSTRIES.some((x) => x.code === i), rule('请选择行业', 'Choose an industry')).describe('行业 / Industry'),
+  customsCode: z.string().trim().regex(/^[0-9A-Z]{10}$/).describe('海关编码 / Customs code'),
+  contactName: text(100, '联系人 / Contact person'),
+  contactPhone: z.string().trim().regex(/^[0-9+\- ]{7,20}$/).describe('联系电话 / Contact phone'),
   email,
   password,
 });
@@ -36,15 +37,15 @@ const STAFF_ROLE_VALUES = ['officer', 'expert', 'approver', 'liaison', 'auditor'
 export const staffUserSchema = z
   .object({
     email,
-    name: text(100, '请填写姓名 / Enter a name'),
-    role: z.enum(STAFF_ROLE_VALUES),
-    institutionCode: z.enum(INSTITUTION_CODES as [InstitutionCode, ...InstitutionCode[]]).optional().or(z.literal('').transform(() => undefined)),
+    name: text(100, '姓名 / Name'),
+    role: z.enum(STAFF_ROLE_VALUES).describe('角色 / Role'),
+    institutionCode: z.enum(INSTITUTION_CODES as [InstitutionCode, ...InstitutionCode[]]).optional().or(z.literal('').transform(() => undefined)).describe('所属机构 / Institution'),
     password,
   })
   .superRefine((v, ctx) => {
     const allowed = institutionsWithRole(v.role);
     if (allowed.length === 0) {
-      if (v.institutionCode) ctx.addIssue({ code: 'custom', path: ['institutionCode'], message: '该角色不属于任何机构 / This role belongs to no institution' });
+      if (v.institutionCode) ctx.addIssue({ code: 'custom', path: ['institutionCode'], ...rule('该角色不属于任何机构', 'This role belongs to no institution') });
       return;
     }
     const chosen = v.institutionCode ?? (v.role === 'liaison' ? undefined : allowed[0]);
@@ -52,9 +53,9 @@ export const staffUserSchema = z
       const names = allowed.map((c) => INSTITUTIONS[c].short);
       ctx.addIssue({
         code: 'custom', path: ['institutionCode'],
-        message: v.role === 'liaison'
-          ? `联络员须绑定一家金融机构：${names.map((n) => n.zh).join('、')} / A liaison is bound to ${names.map((n) => n.en).join(', ').replace(/, ([^,]*)$/, ' or $1')}`
-          : `该角色只能属于：${names.map((n) => n.zh).join('、')} / This role belongs to: ${names.map((n) => n.en).join(', ')}`,
+        ...(v.role === 'liaison'
+          ? rule(`联络员须绑定一家金融机构：${names.map((n) => n.zh).join('、')}`, `A liaison is bound to ${names.map((n) => n.en).join(', ').replace(/, ([^,]*)$/, ' or $1')}`)
+          : rule(`该角色只能属于：${names.map((n) => n.zh).join('、')}`, `This role belongs to: ${names.map((n) => n.en).join(', ')}`)),
       });
     }
   })

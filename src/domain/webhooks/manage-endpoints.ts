@@ -14,9 +14,9 @@ import { wakeOutbox, WEBHOOK_EVENTS } from './enqueue-webhooks';
 import { checkWebhookUrl } from './url-safety';
 
 export const endpointInput = z.object({
-  url: z.string().min(1).max(2000).describe('https:// address of the receiver'),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length),
-  institution: z.string().max(20).optional().describe('Only for the admin: whose cases (a liaison always registers for their own institution)'),
+  url: z.string().min(1).max(2000).describe('接收地址 / Receiver URL (https:// address of the receiver)'),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length).describe('推送的事件 / Events wanted'),
+  institution: z.string().max(20).optional().describe('机构 / Institution: only for the admin, whose cases (a liaison always registers for their own institution)'),
 }).strict();
 
 /** Whose endpoints this user manages: a liaison their institution's, the admin everyone's; auditors read them all. */
@@ -29,7 +29,7 @@ export function webhookScope(user: CurrentUser, mode: 'read' | 'write' = 'write'
 export function registerEndpoint(deps: Deps, user: CurrentUser, input: unknown): { id: number; secret: string } {
   const scope = webhookScope(user);
   const parsed = endpointInput.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(endpointInput, parsed.error.issues, input);
   const { events, institution } = parsed.data;
   const url = checkWebhookUrl(parsed.data.url, deps.config.WEBHOOK_ALLOW_PRIVATE);
   let code: string;

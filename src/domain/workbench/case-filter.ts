@@ -20,28 +20,28 @@ const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.opti
 export const SORTS = ['updated', 'submitted', 'amount', 'days'] as const;
 export type SortKey = (typeof SORTS)[number];
 
-const workbenchFilterSchema = z.object({
-  view: opt(z.enum(['queue', 'all'])),
-  programme: opt(z.string().max(60)),
-  state: opt(z.string().max(60)),
-  province: opt(z.string().max(20)),
-  industry: opt(z.string().max(60)),
-  from: opt(day),
-  to: opt(day),
-  min: opt(z.coerce.number().min(0)),
-  max: opt(z.coerce.number().min(0)),
-  q: opt(z.string().trim().max(100)),
-  sort: opt(z.enum(SORTS)),
-  dir: opt(z.enum(['asc', 'desc'])),
-  cursor: opt(z.string().max(200)),
-  limit: opt(z.coerce.number().int().min(1).max(100)),
+export const workbenchFilterSchema = z.object({
+  view: opt(z.enum(['queue', 'all'])).describe('视图 / View'),
+  programme: opt(z.string().max(60)).describe('支持项目 / Programme'),
+  state: opt(z.string().max(60)).describe('办理状态 / State'),
+  province: opt(z.string().max(20)).describe('省份 / Province'),
+  industry: opt(z.string().max(60)).describe('行业 / Industry'),
+  from: opt(day).describe('起始日期 / From'),
+  to: opt(day).describe('截止日期 / To'),
+  min: opt(z.coerce.number().min(0)).describe('最低金额（人民币元） / Minimum amount (CNY yuan)'),
+  max: opt(z.coerce.number().min(0)).describe('最高金额（人民币元） / Maximum amount (CNY yuan)'),
+  q: opt(z.string().trim().max(100)).describe('搜索 / Search'),
+  sort: opt(z.enum(SORTS)).describe('排序 / Sort by'),
+  dir: opt(z.enum(['asc', 'desc'])).describe('排序方向 / Order'),
+  cursor: opt(z.string().max(200)).describe('翻页位置 / Page'),
+  limit: opt(z.coerce.number().int().min(1).max(100)).describe('每页条数 / Rows per page'),
 });
 
 export type WorkbenchFilter = z.infer<typeof workbenchFilterSchema>;
 
 export function parseWorkbenchFilter(query: Record<string, string | undefined>): WorkbenchFilter {
   const parsed = workbenchFilterSchema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error.issues);
+  if (!parsed.success) throw validationError(workbenchFilterSchema, parsed.error.issues, query);
   return parsed.data;
 }
 
