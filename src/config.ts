@@ -42,7 +42,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid settings: ${problems}`);
   }
   const c = parsed.data;
-  const isDefaultDb = c.DATABASE_PATH === 'data/app.db';
+  // Several app servers on PostgreSQL must share one documents folder: it is named, never guessed.
+  if (c.DATABASE_URL && !c.DOCUMENTS_PATH) throw new Error('Invalid settings: DOCUMENTS_PATH: required with DATABASE_URL (a folder every app server shares)');
+  const isDefaultDb = !c.DATABASE_URL && c.DATABASE_PATH === 'data/app.db';
   return {
     ...c,
     // Demo accounts are on by default for the embedded default database only.

@@ -2,26 +2,19 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { openEngine } from './db/engine';
+import { databaseName, openConfiguredDatabase } from './db/engine';
 import { systemClock, type Deps } from './domain/deps';
 import { startBackgroundWork } from './domain/setup/start';
 import { rendererPool } from './pdf/render-service';
 
 const config = loadConfig();
-const engine = await openEngine(config);
-if (engine.kind !== 'sqlite') {
-  // The schema and migrations are ready (src/db/schema-pg); the domain verbs still run on SQLite only.
-  console.error('DATABASE_URL: PostgreSQL is migrated but cannot serve yet; unset DATABASE_URL to use SQLite at DATABASE_PATH');
-  await engine.db.$client.end();
-  process.exit(1);
-}
-const db = engine.db;
+const db = await openConfiguredDatabase(config);
 const pdf = rendererPool(config.PDF_RENDERERS);
 const deps: Deps = { db, config, clock: systemClock, pdf };
 await startBackgroundWork(deps);
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  if (config.LOG_LEVEL !== 'silent') console.log(`Chengjie listening on http://${info.address}:${info.port} (database ${config.DATABASE_PATH})`);
+  if (config.LOG_LEVEL !== 'silent') console.log(`Chengjie listening on http://${info.address}:${info.port} (database ${databaseName(config)})`);
   // For the test harness, which starts servers on PORT=0 and must learn the port it got.
   if (process.env.REPORT_LISTENING === '1') console.log(JSON.stringify({ listening: info.port }));
 });

@@ -7,7 +7,7 @@
 // reads both live databases back and proves them the same.
 import { getTableColumns, is, sql, SQL } from 'drizzle-orm';
 import {
-  boolean, customType, doublePrecision, index, integer, pgTable, primaryKey, serial, text, uniqueIndex,
+  bigint, bigserial, boolean, customType, doublePrecision, index, pgTable, primaryKey, text, uniqueIndex,
   type AnyPgColumn, type PgColumn, type PgColumnBuilderBase, type PgTableWithColumns,
 } from 'drizzle-orm/pg-core';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -23,7 +23,8 @@ type AnyPgTable = PgTableWithColumns<any>;
 function pgType(c: SQLiteColumn): PgColumnBuilderBase {
   const autoId = c.columnType === 'SQLiteInteger' && c.primary && (c as unknown as { autoIncrement: boolean }).autoIncrement;
   switch (c.columnType) {
-    case 'SQLiteInteger': return autoId ? serial(c.name) : integer(c.name);
+    // SQLite's integers have 64 bits.
+    case 'SQLiteInteger': return autoId ? bigserial(c.name, { mode: 'number' }) : bigint(c.name, { mode: 'number' });
     case 'SQLiteBoolean': return boolean(c.name);
     case 'SQLiteText': return text(c.name);
     case 'SQLiteReal': return doublePrecision(c.name);

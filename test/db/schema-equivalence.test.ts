@@ -18,7 +18,7 @@ type Shape = Record<string, TableShape>;
 
 // SQLite keeps booleans as integers; PostgreSQL's serial is an integer with a default.
 const SQLITE_TYPES: Record<string, string> = { integer: 'integer', text: 'text', real: 'float', blob: 'bytes' };
-const PG_TYPES: Record<string, string> = { integer: 'integer', boolean: 'integer', text: 'text', 'double precision': 'float', bytea: 'bytes' };
+const PG_TYPES: Record<string, string> = { bigint: 'integer', boolean: 'integer', text: 'text', 'double precision': 'float', bytea: 'bytes' };
 
 /** 'zh'::text is SQLite's 'zh'; a serial's nextval(…) is SQLite's rowid, which has no default. */
 const pgDefault = (d: string | null) => (d === null || d.startsWith('nextval(') ? null : d.replace(/::[a-z ]+$/, ''));

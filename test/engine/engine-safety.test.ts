@@ -3,6 +3,7 @@ import { runScheduler } from '../../src/domain/cases/run-scheduler';
 import { getCaseRow } from '../../src/domain/cases/load-case';
 import { apiRequest, apiToken, makeTestApp, type TestApp } from '../helpers/index';
 import { draftCase, send } from './drive';
+import { onPostgres } from '../helpers/test-db';
 
 let t: TestApp;
 beforeEach(async () => { t = await makeTestApp(); });
@@ -59,7 +60,7 @@ describe('audit trail', () => {
 
     // Someone with file access drops the trigger and edits one row.
     const target = sqlite.prepare("select id from audit_events where type = 'applicant.submit'").get() as { id: number };
-    sqlite.exec('drop trigger audit_events_no_update');
+    sqlite.exec(onPostgres ? 'drop trigger audit_events_no_update on audit_events' : 'drop trigger audit_events_no_update');
     sqlite.prepare("update audit_events set comment = 'forged' where id = ?").run(target.id);
     const bad = await json(await apiRequest(t.app, 'GET', '/api/v1/audit/verify', undefined, auditor));
     expect(bad).toMatchObject({ ok: false, firstBadId: target.id });
@@ -82,7 +83,8 @@ describe('stored snapshots', () => {
   it('a case whose state no longer exists is a clear error for that case only', async () => {
     const broken = draftCase(t.deps, 'ent1@demo.local', 'special-fund');
     const fine = draftCase(t.deps, 'ent1@demo.local', 'special-fund');
-    t.deps.db.$client.prepare(`update cases set snapshot = json_set(snapshot, '$.value', 'renamedState') where id = ?`).run(broken.id);
+    const stored = JSON.parse((t.deps.db.$client.prepare('select snapshot from cases where id = ?').pluck().get(broken.id)) as string);
+    t.deps.db.$client.prepare('update cases set snapshot = ? where id = ?').run(JSON.stringify({ ...stored, value: 'renamedState' }), broken.id);
     const token = await apiToken(t.app, 'ent1@demo.local');
     const r = await apiRequest(t.app, 'GET', `/api/v1/cases/${broken.id}`, undefined, token);
     expect(r.status).toBe(422);

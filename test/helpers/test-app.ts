@@ -1,10 +1,10 @@
 // A whole application over a fresh in-memory database, with a clock the test controls.
 import { createApp, type App } from '../../src/app';
 import { testConfig } from '../../src/config';
-import { openDatabase } from '../../src/db/client';
 import { FakeClock, type Deps } from '../../src/domain/deps';
 import { seedDemoAccounts } from '../../src/domain/setup/demo-accounts';
 import { ensureReferenceData } from '../../src/domain/setup/reference-data';
+import { openTestDb } from './test-db';
 
 export { DEMO_PASSWORD } from '../../src/domain/setup/demo-accounts';
 
@@ -22,7 +22,7 @@ export interface TestAppOptions {
 export async function makeTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(opts.config);
   const clock = new FakeClock(opts.now);
-  const deps: Deps = { db: openDatabase(':memory:'), config, clock };
+  const deps: Deps = { db: await openTestDb(), config, clock };
   ensureReferenceData(deps.db);
   if (opts.demo ?? true) await seedDemoAccounts(deps);
   return { app: createApp(deps), deps, clock };
