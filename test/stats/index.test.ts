@@ -13,7 +13,8 @@ import { insertCases, type CaseSpec } from './fixture';
 let t: TestApp;
 
 const ENTERPRISES = {
-  A1: ['四川省', '成都'], A2: ['四川', '成都'], A3: ['四川', '绵阳'],
+  A1: ['四川省', '成都'], A2: ['四川', '成都'], A3: ['四川', '成都市'],
+  X2: ['四川', '乐山'],          // western, but not on the list of key undertaking locations
   B1: ['江苏', '宿迁'],          // a designated eastern city, written without 市
   X1: ['江苏', '苏州'],          // eastern, not designated: in no location of the index
 } as const;
@@ -43,7 +44,9 @@ const CASES: (CaseSpec & { ent: Ent })[] = [
   { ent: 'B1', programme: 'special-fund', state: 'closed', submittedAt: at('2026-01-01'), context: grant({ requested: 500_000, approved: 500_000, disbursed: 500_000, jobs: 10, investment: 2_000_000 }),
     decisions: [{ outcome: 'approved', at: at('2026-01-31'), amount: 500_000 }] },
   { ent: 'B1', programme: FIGURE_PROGRAMME, state: 'submitted', submittedAt: at('2026-02-02'), context: { requestedAmount: 10_000, verified: 7, premium: 1_234, form: { requestedAmount: 10_000 } } },
-  // 苏州 is not designated: its grant counts nationally, never in the index.
+  // 苏州 and 乐山 are not designated: their grants count nationally, never in the index.
+  { ent: 'X2', programme: 'special-fund', state: 'closed', submittedAt: at('2026-01-01'), context: grant({ requested: 100_000, approved: 100_000, disbursed: 100_000, jobs: 1 }),
+    decisions: [{ outcome: 'approved', at: at('2026-01-02'), amount: 100_000 }] },
   { ent: 'X1', programme: 'special-fund', state: 'closed', submittedAt: at('2026-01-01'), context: grant({ requested: 700_000, approved: 700_000, disbursed: 700_000, jobs: 99, investment: 8_000_000 }),
     decisions: [{ outcome: 'approved', at: at('2026-01-02'), amount: 700_000 }] },
 ];
@@ -64,8 +67,8 @@ const raw = (key: string) => {
 };
 
 describe('each indicator on known data', () => {
-  it('四川: enterprises moved in, investment, jobs and trainees, support per job, environmental refusals, time, clawbacks', () => {
-    const r = raw('四川');
+  it('成都: enterprises moved in, investment, jobs and trainees, support per job, environmental refusals, time, clawbacks', () => {
+    const r = raw('四川|成都市');
     expect(r.enterprisesMovedIn).toBe(2);                   // A1 (twice supported) and A3; A2 was refused
     expect(r.investment).toBe(25_000_000);                  // 5,000,000 + 20,000,000; A2's refused 9,000,000 does not count
     expect(r.jobsVerified).toBe(50);                        // 30 jobs + 20 trainees (all programmes)
@@ -84,13 +87,14 @@ describe('each indicator on known data', () => {
 
   it('lists every designated location, none outside them, and no value where nothing happened', () => {
     const keys = designatedFigures(t.deps.db, {}).map((l) => l.key);
-    expect(keys).toContain('河南');
+    expect(keys).toContain('河南|郑州市');
     expect(keys).toContain('江苏|宿迁市');
     expect(keys).not.toContain('江苏');
-    expect(keys.some((k) => k.includes('苏州'))).toBe(false);
-    expect(raw('河南')).toEqual({ enterprisesMovedIn: 0, investment: 0, jobsVerified: 0, supportPerJob: null, environmentalRefusals: null, timeToDecision: null, clawbacks: null });
-    // Nationally 苏州's grant is there.
-    expect(nationalFigures(t.deps.db, {}).figures.jobsConfirmed.value).toBe(139);
+    expect(keys).not.toContain('四川');
+    expect(keys.some((k) => k.includes('苏州') || k.includes('乐山'))).toBe(false);
+    expect(raw('河南|郑州市')).toEqual({ enterprisesMovedIn: 0, investment: 0, jobsVerified: 0, supportPerJob: null, environmentalRefusals: null, timeToDecision: null, clawbacks: null });
+    // Nationally 苏州's and 乐山's grants are there.
+    expect(nationalFigures(t.deps.db, {}).figures.jobsConfirmed.value).toBe(140);
   });
 });
 
@@ -102,7 +106,7 @@ describe('the index', () => {
 
   it('normalises each indicator in its direction and weights them', () => {
     const idx = evaluationIndex(designatedFigures(t.deps.db, {}), DEFAULT_WEIGHTS);
-    expect(idx.slice(0, 2).map((r) => [r.key, r.score, r.rank])).toEqual([['四川', 80, 1], ['江苏|宿迁市', 39.7, 2]]);
+    expect(idx.slice(0, 2).map((r) => [r.key, r.score, r.rank])).toEqual([['四川|成都市', 80, 1], ['江苏|宿迁市', 39.7, 2]]);
     expect(idx[2]).toMatchObject({ score: 0, rank: 3 });
     const sq = idx.find((r) => r.key === '江苏|宿迁市')!.normalised;
     expect(sq.jobsVerified).toBeCloseTo(17 / 50, 12);
@@ -144,7 +148,7 @@ describe('targets per location and year', () => {
   const audits = () => t.deps.db.$client.prepare(`SELECT data FROM audit_events WHERE type = 'stats.targets-changed' ORDER BY id`).all() as { data: string }[];
 
   it('only an administrator sets them; the verb checks too', async () => {
-    expect((await post('officer@demo.local', { location: '四川', year: '2026', jobsVerified: '1' })).status).toBe(403);
+    expect((await post('officer@demo.local', { location: '四川|成都市', year: '2026', jobsVerified: '1' })).status).toBe(403);
     expect(() => setTargets(t.deps, null, {})).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED' }));
   });
 
@@ -161,7 +165,7 @@ describe('targets per location and year', () => {
   });
 
   it('records each change with its audit row and shows progress against the year’s values', async () => {
-    const res = await post('admin@demo.local', { location: '四川', year: '2026', jobsVerified: '100', timeToDecision: '10', clawbacks: '1', investment: '' });
+    const res = await post('admin@demo.local', { location: '四川|成都市', year: '2026', jobsVerified: '100', timeToDecision: '10', clawbacks: '1', investment: '' });
     expect(res.status).toBe(200);
     const progress = Object.fromEntries(targetsReport(t.deps, 2026).progress.map((p) => [p.indicator, p]));
     expect(Object.keys(progress).sort()).toEqual(['clawbacks', 'jobsVerified', 'timeToDecision']);
@@ -174,11 +178,20 @@ describe('targets per location and year', () => {
     expect(html).toContain('已达成');
     expect(html).toContain('未达成');
     // A second save replaces the location's targets of that year; the audit row keeps both.
-    await post('admin@demo.local', { location: '四川', year: '2026', jobsVerified: '40' });
+    await post('admin@demo.local', { location: '四川|成都市', year: '2026', jobsVerified: '40' });
     const rows = audits().map((a) => JSON.parse(a.data));
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toEqual({ location: '四川', year: 2026, before: { jobsVerified: 100, timeToDecision: 10, clawbacks: 1 }, after: { jobsVerified: 40 } });
+    expect(rows[1]).toEqual({ location: '四川|成都市', year: 2026, before: { jobsVerified: 100, timeToDecision: 10, clawbacks: 1 }, after: { jobsVerified: 40 } });
     expect(targetsReport(t.deps, 2026).progress).toEqual([expect.objectContaining({ indicator: 'jobsVerified', met: true })]);
+  });
+
+  it('takes a target only for a location designated in its year', async () => {
+    t.deps.db.$client.prepare(`INSERT INTO designated_locations (province, city, designated_on, created_at) VALUES ('江苏', '苏州市', '2027-01-01', '2026-05-01T00:00:00.000Z')`).run();
+    const early = await post('admin@demo.local', { location: '江苏|苏州市', year: '2026', jobsVerified: '5' });
+    expect(early.status).toBe(422);
+    expect(await early.text()).toMatch(/id="f-location-err">该年不是指定的承接地</);
+    expect((await post('admin@demo.local', { location: '江苏|苏州市', year: '2027', jobsVerified: '5' })).status).toBe(200);
+    expect(targetsReport(t.deps, 2027).progress).toEqual([expect.objectContaining({ location: '江苏|苏州市', indicator: 'jobsVerified' })]);
   });
 
   it('compares a year’s target with that year’s cases only', async () => {

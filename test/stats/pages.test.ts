@@ -95,8 +95,9 @@ describe('full page and exports', () => {
       expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
     const idx = await (await get(t.app, '/stats/index.csv?lang=en', s.cookie)).text();
-    // Worked out in the index's own test on other data; here: 湖北 leads 四川 (faster, less per job).
-    expect(idx.split('\r\n')[1]).toMatch(/^"1","Hubei","67.64",/);
+    // The designated cities: 武汉 (H1, H2) leads 成都 (S1, S2, S4), faster and with less per job:
+    // 20×1 + 15×0 + 25×30/40 + 10×1 + 10×1 + 10×(30−10)/(30−10) + 10×1 = 78.75.
+    expect(idx.split('\r\n')[1]).toMatch(/^"1","Hubei · 武汉市","78.75",/);
     expect(idx.split('\r\n')[0]).toContain('Location key');
     expect((await get(t.app, '/stats/secrets.csv', s.cookie)).status).toBe(404);
   });
@@ -127,7 +128,7 @@ describe('index weights', () => {
     expect(audit[0]!.actor_role).toBe('admin');
     expect(JSON.parse(audit[0]!.data)).toMatchObject({ before: { investment: 15, jobsVerified: 25 }, after: { investment: 0, jobsVerified: 5 } });
     const idx = await (await get(t.app, '/stats/index.csv?lang=en', s.cookie)).text();
-    expect(idx.split('\r\n').slice(1, 3)).toEqual([expect.stringMatching(/^"1","Sichuan","100",/), expect.stringMatching(/^"2","Hubei","75",/)]);
+    expect(idx.split('\r\n').slice(1, 3)).toEqual([expect.stringMatching(/^"1","Sichuan · 成都市","100",/), expect.stringMatching(/^"2","Hubei · 武汉市","75",/)]);
     expect(loadWeights(t.deps.db).jobsVerified).toBe(5);
   });
 

@@ -35,7 +35,7 @@ export const StatsPage: FC<StatsPageProps> = ({ report: r, locale: l, targetForm
       <IndexFormula locale={l} weights={r.weights} action="/stats/weights" {...index} />
       <StatsTable table={tables.index!} caption={T(l, '各指定承接地的指标与指数', 'Indicators and index of each designated location')} csvHref={q('index')} csvLabel={csv} />
       <TargetsSection locale={l} year={r.targets.year} table={tables.targets!} csvHref={q('targets', { year: String(r.targets.year) })}
-        locations={r.designated.map((x) => ({ key: x.key, name: locationName(l, x) }))} targets={r.targets.targets}
+        locations={r.targets.locations.map((x) => ({ key: x.key, name: locationName(l, x) }))} targets={r.targets.targets}
         canEdit={index.canEdit} csrfToken={index.csrfToken} form={targetForm ?? {}} />
       <StatsTable table={tables.totals!} caption={T(l, '全部数字合计（含贷款、融资、信保与追回）', 'Every figure, all locations (grants, loans, financing, insurance, clawbacks)')} csvHref={q('totals')} csvLabel={csv} />
       <StatsTable table={tables.locations!} caption={T(l, '各地区统计', 'Figures per location')} csvHref={q('locations')} csvLabel={csv} totalRow />

@@ -1,10 +1,10 @@
 // The designated undertaking locations (重点承接地, 政策 一.(一)) that the evaluation index
-// compares: a province designated as a whole, or a city in it. Every case and enterprise counts
-// for the most specific designated location its place lies in; places outside any count for none.
+// compares: a city or district on the admin's list (a whole province, should one be listed without
+// a city). Every case and enterprise counts for the most specific designated location its place
+// lies in; places outside any count for none.
 import type { Db } from '../../db/client';
 import { beijingToday } from '../../../workflows/display-format';
 import { listDesignatedLocations } from '../reference/designated-locations';
-import { PROVINCES } from '../reference/provinces';
 import { normaliseCity, normaliseProvince } from '../reference/place-names';
 
 export interface DesignatedLocation {
@@ -24,17 +24,16 @@ function location(province: string, city: string | null = null): DesignatedLocat
 
 /**
  * The locations the index compares in `year` (any day of it), or now when no year is given: the
- * central and western provinces as a whole, and the eastern and north-eastern places on the
- * admin's dated list (designated_locations) in force then. Each place once.
+ * places on the admin's dated list of key undertaking locations (designated_locations) in force
+ * then, each once. A place off the list, even in a central or western province, is no designated
+ * location: its cases count in the statistics, not in the index.
  */
 export function designatedLocations(db: Db, year?: number, now = new Date()): DesignatedLocation[] {
   const first = year ? `${year}-01-01` : beijingToday(now);
   const last = year ? `${year}-12-31` : first;
-  const inland = (p: string) => PROVINCES.some((x) => x.name === p && (x.region === 'central' || x.region === 'western'));
   const seen = new Map<string, DesignatedLocation>();
-  for (const p of PROVINCES.filter((x) => inland(x.name))) seen.set(p.name, location(p.name));
   for (const r of listDesignatedLocations(db)) {
-    if (inland(r.province) || r.designatedOn > last || (r.endsOn && r.endsOn <= first)) continue;
+    if (r.designatedOn > last || (r.endsOn && r.endsOn <= first)) continue;
     const l = location(r.province, r.city);
     seen.set(l.key, l);
   }

@@ -37,11 +37,15 @@ const target = (i: Indicator) => z.preprocess(blank, z.coerce.number()
   .optional()).describe(`${i.label.zh}的目标 / Target for ${i.label.en.toLowerCase()}`);
 
 export function targetsSchema(db: Db) {
-  const keys = new Set(designatedLocations(db).map((l) => l.key));
   return z.object({
-    location: z.string().refine((k) => keys.has(k), rule('不是指定的承接地', 'Not a designated location')).describe('承接地 / Location'),
+    location: z.string().min(1).describe('承接地 / Location'),
     year: z.coerce.number().int().min(TARGET_YEARS.min).max(TARGET_YEARS.max).describe('年份 / Year'),
     ...Object.fromEntries(INDICATORS.map((i) => [i.code, target(i)])),
+  }).superRefine((v, ctx) => {
+    // A location is judged against the list as it stood in the target's year.
+    if (!designatedLocations(db, v.year).some((l) => l.key === v.location)) {
+      ctx.addIssue({ code: 'custom', path: ['location'], ...rule('该年不是指定的承接地', 'Not a designated location in that year') });
+    }
   });
 }
 

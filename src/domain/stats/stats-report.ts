@@ -9,6 +9,7 @@ import { evaluationIndex, INDEX_FIGURES, type IndexRow, type Weights } from './e
 import { FIGURES, type FigureCode } from './figures';
 import type { StatsFilter } from './filters';
 import { loadWeights } from './index-weights';
+import { designatedLocations, type DesignatedLocation } from './designated-locations';
 import { loadTargets, targetProgress, type Progress, type Targets } from './index-targets';
 import { designatedFigures, locationFigures, nationalFigures, type Cell, type LocationFigures } from './location-figures';
 import { suppressColumn, type Shown } from './suppression';
@@ -19,6 +20,8 @@ export const STATS_ROLES: CurrentUser['role'][] = ['officer', 'approver', 'audit
 
 export interface TargetsReport {
   year: number;
+  /** The designated locations of that year: those a target may be set for. */
+  locations: DesignatedLocation[];
   /** The targets in force for the year, by location key. */
   targets: Map<string, Targets>;
   /** Each target beside the location's value over that calendar year (all programmes and industries). */
@@ -58,9 +61,10 @@ export function fullReport(deps: Deps, user: CurrentUser | null, filter: StatsFi
 /** Targets are yearly: their values are the year's, whatever the page's filter. */
 export function targetsReport(deps: Deps, year: number): TargetsReport {
   const targets = loadTargets(deps.db, year);
-  if (targets.size === 0) return { year, targets, progress: [] };
+  const locations = designatedLocations(deps.db, year);
+  if (targets.size === 0) return { year, locations, targets, progress: [] };
   const byKey = new Map(designatedFigures(deps.db, { from: `${year}-01`, to: `${year}-12` }, year, INDEX_FIGURES).map((l) => [l.key, l]));
-  return { year, targets, progress: targetProgress(targets, (key, i) => { const l = byKey.get(key); return l ? i.raw(l) : null; }) };
+  return { year, locations, targets, progress: targetProgress(targets, (key, i) => { const l = byKey.get(key); return l ? i.raw(l) : null; }) };
 }
 
 /** Months without applications are shown as zeros, so that a trend line does not skip them. */

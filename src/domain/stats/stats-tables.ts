@@ -75,7 +75,7 @@ export function indexTable(locale: Locale, r: FullReport): CsvTable {
 
 /** Each target of the year beside the year's value; the CSV adds the location's key and the indicator's code. */
 export function targetTable(locale: Locale, r: FullReport): CsvTable {
-  const byKey = new Map(r.designated.map((l) => [l.key, l]));
+  const byKey = new Map(r.targets.locations.map((l) => [l.key, l]));
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
   return {
     name: 'targets',
