@@ -8,6 +8,7 @@ import { setTargets } from '../../src/domain/stats/index-targets';
 import { designatedFigures, nationalFigures } from '../../src/domain/stats/location-figures';
 import { targetsReport } from '../../src/domain/stats/stats-report';
 import { FIGURE_PROGRAMME } from './figure-programme';
+import { FIGURE_KEYS } from '../../workflows/figures';
 import { insertCases, type CaseSpec } from './fixture';
 
 let t: TestApp;
@@ -131,6 +132,12 @@ describe('the index', () => {
 });
 
 describe('a figure declared by a programme the statistics do not know', () => {
+  it('every figure of the catalogue is a row of the totals, read from the cases’ declared figures', async () => {
+    const s = await login(t.app, 'auditor@demo.local');
+    const codes = (await (await get(t.app, '/stats/totals.csv', s.cookie)).text()).split('\r\n').slice(1, -1).map((line) => line.split(',').at(-1)!.replace(/"/g, ''));
+    expect(codes).toEqual(expect.arrayContaining(FIGURE_KEYS as string[]));
+  });
+
   it('appears in the totals on the page and in the CSV, beside its code', async () => {
     const s = await login(t.app, 'officer@demo.local');
     const html = await (await get(t.app, '/stats', s.cookie)).text();
