@@ -1,6 +1,6 @@
 // The workbench list: one keyset-paginated query (sort key, id) so page 500 costs what page 1
 // does, and the counts per stage grouped over the same scope.
-import { and, asc, desc, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { cases } from '../../db/schema/index';
 import type { CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
@@ -106,9 +106,10 @@ const listStatements = new StatementCache<{ all(): { id: number }[] } | null>(30
 /** The list rows of these ids, in this order. */
 function rowsByIds(deps: Deps, ids: number[]): CaseListRow[] {
   if (ids.length === 0) return [];
-  const q = preparedQuery(deps.db, 'workbench-rows', (db) => db.select(LIST_COLUMNS).from(cases)
-    .where(sql`${cases.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare());
-  const byId = new Map(q.all({ ids: JSON.stringify(ids) }).map((r) => [r.id, r]));
+  // One compiled statement per page length (id IN (?, …)), plain SQL on either engine.
+  const q = preparedQuery(deps.db, `workbench-rows-${ids.length}`, (db) => db.select(LIST_COLUMNS).from(cases)
+    .where(inArray(cases.id, ids.map((_, i) => sql.placeholder(`i${i}`)))).prepare());
+  const byId = new Map(q.all(Object.fromEntries(ids.map((id, i) => [`i${i}`, id]))).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is CaseListRow => r !== undefined);
 }
 
