@@ -1,15 +1,17 @@
 // Every role's desk in a real Chromium, at 1366 px and at a phone's 390 px, with the browser's
 // clock at 00:30 Beijing time and a case submitted at that minute. Each page fails the test on: an
 // internal code of the registry in the visible text, a page wider than the screen, a date a day off
-// Beijing time, an error with a field key or without Chinese in the Chinese view, an axe-core
-// finding, invalid HTML. One browser for all. (Empty decision forms are checked by the grant desk's
-// browser test, which walks the forms as they are filled.)
+// Beijing time, an error with a field key or without Chinese in the Chinese view, a decision input
+// that holds a value nobody chose, an axe-core finding, invalid HTML; a case page also fails when
+// its workflow diagram does not mark the case's state as the current step. One browser for all.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workflows } from '../../workflows/index';
 import { internalCodes } from '../../workflows/labels';
+import { prefilled } from '../workbench/browser-steps';
 import { axeViolations, formatViolations } from './axe';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
 import { HtmlValidate } from 'html-validate';
@@ -71,12 +73,34 @@ async function problems(page: Page, where: string): Promise<string[]> {
   if (/\{"[A-Za-z]+":/.test(text)) found.push(`${where}: raw JSON in the text`);
   const width = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]') as [number, number];
   if (width[0] > width[1]) found.push(`${where}: ${width[0]} px wide in a ${width[1]} px window`);
+  for (const input of await prefilled(page)) found.push(`${where}: a decision input filled before anyone chose: ${input}`);
   const errors = await page.evaluate(`[...document.querySelectorAll('.field-error, .alert.error')].map((e) => e.innerText.trim()).filter(Boolean)`) as string[];
   for (const e of errors) {
     if (!/[\u4e00-\u9fff]/.test(e)) found.push(`${where}: an error without Chinese: ${e}`);
     if (/\b[a-z]+[A-Z][A-Za-z]*\b/.test(e)) found.push(`${where}: a field key in an error: ${e}`);
   }
   return found;
+}
+
+/** A case page's diagram: exactly one current step, the case's own state, drawn unlike the others. */
+async function diagramProblems(page: Page, where: string): Promise<string[]> {
+  // Pages without the case's state (an expert's declaration first, the auditor's file) have no diagram.
+  const marker = page.locator('#case-panel[data-state], #case-state[data-state]');
+  if ((await marker.count()) === 0) return [];
+  const state = await marker.first().getAttribute('data-state');
+  if (!state) return [];
+  const steps = await page.$$eval('svg.workflow-diagram g.state', (gs) => gs.map((g) => ({
+    state: g.getAttribute('data-state'), current: g.getAttribute('aria-current') === 'step', fill: g.querySelector('rect')?.getAttribute('fill'),
+    box: g.getBoundingClientRect().width,
+  })));
+  if (steps.length === 0) return [`${where}: no workflow diagram`];
+  const current = steps.filter((s) => s.current);
+  if (current.length !== 1 || !(current[0]!.state === state || current[0]!.state!.startsWith(`${state}.`))) {
+    return [`${where}: the diagram marks ${current.map((c) => c.state).join(', ') || 'nothing'} as current, the case is in ${state}`];
+  }
+  if (steps.some((s) => !s.current && s.fill === current[0]!.fill)) return [`${where}: the current step is drawn like the others`];
+  if (current[0]!.box < 100) return [`${where}: the current step is ${current[0]!.box} px wide`];
+  return [];
 }
 
 /** Looks at one page at both widths: the checks above, a screenshot each, axe and html-validate once. */
@@ -108,6 +132,7 @@ async function walk(who: string, email: string, more: string[] = []): Promise<st
   if (await first.count()) {
     await Promise.all([page.waitForURL((u) => u.href !== desk), first.click()]);
     found.push(...(await look(who, page, 'case')));
+    found.push(...(await diagramProblems(page, `${who} case (${page.url().replace(server.url, '')})`)));
   }
   for (const [i, path] of more.entries()) {
     await page.goto(`${server.url}${path}`);
@@ -147,6 +172,20 @@ describe('every desk in the reader’s words, time and screen', () => {
       expect(await walk(`liaison-${who}`, `${who}@demo.local`)).toEqual([]);
     }, 180_000);
   }
+
+  // The sixth programme's desk: the human-resources and social-security department (section 五).
+  for (const who of ['hr', 'hr2']) {
+    it(`${who}: the queue and a case of the employment-training subsidy`, async () => {
+      expect(await walk(who, `${who}@demo.local`)).toEqual([]);
+    }, 180_000);
+  }
+
+  it('the codes a page must not show are derived from every programme, the sixth included', () => {
+    const w = workflows['employment-training-subsidy'];
+    for (const code of [w.code, ...w.events.map((e) => e.type), ...w.documents.map((d) => d.kind)]) {
+      if (/[.-]/.test(code)) expect(CODES).toContain(code);
+    }
+  });
 
   it('auditor: the desk, a case, the audit trail, with Beijing time named', async () => {
     const found = await walk('auditor', 'auditor@demo.local', ['/audit/trail', '/stats']);

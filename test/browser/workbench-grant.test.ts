@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotDir, startServer, type RunningServer } from './server';
-import { act, signIn } from '../workbench/browser-steps';
+import { act, prefilled, signIn } from '../workbench/browser-steps';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,11 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Decision inputs of the page's event forms that already hold something: a value, a choice, a tick. */
-const prefilled = (page: Page) => page.$$eval('form.event-form input:not([type=hidden]), form.event-form textarea, form.event-form select',
-  (els) => els.filter((e) => ((e as { type?: string }).type === 'checkbox' ? (e as { checked?: boolean }).checked : (e as { value: string }).value !== ''))
-    .map((e) => `${e.closest('form')!.getAttribute('data-event')} ${(e as { name: string }).name}`));
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `workbench-grant-${name}.png`), fullPage: true });
 

@@ -15,6 +15,14 @@ export async function signIn(b: Browser, url: string, email: string, opts: { jav
 }
 
 /**
+ * Decision inputs of the page's event forms that already hold something: a value, a choice, a
+ * tick. A page never fills a decision with a value nobody chose (STYLE.md 11).
+ */
+export const prefilled = (page: Page): Promise<string[]> => page.$$eval('form.event-form input:not([type=hidden]), form.event-form textarea, form.event-form select',
+  (els) => els.filter((e) => (['checkbox', 'radio'].includes((e as { type?: string }).type ?? '') ? (e as { checked?: boolean }).checked : (e as { value: string }).value !== ''))
+    .map((e) => `${e.closest('form')!.getAttribute('data-event')} ${(e as { name: string }).name}`));
+
+/**
  * Fills an event form as a person would (the form starts empty): text and numbers typed, choices
  * picked by value, `name[]` checkboxes ticked ('*' ticks every one that can be chosen).
  */

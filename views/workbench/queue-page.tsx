@@ -78,9 +78,9 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, title, filter: f, view, 
       </form>
       <table id="results">
         <thead><tr>
-          <th>{L(locale, '编号', 'Reference')}</th><th>{L(locale, '项目', 'Programme')}</th><th>{L(locale, '企业', 'Enterprise')}</th>
-          <th>{L(locale, '省份', 'Province')}</th><th>{L(locale, '状态', 'State')}</th><th>{L(locale, '金额', 'Amount')}</th>
-          <th>{L(locale, '提交', 'Submitted')}</th><th>{L(locale, '本状态天数', 'Days in state')}</th>
+          <th scope="col">{L(locale, '编号', 'Reference')}</th><th scope="col">{L(locale, '项目', 'Programme')}</th><th scope="col">{L(locale, '企业', 'Enterprise')}</th>
+          <th scope="col">{L(locale, '省份', 'Province')}</th><th scope="col">{L(locale, '状态', 'State')}</th><th scope="col">{L(locale, '金额', 'Amount')}</th>
+          <th scope="col">{L(locale, '提交', 'Submitted')}</th><th scope="col">{L(locale, '本状态天数', 'Days in state')}</th>
         </tr></thead>
         <tbody>
           {rows.length === 0 ? <tr><td colspan={8} class="muted">{L(locale, '没有符合条件的案件。', 'No cases match.')}</td></tr> : rows.map(({ row, stateLabel, programme, timing }) => (
