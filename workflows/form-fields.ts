@@ -11,8 +11,8 @@ export const yuanAmount = (min: number, max: number, hint: string) =>
 
 export const positiveYuan = (hint: string) => z.number().int().positive().describe(`${hint}（人民币元 / CNY yuan）`);
 
-export const isoDate = (hint: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'invalid date').describe(hint);
+/** A calendar day, YYYY-MM-DD, that exists (zod checks the day of the month, leap years too). */
+export const isoDate = (hint: string) => z.iso.date().describe(hint);
 
 export const province = z.enum(PROVINCE_NAMES).describe('项目所在省份 / Province');
 export const city = z.string().trim().min(1).max(50).optional().describe('城市（可选） / City (optional)');

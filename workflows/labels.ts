@@ -8,6 +8,8 @@ import { CHOICE_LABELS } from './form-fields';
 import { EARLIER_VERSIONS, workflowFor, workflows } from './index';
 import { INSTITUTION_CODES, institutionOf } from './institutions';
 import { INDUSTRIES } from './policy-lists';
+import { z } from 'zod';
+import { labelOf } from './schema-form';
 import type { Bilingual, Workflow } from './types';
 
 type Lang = 'zh' | 'en';
@@ -231,21 +233,14 @@ const EXTRA_FIELD_LABELS: Record<string, Bilingual> = {
   outcome: bi('决定', 'Decision'), amount: bi('金额', 'Amount'), caseId: bi('案件编号', 'Case number'),
 };
 
-function splitDescription(d: string): Bilingual {
-  const dash = d.indexOf(' — ');
-  const slash = d.indexOf(' / ');
-  const [zh, en] = dash >= 0 ? [d.slice(0, dash), d.slice(dash + 3)] : slash >= 0 ? [d.slice(0, slash), d.slice(slash + 3)] : [d, d];
-  const clean = (s: string) => s.replace(/[（(][^）)]*[）)]?$/, '').replace(/[：:].*$/, '').trim();
-  return bi(clean(zh) || zh, clean(en) || en);
-}
-
 let fieldLabels: Map<string, Bilingual> | null = null;
 function collectFieldLabels(): Map<string, Bilingual> {
   const out = new Map<string, Bilingual>();
   const walk = (s: any, key: string | null): void => {
     if (!s || typeof s !== 'object') return;
-    const d: unknown = s.description;
-    if (key && typeof d === 'string' && !out.has(key)) out.set(key, splitDescription(d));
+    // The label of `.meta()`, else the description: schema-form's one rule.
+    const meta = z.globalRegistry.get(s) as { label?: Bilingual; description?: string } | undefined;
+    if (key && !out.has(key) && (meta?.label || typeof s.description === 'string')) out.set(key, labelOf(meta ?? { description: s.description }, key));
     const def = s._zod?.def ?? s._def;
     if (def?.shape) for (const [k, v] of Object.entries(def.shape as Record<string, unknown>)) walk(v, k);
     else if (def?.element) walk(def.element, key);

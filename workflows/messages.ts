@@ -1,43 +1,20 @@
 // The one catalogue of validation messages, in Chinese and English. A zod issue becomes a plain
-// sentence naming the field by its label (from the schema's description), never a field key,
+// sentence naming the field by its label (schema-form's labelOf), never a field key,
 // never zod's own wording; the pages show it at the field, the API sends both languages.
 import { z } from 'zod';
 import { groupDigits, yuan } from './display-format';
+import { jsonSchemaOf, labelOf, type JsonSchema } from './schema-form';
 import type { Bilingual, Reason } from './types';
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
-/** Groups the schemas leave undescribed. */
-const GROUP_LABELS: Record<string, Bilingual> = {
-  contact: bi('联系人信息', 'Contact'), order: bi('出口订单', 'Export order'),
-  buyers: bi('买方', 'Buyers'), products: bi('加工贸易商品', 'Processing-trade products'),
-  form: bi('申请表', 'Application form'), data: bi('填写内容', 'The entries'),
-};
-
-/** `项目名称 / Project name（…）` or `险种：… — Cover`: the label in each language, without hints in brackets. */
-export function labelFromDescription(description: string | undefined, key: string): Bilingual {
-  if (!description) return GROUP_LABELS[key] ?? bi('此项', 'This field');
-  const dash = description.indexOf(' — ');
-  const slash = description.indexOf(' / ');
-  const [zh, en] = dash >= 0 ? [description.slice(0, dash), description.slice(dash + 3)]
-    : slash >= 0 ? [description.slice(0, slash), description.slice(slash + 3)] : [description, description];
-  const clean = (s: string) => s.replace(/[（(][^）)]*[）)]?$/, '').replace(/[：:].*$/, '').trim();
-  return { zh: clean(zh) || (GROUP_LABELS[key]?.zh ?? '此项'), en: clean(en) || (GROUP_LABELS[key]?.en ?? 'This field') };
-}
-
-interface JsonNode { description?: string; properties?: Record<string, JsonNode>; items?: JsonNode; anyOf?: JsonNode[] }
-
-const jsonCache = new WeakMap<z.ZodType, JsonNode>();
-function jsonOf(schema: z.ZodType): JsonNode {
-  let j = jsonCache.get(schema);
-  if (!j) jsonCache.set(schema, (j = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonNode));
-  return j;
-}
+type JsonNode = JsonSchema;
+const jsonOf = jsonSchemaOf;
 
 /** The label of the field at `path` of a schema; rows of a list are numbered (1-based). */
 export function fieldLabelAt(schema: z.ZodType, path: PropertyKey[]): Bilingual {
   let node: JsonNode | undefined = jsonOf(schema);
-  let label: Bilingual = GROUP_LABELS.data!;
+  let label: Bilingual = labelOf(undefined, 'data');
   let row: number | null = null;
   for (const p of path) {
     if (!node) break;
@@ -48,7 +25,7 @@ export function fieldLabelAt(schema: z.ZodType, path: PropertyKey[]): Bilingual 
       continue;
     }
     node = node.properties?.[String(p)];
-    label = labelFromDescription(node?.description, String(p));
+    label = labelOf(node, String(p));
   }
   return row === null ? label : bi(`${label.zh}（第 ${row} 行）`, `${label.en} (row ${row})`);
 }
@@ -108,6 +85,7 @@ function issueMessage(issue: z.core.$ZodIssue, label: Bilingual, yuan = false, v
       return bi(`“${L.zh}”须为整数`, `${L.en} must be a whole number`);
     case 'invalid_format': {
       if (i.format === 'email') return bi('请填写有效的电子邮箱地址', 'Enter a valid email address');
+      if (i.format === 'date') return bi(`“${L.zh}”不是有效的日期`, `${L.en} is not a valid date`);
       const known = i.pattern ? PATTERNS[i.pattern.replace(/^\/|\/[a-z]*$/g, '')] : undefined;
       return known ? bi(`“${L.zh}”：${known.zh}`, `${L.en}: ${known.en}`) : bi(`“${L.zh}”的格式不对`, `${L.en} is not in the right form`);
     }

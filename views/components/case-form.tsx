@@ -6,28 +6,11 @@ import { INDUSTRIES, PROVINCES } from '../../workflows/policy-lists';
 import { CHOICE_LABELS } from '../../workflows/form-fields';
 import { countryName, countryOptions } from '../../workflows/countries';
 import type { Locale } from '../i18n';
+import { dataFromFields, isDateField, labelOf, relabelled, type JsonSchema } from '../../workflows/schema-form';
 
-export interface JsonSchema {
-  type?: string; description?: string; enum?: (string | number)[]; format?: string; pattern?: string;
-  minimum?: number; maximum?: number; minLength?: number; maxLength?: number; maxItems?: number;
-  properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
-}
+export type { JsonSchema } from '../../workflows/schema-form';
 
-/** `项目名称 / Project name（…）` → the label in one language; the full text stays as the hint. */
-/** Groups some forms leave undescribed. */
-const GROUP_LABELS: Record<string, { zh: string; en: string }> = {
-  contact: { zh: '联系人信息', en: 'Contact' }, order: { zh: '出口订单', en: 'Export order' },
-  buyers: { zh: '买方', en: 'Buyers' }, products: { zh: '加工贸易商品', en: 'Processing-trade products' },
-};
-
-function fieldLabel(schema: JsonSchema, key: string, locale: Locale): string {
-  const d = schema.description;
-  if (!d) return GROUP_LABELS[key]?.[locale] ?? key;
-  const dash = d.indexOf(' — ');
-  const slash = d.indexOf(' / ');
-  const [zh, en] = dash >= 0 ? [d.slice(0, dash), d.slice(dash + 3)] : slash >= 0 ? [d.slice(0, slash), d.slice(slash + 3)] : [d, d];
-  return (locale === 'zh' ? zh : en).replace(/[（(][^）)]*[）)]?$/, '').replace(/[：:].*$/, '').trim() || key;
-}
+const fieldLabel = (schema: JsonSchema, key: string, locale: Locale): string => labelOf(schema, key)[locale];
 
 const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const errorIdOf = (name: string) => `${idOf(name)}-err`;
@@ -79,7 +62,7 @@ const Leaf: FC<LeafProps> = ({ name, schema, value, required, errors, locale }) 
   } else if ((schema.maxLength ?? 0) > 200) {
     control = <textarea {...common} rows={4} maxlength={schema.maxLength}>{v}</textarea>;
   } else {
-    const type = schema.format === 'email' ? 'email' : schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' ? 'date' : 'text';
+    const type = schema.format === 'email' ? 'email' : isDateField(schema) ? 'date' : 'text';
     control = <input {...common} type={type} maxlength={schema.maxLength} value={v} />;
   }
   return (
@@ -122,7 +105,7 @@ const Node: FC<NodeProps> = ({ name, schema, value, required, errors, locale, mo
         <legend>{fieldLabel(schema, key, locale)}{required ? <span aria-hidden="true"> *</span> : null}</legend>
         {Array.from({ length: count }, (_, i) => (
           <div class="row-group">
-            <Node name={`${name}.${i}`} schema={{ ...schema.items!, description: `${locale === 'zh' ? '第' : 'No. '}${i + 1}${locale === 'zh' ? '项' : ''}` }}
+            <Node name={`${name}.${i}`} schema={relabelled(schema.items!, { zh: `第${i + 1}项`, en: `No. ${i + 1}` })}
               value={rows[i]} required={false} errors={errors} locale={locale} />
           </div>
         ))}
@@ -191,32 +174,5 @@ export const FieldErrorsOob: FC<{ names: string[]; errors: Record<string, string
 
 /** The posted fields back into the form's JSON: numbers typed, empty fields and rows dropped. */
 export function formFromFields(schema: JsonSchema, fields: Record<string, unknown>): Record<string, unknown> {
-  const convert = (s: JsonSchema, name: string): unknown => {
-    if (s.type === 'object' && s.properties) {
-      const o: Record<string, unknown> = {};
-      for (const [k, sub] of Object.entries(s.properties)) {
-        const v = convert(sub, `${name}.${k}`);
-        if (v !== undefined) o[k] = v;
-      }
-      return Object.keys(o).length ? o : undefined;
-    }
-    if (s.type === 'array' && s.items) {
-      const rows: unknown[] = [];
-      for (let i = 0; i < (s.maxItems ?? 50); i++) {
-        const v = convert(s.items, `${name}.${i}`);
-        if (v !== undefined) rows.push(v);
-      }
-      return rows.length ? rows : undefined;
-    }
-    const raw = fields[name];
-    if (typeof raw !== 'string' || raw.trim() === '') return undefined;
-    if (s.type === 'integer' || s.type === 'number') {
-      const n = Number(raw.trim());
-      return Number.isFinite(n) ? n : raw; // kept as text so the schema names the mistake
-    }
-    return raw;
-  };
-  const form: Record<string, unknown> = {};
-  for (const [k, s] of Object.entries(schema.properties ?? {})) form[k] = convert(s, k);
-  return form;
+  return dataFromFields(schema, fields, { mode: 'draft' });
 }

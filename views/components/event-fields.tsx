@@ -5,21 +5,17 @@
 import type { FC } from 'hono/jsx';
 import { countryName, countryOptions } from '../../workflows/countries';
 import { CHOICE_LABELS } from '../../workflows/form-fields';
-import { labelFromDescription } from '../../workflows/messages';
+import { isDateField, labelOf as labelIn, relabelled, type JsonSchema } from '../../workflows/schema-form';
 import type { FieldChoice, FieldHint } from '../../workflows/types';
 import type { Locale } from '../i18n';
 import { yuan } from '../workbench/text';
 
-export interface Prop {
-  type?: string; description?: string; minimum?: number; maximum?: number; exclusiveMinimum?: number; maxLength?: number;
-  minLength?: number; pattern?: string; enum?: unknown[]; items?: Prop; properties?: Record<string, Prop>; required?: string[]; maxItems?: number;
-}
+export type Prop = JsonSchema;
 export interface ExpertOption { id: number; name: string; conflicted: boolean }
 
 const FIELD_PREFIX = 'd.';
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const fieldId = (type: string, name: string) => `ev-${type.replace(/[^a-z0-9]+/gi, '-')}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-const labelOf = (p: Prop, name: string, locale: Locale) => labelFromDescription(p.description, name.split('.').pop()!)[locale];
+const labelOf = (p: Prop, name: string, locale: Locale) => labelIn(p, name.split('.').pop()!)[locale];
 const asText = (v: unknown): string => (v === undefined || v === null || typeof v === 'object' ? '' : String(v));
 
 /** A choice value by its name: a country, a category, a currency. */
@@ -76,7 +72,7 @@ export const EventField: FC<FieldProps> = (p) => {
     control = <input {...common} type="number" inputmode="decimal" value={v} min={min} max={prop.maximum !== undefined && prop.maximum < 1e15 ? prop.maximum : undefined} step={prop.type === 'integer' ? '1' : 'any'} />;
   } else if (prop.type === 'boolean') {
     control = <input {...common} type="checkbox" checked={value === true} />;
-  } else if (prop.type === 'string' && prop.pattern === DATE_PATTERN) {
+  } else if (isDateField(prop)) {
     control = <input {...common} type="date" value={v} />;
   } else if (prop.type === 'string' && (prop.maxLength ?? 0) <= 100) {
     control = <input {...common} type="text" value={v} maxlength={prop.maxLength} />;
@@ -111,7 +107,7 @@ const RowsField: FC<FieldProps> = (p) => {
       {Array.from({ length: count }, (_, i) => (
         <div class="row-group" data-row={i}>
           {Object.entries(item.properties!).map(([k, sub]) => (
-            <EventField type={type} name={`${name}.${i}.${k}`} prop={{ ...sub, description: `第 ${i + 1} 行${labelOf(sub, k, 'zh')} / Row ${i + 1} ${labelOf(sub, k, 'en').toLowerCase()}` }}
+            <EventField type={type} name={`${name}.${i}.${k}`} prop={relabelled(sub, { zh: `第 ${i + 1} 行${labelOf(sub, k, 'zh')}`, en: `Row ${i + 1} ${labelOf(sub, k, 'en').toLowerCase()}` })}
               value={rows[i]?.[k]} required={false} locale={locale} experts={[]} hints={[]} error={errors[`${name}.${i}.${k}`]} errors={errors} />
           ))}
         </div>

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { preparedQuery } from '../../db/prepared';
-import { z } from 'zod';
 import { auditEvents } from '../../db/schema/index';
+import { jsonSchemaOf } from '../../../workflows/schema-form';
 import type { EventSpec, Workflow } from '../../../workflows/types';
 import { toActor, type CurrentUser } from '../auth/current-user';
 import type { Deps } from '../deps';
@@ -16,15 +16,9 @@ export interface AllowedEvent { type: string; label: string; labelEn: string; sc
 export interface BlockedEvent { type: string; label: string; labelEn: string; reason: string; reasonEn: string }
 export interface HistoryEntry { at: string; actor: string; actorId?: number | null; role: string; type: string; from: string | null; to: string | null; comment: string | null; version: number | null; data: unknown }
 
-const schemaCache = new WeakMap<EventSpec, Record<string, unknown>>();
 /** JSON Schema of an event's data; computed once per event type. */
 export function eventJsonSchema(spec: EventSpec): Record<string, unknown> {
-  let s = schemaCache.get(spec);
-  if (!s) {
-    s = z.toJSONSchema(spec.schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-    schemaCache.set(spec, s);
-  }
-  return s;
+  return jsonSchemaOf(spec.schema) as Record<string, unknown>;
 }
 
 /**
