@@ -56,8 +56,8 @@ describe('import direction (STYLE.md)', () => {
     expect(reach('views/pages/x.tsx', `import { cases } from '../../src/db/schema/index';`)).toEqual(['src/db/schema/index']);
   });
 
-  it('is also the lint of `npm test` (eslint.config.js), which refuses each wrong direction', async () => {
-    const eslint = new ESLint({ cwd: root });
+  it('is also the lint of `npm test` (test/layout/eslint.config.js), which refuses each wrong direction', async () => {
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: join(root, 'test/layout/eslint.config.js') });
     const refused = async (filePath: string, code: string) =>
       (await eslint.lintText(code, { filePath })).flatMap((r) => r.messages.map((m) => m.ruleId));
     expect(await refused('workflows/x.ts', `import { db } from '../src/db/client';`)).toEqual(['no-restricted-imports']);
