@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { verifyAuditChain } from '../domain/audit/verify-audit-chain';
 import type { Db } from '../db/client';
-import { superviseServer } from './server-process';
+import { openPostgresDb } from '../db/postgres';
+import { startServer, superviseServer } from './server-process';
 
 export interface CrashReport { kills: number; restarts: number; acknowledged: number; refused: number; retried: number; unanswered: number; cases: number; problems: string[] }
 
@@ -61,15 +62,20 @@ async function prepareCases(api: Api, n: number): Promise<number[]> {
  * retry an unanswered event with the same idempotency key until they get an answer. Nothing may
  * be lost: every event ends up answered, every answered 2xx is in the database exactly once.
  */
-export async function runCrashTest(opts: { kills: number; log?: (s: string) => void }): Promise<CrashReport> {
+export async function runCrashTest(opts: { kills: number; log?: (s: string) => void; databaseUrl?: string }): Promise<CrashReport> {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(join(tmpdir(), 'chengjie-crash-'));
   const dbPath = join(dir, 'crash.db');
-  const server = await superviseServer({ dbPath, env: { SCHEDULER_INTERVAL_SECONDS: '3600' } });
+  // With a PostgreSQL database: a second server that is never killed shares the load and the database.
+  const env: Record<string, string> = { SCHEDULER_INTERVAL_SECONDS: '3600', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl, DOCUMENTS_PATH: join(dir, 'documents') } : {}) };
+  const server = await superviseServer({ dbPath, env });
+  const steady = opts.databaseUrl ? await startServer({ env }) : null;
   const api: Api = { url: server.url, token: {} };
   for (const who of ['ent1', 'sinosure', 'sinosure2']) {
     api.token[who] = (await (await fetch(`${api.url}/api/v1/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@demo.local`, password: 'demo-pass-2026' }) })).json() as any).token;
   }
+  const apis: Api[] = steady ? [api, { url: steady.url, token: api.token }] : [api];
+  const check = (round: number) => checkDatabase(opts.databaseUrl ?? dbPath, acked, refused, round);
   const ids = await prepareCases(api, 4);
   const acked = new Map<string, { caseId: number; version: number }>();
   const refused = new Set<string>();
@@ -90,7 +96,8 @@ export async function runCrashTest(opts: { kills: number; log?: (s: string) => v
       }
     }
   }
-  const worker = async () => {
+  const worker = async (_: unknown, n: number) => {
+    const api = apis[n % apis.length]!;
     while (running) {
       const caseId = ids[seq % ids.length]!;
       const key = `crash-${seq++}`;
@@ -116,26 +123,29 @@ export async function runCrashTest(opts: { kills: number; log?: (s: string) => v
     await new Promise((r) => setTimeout(r, 300 + Math.random() * 1500));
     server.current().kill('SIGKILL');
     await server.restarted(kill);
-    problems.push(...checkDatabase(dbPath, acked, refused, kill));
+    problems.push(...(await check(kill)));
     log(`kill ${kill}/${opts.kills}: restarted by the supervisor; ${acked.size} acknowledged events, ${retried} retries, ${problems.length} problems`);
   }
   await new Promise((r) => setTimeout(r, 500)); // load after the last restart too
   running = false;
   await Promise.all(workers);
   await server.stop();
+  await steady?.stop();
   for (const key of unanswered.keys()) problems.push(`${key} was never answered`);
-  problems.push(...checkDatabase(dbPath, acked, refused, opts.kills + 1));
+  problems.push(...(await check(opts.kills + 1)));
   rmSync(dir, { recursive: true, force: true });
   return { kills: opts.kills, restarts: server.restarts(), acknowledged: acked.size, refused: refused.size, retried, unanswered: unanswered.size, cases: ids.length, problems };
 }
 
-function checkDatabase(dbPath: string, acked: Map<string, { caseId: number; version: number }>, refused: Set<string>, round: number): string[] {
-  const sqlite = new Database(dbPath);
+async function checkDatabase(target: string, acked: Map<string, { caseId: number; version: number }>, refused: Set<string>, round: number): Promise<string[]> {
+  const pg = target.startsWith('postgres') ? await openPostgresDb(target) : null;
+  const sqlite = pg ? pg.$client : new Database(target);
   const problems: string[] = [];
   try {
-    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    // PostgreSQL checks its pages itself (and has no integrity_check); SQLite's file is checked here.
+    const integrity = pg ? 'ok' : sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`round ${round}: integrity_check says ${integrity}`);
-    const chain = verifyAuditChain(drizzle(sqlite) as unknown as Db);
+    const chain = verifyAuditChain(pg ?? (drizzle(sqlite) as unknown as Db));
     if (!chain.ok) problems.push(`round ${round}: audit chain broken at row ${chain.firstBadId}`);
     const rows = sqlite.prepare("select case_id, version, comment from audit_events where kind = 'event' and comment like 'crash-%'").all() as { case_id: number; version: number; comment: string }[];
     const byKey = new Map<string, number>();

@@ -2,39 +2,30 @@
 // exactly one event is accepted per version, the version is 1 + the accepted events, every
 // accepted event has its audit row and the audit chain verifies. A document uploaded through
 // one server is read through the other (DOCUMENTS_PATH is shared).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPostgresDb } from '../../src/db/postgres';
 import { verifyAuditChain } from '../../src/domain/audit/verify-audit-chain';
 import { startServer, type RunningServer } from '../../src/scripts/server-process';
+import { scratchDatabase, seedAccounts } from '../helpers/pg';
 
-const dbName = `chengjie_two_${randomBytes(5).toString('hex')}`;
-const server = new URL(inject('pgUrl'));
-const url = (db: string) => Object.assign(new URL(server), { pathname: `/${db}` }).toString();
+let database: { url: string; drop: () => Promise<void> };
 const documents = mkdtempSync(join(tmpdir(), 'chengjie-shared-docs-'));
 let a: RunningServer;
 let b: RunningServer;
 
-async function admin(statement: string) {
-  const c = new pg.Client({ connectionString: url('postgres') });
-  await c.connect();
-  try { await c.query(statement); } finally { await c.end(); }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${dbName}`);
-  const env = { DATABASE_URL: url(dbName), DOCUMENTS_PATH: documents, DEMO_DATA: '1' };
-  a = await startServer({ env }); // migrates and seeds the demo accounts
-  b = await startServer({ env }); // finds both done
+  database = await scratchDatabase('chengjie_two');
+  await seedAccounts(database.url);
+  const env = { DATABASE_URL: database.url, DOCUMENTS_PATH: documents, DEMO_DATA: '0' };
+  [a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await database?.drop();
   rmSync(documents, { recursive: true, force: true });
 });
 
@@ -87,7 +78,7 @@ it('lets exactly one of 20 racing clients through per version, across two server
 
   const final = (await api(b.url, officer[b.url]!, 'GET', `/api/v1/cases/${c.id}`)).body;
   expect(final.version).toBe(1 + accepted);
-  const db = await openPostgresDb(url(dbName));
+  const db = await openPostgresDb(database.url);
   try {
     const events = Number(db.$client.prepare("select count(*) from audit_events where case_id = ? and kind = 'event'").pluck().get(c.id));
     expect(events).toBe(accepted);
