@@ -16,6 +16,7 @@ import { noticeRoutes } from './routes/notices';
 import { portalArea } from './routes/portal';
 import { statsRoutes } from './routes/stats';
 import { workbenchRoutes } from './routes/workbench';
+import { workbenchCallRoutes } from './routes/workbench-calls';
 import type { AppEnv } from './env';
 
 /** Page areas (session cookie, CSRF), mounted at '/'. */
@@ -26,6 +27,7 @@ export const pageAreas: Hono<AppEnv>[] = [
   statsRoutes,
   portalArea, // applicant portal, programme pages, notifications
   workbenchRoutes, // staff queues, case pages, expert review, CSV
+  workbenchCallRoutes, // /workbench/calls: calls for applications (申报指南) and their budgets
   apiDocsRoutes, // /api/docs, the reference of the JSON API
   adminWebhookRoutes, // /admin/webhooks: endpoints, deliveries, replay
   adminLocationRoutes, // /admin/locations: the key undertaking locations (重点承接地)

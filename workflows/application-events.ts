@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EventDef, Rule } from './define-workflow';
 import { reason as reasonField } from './form-fields';
 import {
-  bi, documentsReason, eiaReason, firstReason, formReason, num, regionReason, twoHighsReason,
+  bi, callReason, documentsReason, eiaReason, firstReason, formReason, num, regionReason, twoHighsReason,
 } from './policy-guards';
 import type { Bilingual, DocumentKind, Role } from './types';
 
@@ -33,13 +33,16 @@ export function baseContext(form: Record<string, unknown>): CaseContext {
 export interface ApplicationOptions {
   formSchema: z.ZodObject<any>;
   documents: DocumentKind[];
+  /** Programmes with calls (申报指南): the form field of the category the call must fund. */
+  callCategory?: string;
 }
 
 /** 政策 一.(一) and the programme's own list of required documents, checked at (re)submission. */
 export function submissionRules<C extends CaseContext>(o: ApplicationOptions): Record<string, Rule<C>> {
   const formOf = (ctx: C, data: Record<string, unknown>) => (data.form as Record<string, unknown>) ?? ctx.form;
-  const complete: Rule<C> = (ctx, ev) =>
-    firstReason(formReason(o.formSchema, formOf(ctx, ev.data)), regionReason(ev), documentsReason(o.documents, ev));
+  const complete: Rule<C> = (ctx, ev) => firstReason(
+    formReason(o.formSchema, formOf(ctx, ev.data)), o.callCategory ? callReason(ev, formOf(ctx, ev.data), o.callCategory) : null,
+    regionReason(ev), documentsReason(o.documents, ev));
   return { submissionComplete: complete };
 }
 

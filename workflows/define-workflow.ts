@@ -61,6 +61,8 @@ export interface WorkflowDef<C> {
   /** 政策 一.(一): a central or western project outside the designated locations (重点承接地) is
    *  refused, or taken at a lower priority. Every programme says which. */
   outsideDesignated: OutsideDesignated;
+  /** Applications only against an open call (申报指南), naming the form's category field. */
+  calls?: { categoryField: string };
   formSchema: z.ZodObject<any>;
   formExample: Record<string, unknown>;
   /** Rules relating fields of the form (already part of formSchema), to show at their field. */
@@ -188,6 +190,7 @@ export function defineWorkflow<C extends Record<string, unknown>>(def: WorkflowD
     summary: def.summary,
     referencePrefix: def.referencePrefix,
     outsideDesignated: def.outsideDesignated,
+    calls: def.calls ?? null,
     machine,
     formSchema: def.formSchema,
     formExample: def.formExample,

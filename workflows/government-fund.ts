@@ -17,6 +17,8 @@ export interface GovFundOptions extends GovFundLimits {
   code: 'special-fund' | 'trade-platform-grant';
   referencePrefix: string;
   outsideDesignated: OutsideDesignated;
+  /** The form field of the category a call (申报指南) funds. */
+  categoryField: string;
   name: Bilingual;
   summary: Bilingual;
   formSchema: z.ZodObject<any>;
@@ -95,6 +97,8 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
   const refusalTitle = bi('不予支持决定', 'Decision not to support');
   return defineWorkflow<GovFundContext>({
     code: o.code, institution: 'COMMERCE', name: o.name, summary: o.summary, referencePrefix: o.referencePrefix, outsideDesignated: o.outsideDesignated,
+    // A commerce department takes grant applications only against an open call (申报指南).
+    calls: { categoryField: o.categoryField },
     ...govFundContract,
     formSchema: o.formSchema, formExample: o.formExample, formChecks: o.formChecks, documents: o.documents,
     initialContext: govFundContext,
@@ -108,7 +112,7 @@ export function governmentFund(o: GovFundOptions): Workflow<GovFundContext> {
       ...govFundEvents(o),
       ...objectionEvents<GovFundContext>(),
     ],
-    rules: { ...submissionRules<GovFundContext>(o), ...govFundRules(o) },
+    rules: { ...submissionRules<GovFundContext>({ ...o, callCategory: o.categoryField }), ...govFundRules(o) },
     states,
     timer: (c, state) => (state === 'publicNotice' && c.noticeEndsAt ? { type: 'system.notice-ended', at: c.noticeEndsAt } : null),
   });

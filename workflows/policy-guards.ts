@@ -45,6 +45,24 @@ export function regionReason(ev: WorkflowEvent): Bilingual | null {
   );
 }
 
+/**
+ * A grant is applied for under an open call (申报指南): the first submission by its deadline, and
+ * every (re)submission in a category the call funds. Facts without `call` (pure tests) skip it.
+ */
+export function callReason(ev: WorkflowEvent, form: Record<string, unknown>, categoryField: string): Reason | null {
+  const call = ev.facts.call;
+  if (call === undefined) return null;
+  if (call === null) return bi('本项目目前没有开放的申报指南，不能提交申请', 'This programme has no open call for applications: the application cannot be submitted');
+  if (ev.type === 'applicant.submit' && (!call.open || Date.parse(ev.facts.now) > Date.parse(call.deadline))) {
+    return bi(`${call.label.zh}已截止受理，不能提交申请`, `${call.label.en} is closed for applications: the application cannot be submitted`);
+  }
+  const category = String(form[categoryField] ?? '');
+  if (!call.categories.includes(category)) {
+    return { ...bi(`${call.label.zh}不支持所选方向，请改选该指南支持的方向`, `${call.label.en} does not fund the chosen category: choose one it funds`), field: categoryField };
+  }
+  return null;
+}
+
 function hsCodesOf(form: Record<string, unknown>): string[] {
   const products = Array.isArray(form.products) ? form.products : [];
   return products.map((p) => String((p as { hsCode?: unknown }).hsCode ?? ''));

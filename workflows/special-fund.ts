@@ -52,6 +52,7 @@ export const specialFund = governmentFund({
   code: 'special-fund',
   referencePrefix: 'SF',
   // 六.(一): 加大对重点承接地的资金支持 — the special funds are for the designated locations only.
+  categoryField: 'category',
   outsideDesignated: 'refuse',
   name: bi('承接转移专项资金', 'Special funds for processing-trade transfer'),
   summary: bi(

@@ -54,6 +54,7 @@ export const tradePlatformGrant = governmentFund({
   code: 'trade-platform-grant',
   referencePrefix: 'TPG',
   // 六.(四): platforms serve the region's firms; the designated locations come first.
+  categoryField: 'platformType',
   outsideDesignated: 'lower-priority',
   name: bi('外贸公共服务平台建设资金', 'Foreign-trade public service platform funds'),
   summary: bi(

@@ -53,6 +53,9 @@ export type LocationStanding = 'designated' | 'undesignated' | 'ineligible';
 /** What a programme does with a central or western project outside the designated locations. */
 export type OutsideDesignated = 'refuse' | 'lower-priority';
 
+/** The call for applications (申报指南) a case applies under, as the engine finds it. */
+export interface CallFacts { open: boolean; deadline: string; categories: string[]; label: Bilingual }
+
 /** Facts the engine looks up before each event, so that machines stay pure. */
 export interface CaseFacts {
   now: string;                       // ISO time of the event (a fake clock in tests)
@@ -66,6 +69,9 @@ export interface CaseFacts {
   };
   /** Where the project itself is, when the form says (政策 一.(一) concerns the project's location). */
   project?: { province: string; city: string; regionEligible: boolean; standing?: LocationStanding };
+  /** The case's call, for programmes that take applications against calls: null when it has none
+   *  (the engine then refuses the submission); left out by callers that do not check calls. */
+  call?: CallFacts | null;
   /** Expert user ids linked to the applicant enterprise (conflict of interest). */
   conflictedExpertIds: number[];
   noticeDays: number;                // PUBLIC_NOTICE_DAYS setting for new 公示 periods
@@ -157,6 +163,9 @@ export interface Workflow<Ctx = any> {
   /** 政策 一.(一): a central or western project outside the designated locations is refused, or
    *  taken at a lower priority; the engine judges `regionEligible` by it. */
   outsideDesignated: OutsideDesignated;
+  /** Programmes that take applications only against an open call (申报指南): the form field naming
+   *  the category a call funds. Null for programmes that take applications at any time. */
+  calls: { categoryField: string } | null;
   machine: AnyStateMachine;
   formSchema: z.ZodObject<any>;      // the application form; strict (unknown fields refused)
   formExample: Record<string, unknown>;

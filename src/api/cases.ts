@@ -37,7 +37,7 @@ export const caseApi = new Hono<AppEnv>()
   .post('/cases', async (c) => {
     const user = apiUser(c);
     const body = requireObject(await readJson(c));
-    const row = createCase(c.var.deps, user, { programme: body.programme, form: body.form });
+    const row = createCase(c.var.deps, user, { programme: body.programme, form: body.form, callId: body.callId });
     return c.json(caseView(c.var.deps, user, row), 201);
   })
   .get('/cases', (c) => {

@@ -96,5 +96,5 @@ export const {
   institutions, enterprises, users, expertConflicts, sessions, apiTokens, loginAttempts, programmes, counters,
   cases, caseComments, idempotencyKeys, notifications, auditEvents, documents, decisions, expertDeclarations,
   evaluationWeights, evaluationTargets, caseCounts, issuingAuthorities, webhookEndpoints, webhookDeliveries, decisionCorrections,
-  noticeObjections, leases, designatedLocations,
+  noticeObjections, leases, designatedLocations, calls,
 } = pgTables;

@@ -15,6 +15,7 @@ import { beijingToday } from '../../workflows/display-format';
 import type { Locale } from '../../views/i18n';
 import { QueuePage, type Option } from '../../views/workbench/queue-page';
 import { renderPage } from './render';
+import { openCallBudgets } from './workbench-calls';
 import { workbenchCaseRoutes } from './workbench-case';
 import { programmeName, stateLabel } from '../../workflows/labels';
 
@@ -47,6 +48,7 @@ export function queuePageProps(deps: Deps, user: CurrentUser, f: WorkbenchFilter
     locale, title, filter: f, view, canQueue: queueStages(user).length > 0, counts,
     rows, nextCursor: page.nextCursor, query: (extra) => filterQuery({ ...f, view }, extra),
     options: filterOptions(workbenchProgrammes(user), f, locale),
+    calls: openCallBudgets(deps, user),
   };
 }
 

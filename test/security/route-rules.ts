@@ -55,6 +55,11 @@ export const ROUTE_RULES: RouteRule[] = [
   { family: 'portal', route: /^(GET|POST) \/portal(\/team(\/invite)?)?$/, allow: roles('applicant') },
   { family: 'portal-case', route: /^(GET|POST) \/portal\/cases\/:id/, allow: both(roles('applicant'), seesCase) },
 
+  // Calls for applications (申报指南): the commerce department's officers draft, its approvers open, either closes.
+  { family: 'calls', route: /^GET \/workbench\/calls$/, allow: (u) => !!u && ['officer', 'approver'].includes(u.role) && u.institutionCode === 'COMMERCE' },
+  { family: 'calls', route: /^POST \/workbench\/calls$/, allow: (u) => !!u && u.role === 'officer' && u.institutionCode === 'COMMERCE' },
+  { family: 'calls', route: /^POST \/workbench\/calls\/:id\/open$/, allow: (u) => !!u && u.role === 'approver' && u.institutionCode === 'COMMERCE' },
+  { family: 'calls', route: /^POST \/workbench\/calls\/:id\/close$/, allow: (u) => !!u && ['officer', 'approver'].includes(u.role) && u.institutionCode === 'COMMERCE' },
   // The staff workbench: staff and auditors (read only); case pages only for visible cases.
   { family: 'workbench', route: /^GET \/workbench(\/export\.csv)?$/, allow: roles(...WORKBENCH_ROLES) },
   { family: 'workbench-case', route: /^GET \/workbench\/cases\/:id/, allow: both(roles(...WORKBENCH_ROLES), seesCase) },

@@ -36,6 +36,7 @@ export function concretePaths(pattern: string, r: Records): Concrete[] | Error {
       .replace(/^\/verify\/:code$/, `/verify/${r.verificationCode}`)
       .replace(/^\/invite\/:token$/, `/invite/${r.inviteToken}`)
       .replace(/^\/admin\/users\/:id/, `/admin/users/${r.spareUserId}`)
+      .replace(/^\/workbench\/calls\/:id/, '/workbench/calls/1')
       .replace(/\/webhooks\/:id/, `/webhooks/${r.webhookId}`)
       .replace(/\/deliveries\/:deliveryId/, `/deliveries/${r.webhookDeliveryId}`)
       .replace(/^\/notifications\/:id/, `/notifications/${r.notificationId}`)

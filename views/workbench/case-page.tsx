@@ -1,6 +1,7 @@
 // The staff case page. Everything that changes after an action is inside #case-panel, which the
 // event forms replace in place (htmx); a 409 answers with the same panel, showing the new state.
 import type { FC } from 'hono/jsx';
+import { CallBudget, type CallBudgetInfo } from './calls-page';
 import type { StaffCase } from '../../src/domain/workbench/staff-case';
 import type { Workflow } from '../../workflows/types';
 import type { Locale } from '../i18n';
@@ -14,7 +15,7 @@ import { industryLabel } from '../../workflows/labels';
 
 export interface Flash { kind: 'ok' | 'error' | 'conflict'; message: string }
 
-export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null; pending?: PendingConfirmation | null }
+export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null; pending?: PendingConfirmation | null; call?: CallBudgetInfo | null }
 
 export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken, flash, draft, pending }) => {
   const { row, timing } = sc;
@@ -74,6 +75,7 @@ export const CasePage: FC<CasePanelProps> = (props) => {
       <p><a href="/workbench">← {L(locale, '返回工作台', 'Back to the workbench')}</a></p>
       <h1>{row.reference} <span class="muted">{workflow.name[locale]}</span></h1>
       <p class="muted">{row.enterpriseName} · {row.creditCode} · {row.province} · {industryLabel(row.industry)[locale]}</p>
+      {props.call ? <CallBudget locale={locale} call={props.call} /> : null}
       <CasePanel {...props} />
       <CommentsSection caseId={row.id} comments={sc.comments} canWrite={!sc.readOnly} csrfToken={csrfToken} locale={locale} />
       <DocumentsSection caseId={row.id} documents={sc.documents} labels={docLabels} locale={locale} />

@@ -1,6 +1,7 @@
 // The workbench list: counts per stage, the filter (a GET form, so the URL holds it), the rows
 // with days in state and an overdue mark, keyset pagination and the CSV export of the filter.
 import type { FC } from 'hono/jsx';
+import { CallBudget, type CallBudgetInfo } from './calls-page';
 import type { CaseListRow } from '../../src/domain/workbench/list-workbench';
 import type { WorkbenchFilter } from '../../src/domain/workbench/case-filter';
 import type { CaseTiming } from '../../src/domain/workbench/case-timing';
@@ -24,6 +25,8 @@ export interface QueuePageProps {
   nextCursor: string | null;
   query: (extra?: Partial<WorkbenchFilter>) => string;
   options: { programmes: Option[]; states: Option[]; provinces: Option[]; industries: Option[] };
+  /** The open calls (申报指南) of the reader's programmes, with budget used and left. */
+  calls?: CallBudgetInfo[];
 }
 
 const SORT_LABELS: Record<string, [string, string]> = {
@@ -31,12 +34,18 @@ const SORT_LABELS: Record<string, [string, string]> = {
 };
 
 
-export const QueuePage: FC<QueuePageProps> = ({ locale, title, filter: f, view, canQueue, counts, rows, nextCursor, query, options }) => {
+export const QueuePage: FC<QueuePageProps> = ({ locale, title, filter: f, view, canQueue, counts, rows, nextCursor, query, options, calls = [] }) => {
   const any = L(locale, '全部', 'Any');
   const total = counts.reduce((t, c) => t + c.count, 0);
   return (
     <>
       <h1>{title}</h1>
+      {calls.length ? (
+        <section class="card" aria-labelledby="h-calls">
+          <h2 id="h-calls">{L(locale, '申报指南预算', 'Budgets of the calls')} <a href="/workbench/calls">{L(locale, '管理', 'Manage')}</a></h2>
+          {calls.map((c) => <CallBudget locale={locale} call={c} />)}
+        </section>
+      ) : null}
       <nav class="tabs" aria-label={L(locale, '视图', 'View')}>
         {canQueue ? <a href={`/workbench?${query({ view: 'queue', state: undefined })}`} aria-current={view === 'queue' ? 'page' : undefined}>{L(locale, '我的待办', 'My queue')}</a> : null}
         {' · '}<a href={`/workbench?${query({ view: 'all', state: undefined })}`} aria-current={view === 'all' ? 'page' : undefined}>{L(locale, '全部可见案件', 'All cases I may see')}</a>

@@ -26,6 +26,8 @@ export const cases = sqliteTable(
     enterpriseName: text('enterprise_name').notNull(),
     creditCode: text('credit_code').notNull(),
     submittedAt: text('submitted_at'),
+    // The call for applications (申报指南) the case applies under; null for programmes without calls.
+    callId: integer('call_id'),
     stateSince: text('state_since').notNull(),
     dueAt: text('due_at'), // next timed event (公示 end, repayment due); the scheduler's index
     isFinal: integer('is_final', { mode: 'boolean' }).notNull().default(false),

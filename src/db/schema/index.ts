@@ -15,3 +15,4 @@ export * from './corrections';
 export * from './notices';
 export * from './leases';
 export * from './designated-locations';
+export * from './calls';

@@ -16,6 +16,7 @@ import { notifyEnterprise } from '../notifications/notify';
 import { enqueueCaseEvent } from '../webhooks/enqueue-webhooks';
 import { canSeeCase, canSendEvent } from '../policy';
 import { requireReadable } from '../workbench/expert-review';
+import { approvedOf, checkBudget, commitToBudget } from '../calls/commit-budget';
 import { caseFacts } from './case-facts';
 import { figuresJson } from './case-figures';
 import { getCaseRow, restoreSnapshot, workflowOf, type CaseRow } from './load-case';
@@ -41,6 +42,8 @@ export interface Applied { row: CaseRow; replay?: { status: number; body: string
 interface Prepared {
   deps: Deps; row: CaseRow; w: Workflow; after: AnyMachineSnapshot; persisted: string; event: WorkflowEvent; actor: Actor;
   req: EventRequest; decision: ReturnType<Workflow['decision']>; now: Date; replyBody?: (row: CaseRow) => string; user: CurrentUser | null;
+  /** How much the step adds to the approvals of the case's call (申报指南), at which field. */
+  budget: { delta: number; field: string };
 }
 
 /**
@@ -78,7 +81,9 @@ function prepareEvent(deps: Deps, user: CurrentUser | null, req: EventRequest, r
   const [after] = transition(w.machine, before, event) as [AnyMachineSnapshot, unknown];
   const persisted = JSON.stringify(w.machine.getPersistedSnapshot(after));
   if (persisted === row.snapshot) throw new AppError('UNPROCESSABLE', '此操作未被流程接受 / The workflow did not accept this step now.');
-  return { deps, row, w, after, persisted, event, actor, req, decision: w.decision(before, after, event), now, replyBody, user };
+  const budget = { delta: approvedOf(w.figures(after.context)) - approvedOf(w.figures(before.context)), field: spec.amountField ?? 'amount' };
+  checkBudget(deps.db, row.callId, budget.delta, budget.field);
+  return { deps, row, w, after, persisted, event, actor, req, decision: w.decision(before, after, event), now, replyBody, user, budget };
 }
 
 /**
@@ -146,6 +151,8 @@ function commitStep(tx: Deps['db'], s: Prepared): { row: CaseRow; decisionId: nu
   });
   // Another request took this version between our read and this write.
   if (!updated) throw conflict(getCaseRow(s.deps, row.id) ?? row);
+  // The call's budget, checked again here, in this transaction: never over-committed (申报指南).
+  commitToBudget(tx, row.callId, s.budget.delta, s.budget.field);
   // There is one form: a submission that carries a form (the API's data.form) makes it the case's
   // form, the one staff read, in the same transaction; an event never forks a second copy.
   const sentForm = req.data?.form;

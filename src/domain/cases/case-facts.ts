@@ -4,10 +4,11 @@ import { documents, enterprises, expertConflicts, noticeObjections, users } from
 import { workflowFor } from '../../../workflows/index';
 import type { CaseFacts, LocationStanding, OutsideDesignated } from '../../../workflows/types';
 import { iso, type Deps } from '../deps';
+import { callFacts } from '../calls/calls';
 import { locationStanding } from '../reference/designated-locations';
 
 /** The case as the facts need it; `submittedAt` picks the list of designated locations that applies. */
-export interface FactsOf { id: number; enterpriseId: number; form?: string; programmeCode?: string; submittedAt?: string | null }
+export interface FactsOf { id: number; enterpriseId: number; form?: string; programmeCode?: string; submittedAt?: string | null; callId?: number | null }
 
 /** 政策 一.(一): designated places qualify; central and western places off the list as the programme
  *  declares (refusal or lower priority); without a programme (the catalogue) they are not refused. */
@@ -31,7 +32,8 @@ export function caseFacts(deps: Deps, c: FactsOf, now = deps.clock.now()): CaseF
   const conflicted = q.conflicted.all({ ent: c.enterpriseId });
   // The list as it stood when the application was submitted: a later change applies to later applications.
   const listAt = c.submittedAt ? new Date(c.submittedAt) : now;
-  const outside = c.programmeCode ? workflowFor(c.programmeCode)?.outsideDesignated : undefined;
+  const w = c.programmeCode ? workflowFor(c.programmeCode) : undefined;
+  const outside = w?.outsideDesignated;
   const standing = ent ? locationStanding(deps.db, ent, listAt) : 'ineligible';
   return {
     now: iso(now),
@@ -44,6 +46,7 @@ export function caseFacts(deps: Deps, c: FactsOf, now = deps.clock.now()): CaseF
       standing,
     },
     project: projectPlace(deps, c.form, listAt, outside),
+    ...(w?.calls ? { call: callFacts(deps.db, c.callId ?? null, now) } : {}),
     conflictedExpertIds: conflicted.map((r) => r.id),
     noticeDays: deps.config.PUBLIC_NOTICE_DAYS,
     expertPool: q.experts.all().map((u) => u.id),

@@ -10,11 +10,13 @@ import { iso, type Deps } from '../deps';
 import { invalidData } from '../../../workflows/messages';
 import { AppError } from '../errors';
 import { requireRole } from '../policy';
+import { callForNewCase } from '../calls/calls';
 import { caseReference as caseReferenceFor } from './counters';
 import { stateValueKey } from './state-key';
 
 /** An applicant opens a draft application of a programme for their own enterprise. */
-export function createCase(deps: Deps, user: CurrentUser, input: { programme: unknown; form: unknown }) {
+/** `callId`: the call (申报指南) applied under; by default the programme's open call. */
+export function createCase(deps: Deps, user: CurrentUser, input: { programme: unknown; form: unknown; callId?: unknown }) {
   requireRole(user, 'applicant');
   const w = typeof input.programme === 'string' ? workflowFor(input.programme) : undefined;
   if (!w) throw new AppError('UNPROCESSABLE', `Unknown programme: ${String(input.programme)}`, { fields: { programme: 'unknown' } });
@@ -29,12 +31,13 @@ export function createCase(deps: Deps, user: CurrentUser, input: { programme: un
   const ent = deps.db.select().from(enterprises).where(eq(enterprises.id, user.enterpriseId ?? -1)).get();
   if (!ent) throw new AppError('FORBIDDEN', 'Your account is not linked to an enterprise.');
   const now = deps.clock.now();
+  const callId = callForNewCase(deps.db, w, now, input.callId);
   const snapshot = getInitialSnapshot(w.machine, w.initialInput(form));
   const state = stateValueKey(snapshot.value);
   return writeTx(deps.db, (tx) => {
     const reference = caseReferenceFor(tx, w.referencePrefix, now.getUTCFullYear());
     const row = tx.insert(cases).values({
-      reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
+      reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state, callId,
       snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), figures: figuresJson(w, snapshot.context), machineVersion: w.version, version: 1,
       form: JSON.stringify(form), amount: typeof form.requestedAmount === 'number' ? form.requestedAmount : null,
       province: ent.province, industry: ent.industry, enterpriseName: ent.name, creditCode: ent.creditCode,

@@ -10,6 +10,7 @@ import { workflowFor } from '../../../workflows/index';
 import type { Bilingual, Workflow } from '../../../workflows/types';
 import { appendAudit } from '../audit/append-audit';
 import { toActor, type CurrentUser } from '../auth/current-user';
+import { callForNewCase } from '../calls/calls';
 import { iso, type Deps } from '../deps';
 import { listDocuments } from '../documents/list-documents';
 import { AppError } from '../errors';
@@ -87,13 +88,14 @@ export function startDraft(deps: Deps, user: CurrentUser, programme: string): Ca
   const ent = deps.db.select().from(enterprises).where(eq(enterprises.id, user.enterpriseId ?? -1)).get();
   if (!ent) throw new AppError('FORBIDDEN', 'Your account is not linked to an enterprise.');
   const form = prefill(w, ent);
+  const callId = callForNewCase(deps.db, w, deps.clock.now());
   const now = iso(deps.clock.now());
   const snapshot = getInitialSnapshot(w.machine, w.initialInput(form));
   const state = stateValueKey(snapshot.value);
   return writeTx(deps.db, (tx) => {
     const reference = caseReference(tx, w.referencePrefix, deps.clock.now().getUTCFullYear());
     const row = tx.insert(cases).values({
-      reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state,
+      reference, programmeCode: w.code, enterpriseId: ent.id, createdBy: user.id, state, callId,
       snapshot: JSON.stringify(w.machine.getPersistedSnapshot(snapshot)), figures: figuresJson(w, snapshot.context), machineVersion: w.version, version: 1,
       form: JSON.stringify(form), amount: null, province: ent.province, industry: ent.industry,
       enterpriseName: ent.name, creditCode: ent.creditCode, stateSince: now, createdAt: now, updatedAt: now,

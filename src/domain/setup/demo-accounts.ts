@@ -4,6 +4,7 @@ import { writeTx } from '../../db/client';
 import { appendAudit } from '../audit/append-audit';
 import { hashPassword } from '../auth/passwords';
 import { iso, type Deps } from '../deps';
+import { seedDemoCalls } from './demo-calls';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -56,6 +57,7 @@ export async function seedDemoAccounts(deps: Deps): Promise<boolean> {
       }).run();
     });
     appendAudit(tx, { at, kind: 'admin', actorName: 'system', actorRole: 'system', type: 'demo.accounts-created', data: { users: DEMO_USERS.length } });
+    seedDemoCalls(tx, deps.clock.now());
     return true;
   });
 }
