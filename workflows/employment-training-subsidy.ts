@@ -112,6 +112,7 @@ export const employmentTrainingSubsidy = defineWorkflow<C>({
   figures: (c) => ({
     requested: figure.n(c.requestedAmount), approved: figure.n(c.approvedAmount), disbursed: figure.positive(c.paid),
     traineesPlanned: figure.n(c.form.traineesPlanned), traineesVerified: figure.n(c.traineesVerified), clawedBack: figure.positive(c.recovered),
+    clawbackDemanded: figure.positive(c.clawbackOrdered),
   }),
   decisions: [
     { outcome: 'approved', application: 'positive' }, { outcome: 'refused', application: 'negative' },

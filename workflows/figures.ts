@@ -34,7 +34,9 @@ export const FIGURE_CATALOGUE = {
   jobsConfirmed: { label: { zh: '验收核实就业', en: 'Jobs confirmed at acceptance' }, kind: 'jobs', employment: true },
   traineesPlanned: { label: { zh: '计划培训人数', en: 'Trainees planned' }, kind: 'people' },
   traineesVerified: { label: { zh: '核实培训人数（结业、取证、稳定就业）', en: 'Trainees verified (completed, certified, employed)' }, kind: 'people', employment: true },
-  clawedBack: { label: { zh: '已追回补贴', en: 'Subsidies clawed back' }, kind: 'amount' },
+  clawedBack: { label: { zh: '已追回（资金、补贴）', en: 'Clawed back (grants, subsidies)' }, kind: 'amount' },
+  clawbackDemanded: { label: { zh: '决定追回（资金、补贴）', en: 'Clawback decided (grants, subsidies)' }, kind: 'amount' },
+  clawbackWrittenOff: { label: { zh: '应追回款已核销（资金）', en: 'Clawback written off (grants)' }, kind: 'amount' },
 } as const satisfies Record<string, FigureDef>;
 
 export type FigureKey = keyof typeof FIGURE_CATALOGUE;

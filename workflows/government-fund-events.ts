@@ -9,13 +9,15 @@ import {
 } from './policy-guards';
 import { refusalRules, type RefusalContext } from './government-fund-refusal';
 import { objectionRules, unresolvedReason, type Resolution } from './government-fund-objections';
+import { clawbackContext, type ClawbackContext } from './government-fund-clawback';
+import { performanceText } from './grant-performance';
 import type { Bilingual, FieldHint } from './types';
 
 /** Minimum average expert score for a recommendation (专家评审合格线). */
 export const PASS_MARK = 60;
 export const MIN_SCORES = 2;
 
-export type GovFundContext = CaseContext & RefusalContext & {
+export type GovFundContext = CaseContext & RefusalContext & ClawbackContext & {
   preparedBy: number[];          // everyone who prepared the approval: the approver must not be one (four eyes)
   panel: number[];               // experts assigned by the officer; empty until assigned
   scores: { expertId: number; score: number; opinion: string; at: string }[];
@@ -28,8 +30,11 @@ export type GovFundContext = CaseContext & RefusalContext & {
   conditions: string | null;
   advanceCeiling: number | null; // what may be paid before acceptance (platform grants keep a final payment)
   disbursed: number;
-  tranches: { amount: number; by: number; at: string }[];
-  acceptance: { proposedBy: number; jobsConfirmed: number; report: string; at: string } | null;
+  /** A payment the finance side prepared, waiting for a second person to release it (four eyes). */
+  paymentPrepared: { amount: number; by: number; at: string } | null;
+  tranches: { amount: number; by: number; preparedBy?: number; at: string }[];
+  /** What the officer verified at acceptance (验收), compared with what the application promised. */
+  acceptance: { proposedBy: number; jobsConfirmed: number; traineesVerified?: number | null; investmentVerified?: number | null; report: string; at: string } | null;
   acceptanceDecidedBy: number | null;
   acceptancePassed: boolean | null;
   jobsConfirmed: number | null;
@@ -42,7 +47,7 @@ export function govFundContext(form: Record<string, unknown>): GovFundContext {
     ...baseContext(form), preparedBy: [], panel: [], scores: [], recommendation: null, noticeEndsAt: null,
     objections: [], approvedAmount: null, approvedBy: null, conditions: null, advanceCeiling: null,
     disbursed: 0, tranches: [], acceptance: null, acceptanceDecidedBy: null, acceptancePassed: null, jobsConfirmed: null,
-    refusalProposal: null, declinedRefusals: [], objectionResolutions: [],
+    refusalProposal: null, declinedRefusals: [], objectionResolutions: [], paymentPrepared: null, ...clawbackContext(),
   };
 }
 
@@ -51,9 +56,9 @@ const prepared = (c: C, id: number) => (c.preparedBy.includes(id) ? c.preparedBy
 export const averageScore = (c: C) => (c.scores.length ? c.scores.reduce((s, x) => s + x.score, 0) / c.scores.length : 0);
 /** The ceiling of the current payment phase: advances before acceptance, the balance after it. */
 export const paymentCeiling = (c: C) => (c.acceptancePassed ? num(c.approvedAmount) : num(c.advanceCeiling));
-const remaining = (c: C) => paymentCeiling(c) - c.disbursed;
-const TRANCHE: Bilingual = { zh: '本次拨付金额', en: 'The tranche' };
-const hint = (zh: string, en: string, value: number, unit: FieldHint['unit'] = 'yuan'): FieldHint => ({ label: bi(zh, en), value, unit });
+export const remaining = (c: C) => paymentCeiling(c) - c.disbursed;
+export const TRANCHE: Bilingual = { zh: '本次拨付金额', en: 'The tranche' };
+export const hint = (zh: string, en: string, value: number, unit: FieldHint['unit'] = 'yuan'): FieldHint => ({ label: bi(zh, en), value, unit });
 const requested = (c: C) => hint('申请金额', 'Requested', c.requestedAmount);
 
 export function govFundRules(limits: GovFundLimits): Record<string, Rule<C>> {
@@ -152,27 +157,37 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
         reasons: `专家评审平均分 ${averageScore(a).toFixed(1)}，公示期满 / Average expert score ${averageScore(a).toFixed(1)}; public notice completed`,
         section: limits.section, preparedBy: a.recommendation?.by ?? null,
       }) },
-    { type: 'officer.disburse', label: bi('拨付资金', 'Disburse a tranche'), roles: ['officer'], irreversible: true, amountField: 'amount',
-      hints: (c) => ({ amount: [hint('本阶段尚可拨付', 'Left to pay in this phase', remaining(c)), hint('批准金额', 'Approved', num(c.approvedAmount))] }),
-      schema: z.object({ amount: positiveYuan('拨付金额 / Tranche amount') }).strict(),
-      effect: (c, ev) => ({ disbursed: c.disbursed + num(ev.data.amount), tranches: [...c.tranches, { amount: num(ev.data.amount), by: ev.actor.id, at: ev.facts.now }] }),
-      // Half of what is left while more than half the grant remains, so that examples pay in tranches.
-      example: (c) => ({ amount: Math.max(1, remaining(c) > num(c.approvedAmount) / 2 ? Math.ceil(remaining(c) / 2) : remaining(c)) }) },
     { type: 'officer.propose-acceptance', label: bi('提请验收', 'Propose acceptance (验收)'), roles: ['officer'],
-      schema: z.object({ jobsConfirmed: z.number().int().min(0).describe('核实新增就业 / Jobs confirmed (政策 五)'), report: text(2, 8000, '验收意见 / Acceptance report') }).strict(),
-      effect: (_c, ev) => ({ acceptance: { proposedBy: ev.actor.id, jobsConfirmed: num(ev.data.jobsConfirmed), report: String(ev.data.report), at: ev.facts.now } }),
-      example: (c) => ({ jobsConfirmed: num(c.form.jobsPromised), report: '项目按计划完成 / Completed as planned' }),
-      hints: (c) => ({ jobsConfirmed: [hint('申请时承诺新增就业', 'Jobs promised in the application', num(c.form.jobsPromised), 'count')] }) },
+      // 政策 五: the promises of the application (jobs, trainees, investment) against what was verified.
+      schema: z.object({
+        jobsConfirmed: z.number().int().min(0).max(1_000_000).describe('核实新增就业 / Jobs confirmed (政策 五)'),
+        traineesVerified: z.number().int().min(0).max(1_000_000).optional().describe('核实培训人数 / Trainees verified (政策 五.(一))'),
+        investmentVerified: z.number().int().min(0).describe('核实完成投资（人民币元） / Investment verified (CNY yuan)'),
+        report: text(2, 8000, '验收意见 / Acceptance report'),
+      }).strict(),
+      effect: (_c, ev) => ({ acceptance: {
+        proposedBy: ev.actor.id, jobsConfirmed: num(ev.data.jobsConfirmed), traineesVerified: ev.data.traineesVerified === undefined ? null : num(ev.data.traineesVerified),
+        investmentVerified: num(ev.data.investmentVerified), report: String(ev.data.report), at: ev.facts.now,
+      } }),
+      example: (c) => ({
+        jobsConfirmed: num(c.form.jobsPromised), ...(c.form.traineesPlanned === undefined ? {} : { traineesVerified: num(c.form.traineesPlanned) }),
+        investmentVerified: num(c.form.totalInvestment), report: '项目按计划完成 / Completed as planned',
+      }),
+      hints: (c) => ({
+        jobsConfirmed: [hint('申请时承诺新增就业', 'Jobs promised in the application', num(c.form.jobsPromised), 'count')],
+        ...(c.form.traineesPlanned === undefined ? {} : { traineesVerified: [hint('申请时计划培训人数', 'Trainees planned in the application', num(c.form.traineesPlanned), 'count')] }),
+        investmentVerified: [hint('申请时项目总投资', 'Total investment in the application', num(c.form.totalInvestment))],
+      }) },
     { type: 'approver.accept', label: bi('验收通过', 'Pass acceptance'), roles: ['approver'],
       schema: z.object({ note: note.optional() }).strict(),
       effect: (c, ev) => ({ acceptancePassed: true, acceptanceDecidedBy: ev.actor.id, jobsConfirmed: c.acceptance?.jobsConfirmed ?? null }),
       example: () => ({ note: '同意验收 / Accepted' }),
       decision: (_b, a) => ({ outcome: 'acceptance-passed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null,
-        reasons: `核实新增就业 ${a.jobsConfirmed} 个 / ${a.jobsConfirmed} jobs confirmed`, section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null }) },
+        reasons: performanceText(a), section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null }) },
     { type: 'approver.fail-acceptance', label: bi('验收不通过', 'Fail acceptance'), roles: ['approver'],
       schema: z.object({ reason }).strict(),
       effect: (c, ev) => ({ acceptancePassed: false, acceptanceDecidedBy: ev.actor.id, jobsConfirmed: c.acceptance?.jobsConfirmed ?? null, rejection: { by: ev.actor.id, reason: String(ev.data.reason), at: ev.facts.now } }),
       example: () => ({ reason: '绩效目标未完成 / Performance targets not met' }),
-      decision: (_b, a, ev) => ({ outcome: 'acceptance-failed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null, reasons: String(ev.data.reason), section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null, adverse: true }) },
+      decision: (_b, a, ev) => ({ outcome: 'acceptance-failed', title: bi('验收决定', 'Acceptance decision'), amount: a.disbursed, conditions: null, reasons: `${String(ev.data.reason)}\n${performanceText(a)}`, section: limits.section, preparedBy: a.acceptance?.proposedBy ?? null, adverse: true }) },
   ];
 }

@@ -10,6 +10,7 @@ import { cdbInfraLoan as cdbInfraLoanV1 } from './v1/cdb-infra-loan';
 import { eximOrderFinance as eximOrderFinanceV1 } from './v1/exim-order-finance';
 import { sinosureCreditInsurance as sinosureCreditInsuranceV1 } from './v1/sinosure-credit-insurance';
 import { sinosureCreditInsurance as sinosureCreditInsuranceV2 } from './v2/sinosure-credit-insurance';
+import { specialFund as specialFundV1, tradePlatformGrant as tradePlatformGrantV1 } from './v1/government-fund';
 
 export const workflows: Record<ProgrammeCode, Workflow> = {
   'special-fund': specialFund,
@@ -33,7 +34,7 @@ export function registerWorkflow(w: Workflow): void {
 }
 
 /** Earlier versions, kept so that cases begun under them load and finish under their own rules. */
-export const EARLIER_VERSIONS: Workflow[] = [cdbInfraLoanV1, eximOrderFinanceV1, sinosureCreditInsuranceV1, sinosureCreditInsuranceV2];
+export const EARLIER_VERSIONS: Workflow[] = [cdbInfraLoanV1, eximOrderFinanceV1, sinosureCreditInsuranceV1, sinosureCreditInsuranceV2, specialFundV1, tradePlatformGrantV1];
 
 /** The workflow of a programme: the current version, or the one a stored case was saved by. */
 export function workflowFor(code: string, version?: number): Workflow | undefined {

@@ -15,8 +15,9 @@ export interface InstitutionDef {
 }
 
 export const INSTITUTIONS = {
-  // 政策 六.一, 六.四: the local commerce department (商务主管部门) runs the government funds.
-  COMMERCE: { name: { zh: '商务主管部门', en: 'Commerce Department' }, short: { zh: '商务部门', en: 'Commerce' }, kind: 'government', roles: ['officer', 'expert', 'approver'] },
+  // 政策 六.一, 六.四: the local commerce department (商务主管部门) runs the government funds;
+  // its finance side releases the payments against an approval (one prepares, another releases).
+  COMMERCE: { name: { zh: '商务主管部门', en: 'Commerce Department' }, short: { zh: '商务部门', en: 'Commerce' }, kind: 'government', roles: ['officer', 'expert', 'approver', 'finance'] },
   // 政策 六.二: the two policy banks and the export credit insurer.
   CDB: { name: { zh: '国家开发银行', en: 'China Development Bank' }, short: { zh: '国开行', en: 'CDB' }, kind: 'bank', roles: ['liaison'] },
   EXIM: { name: { zh: '中国进出口银行', en: 'Export-Import Bank of China' }, short: { zh: '进出口银行', en: 'EXIM' }, kind: 'bank', roles: ['liaison'] },

@@ -30,6 +30,7 @@ const ROLE_LABELS: Record<string, Bilingual> = {
   officer: bi('经办人', 'Officer'),
   expert: bi('评审专家', 'Expert reviewer'),
   approver: bi('审批人', 'Approver'),
+  finance: bi('财务人员', 'Finance'),
   liaison: bi('联络员', 'Liaison'),
   auditor: bi('审计人员', 'Auditor'),
   admin: bi('系统管理员', 'Administrator'),

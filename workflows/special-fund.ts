@@ -6,10 +6,12 @@ import {
   products, province, text, yuanAmount,
 } from './form-fields';
 import { requestWithinInvestment, withChecks } from './form-checks';
-import { governmentFund } from './government-fund';
+import { governmentFund, type GovFundOptions } from './government-fund';
 import { bi } from './policy-guards';
 
 export const SPECIAL_FUND_LIMITS = { minAmount: 100_000, maxAmount: 5_000_000 };
+/** Share of the grant paid before acceptance (验收); the rest is paid once acceptance has passed. */
+export const SPECIAL_FUND_ADVANCE_SHARE = 0.8;
 
 export const specialFundForm = withChecks(z.object({
   category: z.enum(['public-service-platform', 'skills-training', 'investment-promotion', 'employment-promotion'])
@@ -48,7 +50,7 @@ export const specialFundExample = {
   contact: exampleContact,
 };
 
-export const specialFund = governmentFund({
+export const SPECIAL_FUND_OPTIONS: GovFundOptions = {
   code: 'special-fund',
   referencePrefix: 'SF',
   // 六.(一): 加大对重点承接地的资金支持 — the special funds are for the designated locations only.
@@ -56,12 +58,12 @@ export const specialFund = governmentFund({
   outsideDesignated: 'refuse',
   name: bi('承接转移专项资金', 'Special funds for processing-trade transfer'),
   summary: bi(
-    '商务主管部门经专家评审和公示后批复，资金分批拨付，验收后办结（政策 六.一）。',
-    'A grant decided by the local commerce department after expert review and public notice, paid in tranches and closed on acceptance (policy 六.一).',
+    '商务主管部门经专家评审和公示后批复，财务部门分批拨付 80%，验收合格后拨付尾款（政策 六.一）。',
+    'A grant decided by the local commerce department after expert review and public notice; its finance side pays 80% in tranches and the balance after acceptance (policy 六.一).',
   ),
   section: '六.(一)',
   ...SPECIAL_FUND_LIMITS,
-  advanceShare: 1,
+  advanceShare: SPECIAL_FUND_ADVANCE_SHARE,
   formSchema: specialFundForm,
   formExample: specialFundExample,
   formChecks: [requestWithinInvestment],
@@ -73,4 +75,6 @@ export const specialFund = governmentFund({
     { kind: 'budget', label: bi('资金使用预算', 'Budget for the funds'), required: false },
     { kind: 'employment-plan', label: bi('就业与培训计划', 'Employment and training plan'), required: false },
   ],
-});
+};
+
+export const specialFund = governmentFund(SPECIAL_FUND_OPTIONS);

@@ -6,7 +6,7 @@ import {
   products, province, text, yuanAmount,
 } from './form-fields';
 import { requestWithinInvestment, withChecks } from './form-checks';
-import { governmentFund } from './government-fund';
+import { governmentFund, type GovFundOptions } from './government-fund';
 import { bi } from './policy-guards';
 
 const PLATFORM_GRANT_LIMITS = { minAmount: 200_000, maxAmount: 10_000_000 };
@@ -50,7 +50,7 @@ export const tradePlatformExample = {
   contact: exampleContact,
 };
 
-export const tradePlatformGrant = governmentFund({
+export const PLATFORM_GRANT_OPTIONS: GovFundOptions = {
   code: 'trade-platform-grant',
   referencePrefix: 'TPG',
   // 六.(四): platforms serve the region's firms; the designated locations come first.
@@ -58,8 +58,8 @@ export const tradePlatformGrant = governmentFund({
   outsideDesignated: 'lower-priority',
   name: bi('外贸公共服务平台建设资金', 'Foreign-trade public service platform funds'),
   summary: bi(
-    '商务主管部门经专家评审、公示后批复，先行拨付 70%，验收合格后拨付尾款（政策 六.四）。',
-    'A platform grant decided by the commerce department after expert review and public notice; 70% is advanced and the balance paid after acceptance (policy 六.四).',
+    '商务主管部门经专家评审、公示后批复，财务部门先行拨付 70%，验收合格后拨付尾款（政策 六.四）。',
+    'A platform grant decided by the commerce department after expert review and public notice; its finance side advances 70% and pays the balance after acceptance (policy 六.四).',
   ),
   section: '六.(四)',
   ...PLATFORM_GRANT_LIMITS,
@@ -75,4 +75,6 @@ export const tradePlatformGrant = governmentFund({
     { kind: 'equipment-list', label: bi('设备清单', 'Equipment list'), required: false },
     { kind: 'acceptance-report', label: bi('验收报告', 'Acceptance report'), required: false },
   ],
-});
+};
+
+export const tradePlatformGrant = governmentFund(PLATFORM_GRANT_OPTIONS);

@@ -8,8 +8,8 @@ import type { InstitutionCode } from './institutions';
 export type { InstitutionCode } from './institutions';
 import type { FormCheck } from './form-checks';
 
-export type Role = 'applicant' | 'officer' | 'expert' | 'approver' | 'liaison' | 'auditor' | 'admin' | 'system';
-export const ROLES: Role[] = ['applicant', 'officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
+export type Role = 'applicant' | 'officer' | 'expert' | 'approver' | 'finance' | 'liaison' | 'auditor' | 'admin' | 'system';
+export const ROLES: Role[] = ['applicant', 'officer', 'expert', 'approver', 'finance', 'liaison', 'auditor', 'admin'];
 
 export type ProgrammeCode =
   | 'special-fund'

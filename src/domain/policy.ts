@@ -80,4 +80,4 @@ export function requireRole(user: CurrentUser | null, ...roles: CurrentUser['rol
   return user;
 }
 
-export const STAFF_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison'];
+export const STAFF_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'finance', 'liaison'];

@@ -13,6 +13,9 @@ export interface CaseFileRecord {
   programme: { code: string; nameZh: string; nameEn: string };
   applicant: { name: string; creditCode: string };
   state: string;             // current state of the case, as the workflow names it
+  /** The programme's facts of the case (amounts, the acceptance's promised and verified figures,
+   *  a clawback and its repayment), already in words: label in both languages and the value. */
+  facts?: { zh: string; en: string; value: string }[];
   /** ISO time the file was compiled; printed on the cover and fixed in the PDF's dates. */
   generatedAt: string;
   form: { label: string; value: string }[];
@@ -63,6 +66,7 @@ function cover(doc: Doc, rec: CaseFileRecord) {
     { zh: '申请人', en: 'Applicant', value: rec.applicant.name },
     { zh: '统一社会信用代码', en: 'Unified social credit code', value: rec.applicant.creditCode },
     { zh: '当前状态', en: 'State', value: rec.state },
+    ...(rec.facts ?? []),
     { zh: '办理记录', en: 'Timeline entries', value: String(rec.history.length) },
     { zh: '材料', en: 'Documents', value: String(rec.documents.length) },
     { zh: '决定', en: 'Decisions', value: rec.decisions.map((d) => d.number).join('\n') || '—' },

@@ -8,6 +8,8 @@ const DESKS: [string, string][] = [
   ['expert1@demo.local', '/workbench'],
   ['expert2@demo.local', '/workbench'],
   ['approver@demo.local', '/workbench'],
+  ['finance@demo.local', '/workbench'],
+  ['finance2@demo.local', '/workbench'],
   ['cdb@demo.local', '/workbench'],
   ['exim@demo.local', '/workbench'],
   ['sinosure@demo.local', '/workbench'],

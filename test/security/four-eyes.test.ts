@@ -80,9 +80,10 @@ it('the officer who prepared an approval cannot re-issue it at another amount al
   // Tranches are paid against the corrected amount: what the old advance ceiling allowed no longer fits.
   const ceiling = storedContext(row).advanceCeiling as number;
   expect(ceiling).toBeLessThan(ceilingBefore);
-  const old = await apiRequest(t.app, 'POST', `/api/v1/cases/${id}/events`, { type: 'officer.disburse', version: row.version, data: { amount: ceilingBefore } }, officer);
+  const finance = await apiToken(t.app, 'finance@demo.local');
+  const old = await apiRequest(t.app, 'POST', `/api/v1/cases/${id}/events`, { type: 'finance.prepare-payment', version: row.version, data: { amount: ceilingBefore } }, finance);
   expect(old.status).toBe(422);
-  const fits = await apiRequest(t.app, 'POST', `/api/v1/cases/${id}/events`, { type: 'officer.disburse', version: row.version, data: { amount: ceiling } }, officer);
+  const fits = await apiRequest(t.app, 'POST', `/api/v1/cases/${id}/events`, { type: 'finance.prepare-payment', version: row.version, data: { amount: ceiling } }, finance);
   expect(fits.status).toBe(200);
 });
 

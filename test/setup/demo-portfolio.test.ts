@@ -22,6 +22,22 @@ describe('demo portfolio', () => {
     expect(t.deps.db.$client.prepare('select count(*) as n from cases').get()).toEqual({ n: DEMO_CASES.length });
   });
 
+  it('has grants paid by the finance side (four eyes) and one clawed back after a failed acceptance, partly repaid', () => {
+    const grants = contexts('special-fund');
+    const paid = grants.filter(({ c }) => c.tranches?.length > 0);
+    expect(paid.length).toBeGreaterThan(1);
+    for (const { c } of paid) for (const p of c.tranches) expect(p.preparedBy).not.toBe(p.by);
+    const clawed = grants.find(({ c }) => c.clawback);
+    expect(clawed).toBeDefined();
+    const { c, row } = clawed!;
+    expect(row.state).toBe('clawback.due');
+    expect(c.repaid).toBeGreaterThan(0);
+    expect(c.repaid).toBeLessThan(c.clawback.amount);
+    expect(c.clawback.amount).toBeLessThanOrEqual(c.disbursed);
+    const decisions = t.deps.db.$client.prepare('select outcome, amount from decisions where case_id = ?').all(row.id) as { outcome: string; amount: number }[];
+    expect(decisions.map((d) => d.outcome)).toEqual(['approved', 'acceptance-failed', 'clawback-ordered']);
+  });
+
   it('has a CDB loan partly drawn with the rest of the commitment cancelled by a signed decision', () => {
     const loan = contexts('cdb-infra-loan').find(({ c }) => c.cancelled > 0 && c.drawn > 0);
     expect(loan).toBeDefined();

@@ -23,18 +23,18 @@ describe('figures per province', () => {
     expect(values(p['四川']!)).toEqual({
       enterprises: 4, applications: 6, requested: 37_000_000, decided: 5, supported: 4, enterprisesSupported: 3, refusedEnvironment: 0, investment: 0,
       approved: 3_800_000, disbursed: 3_400_000, committed: 9_000_000, drawn: 5_000_000, insured: 15_000_000,
-      granted: 27_800_000, claimsPaid: 1_000_000, jobsPromised: 645, jobsConfirmed: 40, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 0.8, medianDays: 20,
+      granted: 27_800_000, claimsPaid: 1_000_000, jobsPromised: 645, jobsConfirmed: 40, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, clawbackDemanded: 0, clawbackWrittenOff: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 0.8, medianDays: 20,
     });
     expect(values(p['湖北']!)).toEqual({
       enterprises: 2, applications: 2, requested: 2_500_000, decided: 2, supported: 2, enterprisesSupported: 2, refusedEnvironment: 0, investment: 0,
       approved: 500_000, disbursed: 500_000, committed: 1_500_000, drawn: 1_500_000, insured: 0,
-      granted: 2_000_000, claimsPaid: 0, jobsPromised: 70, jobsConfirmed: 30, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 1, medianDays: 10,
+      granted: 2_000_000, claimsPaid: 0, jobsPromised: 70, jobsConfirmed: 30, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, clawbackDemanded: 0, clawbackWrittenOff: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 1, medianDays: 10,
     });
     // The corrected refusal counts as supported (latest decision) and is dated by the first (2 days).
     expect(values(p['重庆']!)).toEqual({
       enterprises: 3, applications: 3, requested: 14_500_000, decided: 3, supported: 1, enterprisesSupported: 1, refusedEnvironment: 0, investment: 0,
       approved: 0, disbursed: 0, committed: 6_000_000, drawn: 0, insured: 0,
-      granted: 6_000_000, claimsPaid: 0, jobsPromised: 300, jobsConfirmed: 0, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 1 / 3, medianDays: 2,
+      granted: 6_000_000, claimsPaid: 0, jobsPromised: 300, jobsConfirmed: 0, traineesPlanned: 0, traineesVerified: 0, clawedBack: 0, clawbackDemanded: 0, clawbackWrittenOff: 0, outstanding: 0, defaulted: 0, writtenOff: 0, limits: 0, exposure: 0, premium: 0, premiumPaid: 0, recovered: 0, approvalRate: 1 / 3, medianDays: 2,
     });
     expect(values(p['河南']!)).toMatchObject({ enterprises: 1, applications: 0, approvalRate: null, medianDays: null });
   });

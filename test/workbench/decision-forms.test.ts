@@ -13,7 +13,7 @@ import { formFields, formOf, insertState, prefilled, reachedStates, staffEvents,
 
 /** Demo staff by role; a form shows only to those of them the programme lets act (institution, partners). */
 const STAFF_USERS: Record<string, string[]> = {
-  officer: ['officer', 'hr'], approver: ['approver', 'hr2'], expert: ['expert1', 'expert2'],
+  officer: ['officer', 'hr'], approver: ['approver', 'hr2'], expert: ['expert1', 'expert2'], finance: ['finance', 'finance2'],
   liaison: ['cdb', 'cdb2', 'exim', 'exim2', 'sinosure', 'sinosure2'],
 };
 
@@ -67,7 +67,7 @@ describe('irreversible steps ask for confirmation naming the case and the amount
 
   it('marks decisions, payments, withdrawal and closing in the registry', () => {
     const types = new Set(irreversible.map((e) => e.type));
-    for (const t of ['approver.approve', 'approver.sign-refusal', 'approver.refuse', 'officer.disburse', 'liaison.committee-approve', 'liaison.committee-decline',
+    for (const t of ['approver.approve', 'approver.sign-refusal', 'approver.refuse', 'finance.release-payment', 'approver.sign-clawback', 'approver.sign-write-off', 'finance.record-repayment', 'liaison.committee-approve', 'liaison.committee-decline',
       'liaison.decline', 'liaison.approve-financing', 'liaison.disburse', 'liaison.drawdown', 'liaison.sign-decision', 'liaison.pay-claim', 'liaison.refuse-claim']) {
       expect(types, t).toContain(t);
     }

@@ -27,7 +27,7 @@ export function reachedStates(): ReachedState[] {
 }
 
 /** Staff roles that act on the workbench; the applicant acts on the portal. */
-export const STAFF: Role[] = ['officer', 'expert', 'approver', 'liaison'];
+export const STAFF: Role[] = ['officer', 'expert', 'approver', 'finance', 'liaison'];
 
 /** Staff event types of every programme, from the registry. */
 export function staffEvents(): { wf: Workflow; type: string; role: Role }[] {

@@ -29,7 +29,7 @@ describe('event form fields back to event data', () => {
   });
 
   it('ignores fields the schema does not name', () => {
-    expect(eventDataFromForm(schemaOf('special-fund', 'officer.disburse'), { 'd.amount': '5', 'd.extra': 'x', amount: '9' })).toEqual({ amount: 5 });
+    expect(eventDataFromForm(schemaOf('special-fund', 'finance.prepare-payment'), { 'd.amount': '5', 'd.extra': 'x', amount: '9' })).toEqual({ amount: 5 });
   });
 });
 

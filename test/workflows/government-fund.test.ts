@@ -5,7 +5,7 @@ import { stateKey } from '../../workflows/define-workflow';
 import { specialFund } from '../../workflows/special-fund';
 import { tradePlatformGrant } from '../../workflows/trade-platform-grant';
 import type { CaseFacts, Workflow } from '../../workflows/types';
-import { actor, event, NOW, run, send, start, step } from './harness';
+import { actor, event, NOW, payPhase, run, send, start, step } from './harness';
 
 const toExpert = ['applicant.submit', 'officer.accept', 'officer.pass-screening'];
 const toNotice = [...toExpert, 'expert.score', 'expert.score', 'officer.recommend'];
@@ -151,17 +151,20 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
     expect(wf.decision(s, approved, approve)!.preparedBy).not.toBe(approve.actor.id);
     const refuse = event(wf, s, 'approver.refuse');
     expect(wf.decision(s, step(wf, s, refuse).next, refuse)).toMatchObject({ outcome: 'refused', section, preparedBy: ctx(s).recommendation.by });
-    const pay = event(wf, approved, 'officer.disburse');
-    expect(wf.decision(approved, step(wf, approved, pay).next, pay)).toBeNull();
+    const pay = event(wf, approved, 'finance.prepare-payment');
+    const prepared = step(wf, approved, pay).next;
+    expect(wf.decision(approved, prepared, pay)).toBeNull();
+    const release = event(wf, prepared, 'finance.release-payment', { actor: actor(wf, 'finance', 71) });
+    expect(wf.decision(prepared, step(wf, prepared, release).next, release)).toBeNull();
     expect(wf.decision(s, s, approve)).toBeNull(); // nothing happened, nothing decided
   });
 
   it('never disburses more than approved, and decides acceptance with four eyes', () => {
     let s = send(wf, toApproval(wf), 'approver.approve');
     const approved = ctx(s).approvedAmount as number;
-    const over = event(wf, s, 'officer.disburse', { data: { amount: ctx(s).advanceCeiling + 1 } });
+    const over = event(wf, s, 'finance.prepare-payment', { data: { amount: ctx(s).advanceCeiling + 1 } });
     expect(step(wf, s, over).refusal?.en).toMatch(/exceeds what remains/);
-    while (stateKey(s) === 'disbursement') s = send(wf, s, 'officer.disburse');
+    s = payPhase(wf, s);
     expect(ctx(s).disbursed).toBe(ctx(s).advanceCeiling);
     s = send(wf, s, 'officer.propose-acceptance');
     const self = event(wf, s, 'approver.accept', { actor: { ...actor(wf, 'approver'), id: ctx(s).acceptance.proposedBy } });
@@ -171,10 +174,10 @@ describe.each([specialFund, tradePlatformGrant])('$code', (wf) => {
     expect(wf.decision(s, after, accept)).toMatchObject({ outcome: 'acceptance-passed' });
     expect(ctx(after).jobsConfirmed).toBe(wf.formExample.jobsPromised);
     s = after;
-    while (!wf.isFinal(s)) s = send(wf, s, 'officer.disburse');
+    s = payPhase(wf, s);
     expect(stateKey(s)).toBe('closed');
     expect(ctx(s).disbursed).toBe(approved);
-    const fail = event(wf, send(wf, run(wf, []), 'applicant.withdraw'), 'officer.disburse');
+    const fail = event(wf, send(wf, run(wf, []), 'applicant.withdraw'), 'finance.prepare-payment');
     expect(wf.refusal(send(wf, run(wf, []), 'applicant.withdraw'), fail)?.en).toMatch(/finished/);
   });
 
@@ -212,11 +215,11 @@ describe('trade-platform-grant final payment', () => {
   it('pays 70% before acceptance and the balance only after it', () => {
     let s = send(tradePlatformGrant, toApproval(tradePlatformGrant), 'approver.approve');
     expect(ctx(s).advanceCeiling).toBe(Math.floor(ctx(s).approvedAmount * 0.7));
-    while (stateKey(s) === 'disbursement') s = send(tradePlatformGrant, s, 'officer.disburse');
+    s = payPhase(tradePlatformGrant, s);
     expect(stateKey(s)).toBe('implementation');
-    expect(tradePlatformGrant.eventTypesIn(s)).not.toContain('officer.disburse');
+    expect(tradePlatformGrant.eventTypesIn(s)).not.toContain('finance.prepare-payment');
     s = send(tradePlatformGrant, send(tradePlatformGrant, s, 'officer.propose-acceptance'), 'approver.accept');
     expect(stateKey(s)).toBe('finalPayment');
-    expect(tradePlatformGrant.example(s, 'officer.disburse', actor(tradePlatformGrant, 'officer'))).toEqual({ amount: ctx(s).approvedAmount - ctx(s).disbursed });
+    expect(tradePlatformGrant.example(s, 'finance.prepare-payment', actor(tradePlatformGrant, 'finance'))).toEqual({ amount: ctx(s).approvedAmount - ctx(s).disbursed });
   });
 });

@@ -21,12 +21,12 @@ export function facts(wf: Workflow, over: Partial<CaseFacts> = {}): CaseFacts {
 
 /** Users by role: several per role so that four eyes can be satisfied. */
 export const POOL: Record<Role, number[]> = {
-  applicant: [1], officer: [10, 11], expert: [20, 21, 22], approver: [30, 31], liaison: [40, 41, 42],
+  applicant: [1], officer: [10, 11], expert: [20, 21, 22], approver: [30, 31], finance: [70, 71], liaison: [40, 41, 42],
   auditor: [50], admin: [60], system: [0],
 };
 
 export function actor(wf: Workflow, role: Role, id = POOL[role][0]): Actor {
-  const institution = role === 'liaison' ? wf.institution : ['officer', 'approver', 'expert'].includes(role) ? 'COMMERCE' : null;
+  const institution = role === 'liaison' ? wf.institution : ['officer', 'approver', 'expert', 'finance'].includes(role) ? 'COMMERCE' : null;
   return { id, role, institution, enterpriseId: role === 'applicant' ? 7 : null, name: `${role} ${id}` };
 }
 
@@ -67,6 +67,13 @@ export function send(wf: Workflow, s: AnyMachineSnapshot, type: string, o: { dat
   throw new Error(`${type} refused in ${stateKey(s)}: ${last?.refusal?.en}`);
 }
 
+/** The finance side pays the current phase of a grant: one prepares each payment, another releases it. */
+export function payPhase(wf: Workflow, s: AnyMachineSnapshot): AnyMachineSnapshot {
+  const phase = stateKey(s);
+  while (stateKey(s) === phase) s = send(wf, send(wf, s, 'finance.prepare-payment'), 'finance.release-payment');
+  return s;
+}
+
 export function run(wf: Workflow, types: string[], s = start(wf)): AnyMachineSnapshot {
   return types.reduce((snap, type) => send(wf, snap, type), s);
 }
@@ -92,6 +99,7 @@ function bounded(s: AnyMachineSnapshot, type: string): boolean {
   if (type.endsWith('.return')) return c.returnCount < 1;
   if (type === 'officer.record-objection') return c.objections.length < 1;
   if (type === 'approver.decline-refusal') return c.declinedRefusals.length < 1;
+  if (type === 'approver.decline-clawback') return c.declinedClawbacks.length < 1;
   if (type === 'officer.uphold-objection') return c.objectionResolutions.length < 1;
   // Policies (version 3): limits are decided before the first shipment; two shipments, one loss
   // at a time, premium invoiced when no loss is open, the year renewed or closed once little is open.
@@ -134,7 +142,7 @@ function boundedPolicy(c: Record<string, any>, type: string): boolean {
   }
 }
 
-const PARTIAL = new Set(['liaison.record-premium', 'officer.disburse', 'liaison.drawdown', 'liaison.disburse', 'liaison.record-repayment']);
+const PARTIAL = new Set(['liaison.record-premium', 'officer.disburse', 'finance.prepare-payment', 'finance.record-repayment', 'liaison.drawdown', 'liaison.disburse', 'liaison.record-repayment']);
 
 /** Events of the current state, with example data and an actor that the guards accept if any;
  *  amounts are also tried at half the example (a partial tranche or repayment) early on. */
@@ -181,10 +189,14 @@ const policyShape = (c: Record<string, any>) => ({
   n: [c.period?.no, c.shipmentsDeclared, c.lossesNotified, c.recoveries, c.limitChanges, c.returnCount],
   ending: c.ending, terms: !!c.terms,
 });
+/** Once a grant is approved, nothing that came before (scores, objections, returns, who
+ *  prepared the approval) decides a later turn: cases that differ only there are one state. */
+const BEFORE_APPROVAL = new Set(['objections', 'objectionResolutions', 'returnCount', 'declinedRefusals', 'scores', 'panel', 'preparedBy', 'recommendation', 'returnReason', 'resubmitNote', 'refusalProposal']);
+const grantApproved = (c: Record<string, any>) => 'advanceCeiling' in c && c.approvedAmount !== null;
 export const serialize = (s: AnyMachineSnapshot) => (s.status === 'done' ? JSON.stringify({ v: s.value }) : 'premiumDeclared' in s.context
   ? JSON.stringify({ v: s.value, c: policyShape(s.context) }) : 'interestPaid' in s.context
   ? JSON.stringify({ v: s.value, c: loanShape(s.context) })
-  : JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) ? undefined : v)));
+  : JSON.stringify({ v: s.value, c: s.context }, (k, v) => (VOLATILE.test(k) || (grantApproved(s.context) && BEFORE_APPROVAL.has(k)) ? undefined : v)));
 
 const traversal = (wf: Workflow) => ({
   input: wf.initialInput(wf.formExample),

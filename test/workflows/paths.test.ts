@@ -20,6 +20,7 @@ const PRECONDITIONS = [
   /conditions precedent are (not recorded|already recorded)/, // drawdowns wait for them; recorded once
   /cannot be settled|does not settle|must be more than zero/, // settlement while owed; repayment with nothing owed
   /No decision is waiting|awaits signature|cannot be signed in this state/, // prepared decisions
+  /No payment is waiting to be released|awaits release: release or return it first/, // a grant payment, prepared then released
   /already extended once/,                // 展期 once only
   /nothing to restructure/,
   /^There is no /,                          // policies: nothing of that kind to choose (no shipment, loss, invoice, request)

@@ -14,8 +14,13 @@ const govFund: Record<string, Role[]> = {
   'officer.dismiss-objection': ['officer'], 'officer.uphold-objection': ['officer'],
   'officer.accept': ['officer'], 'officer.pass-screening': ['officer'], 'officer.assign-experts': ['officer'],
   'expert.score': ['expert'], 'officer.recommend': ['officer'], 'officer.record-objection': ['officer'],
-  'system.notice-ended': ['system'], 'approver.approve': ['approver'], 'officer.disburse': ['officer'],
+  'system.notice-ended': ['system'], 'approver.approve': ['approver'],
   'officer.propose-acceptance': ['officer'], 'approver.accept': ['approver'], 'approver.fail-acceptance': ['approver'],
+  // Payments by the finance side (one prepares, another releases); clawback and write-off (four eyes).
+  'finance.prepare-payment': ['finance'], 'finance.release-payment': ['finance'], 'finance.return-payment': ['finance'],
+  'officer.propose-clawback': ['officer'], 'approver.sign-clawback': ['approver'], 'approver.decline-clawback': ['approver'],
+  'finance.record-repayment': ['finance'], 'system.repayment-overdue': ['system'], 'officer.propose-write-off': ['officer'],
+  'approver.sign-write-off': ['approver'], 'approver.decline-write-off': ['approver'],
 };
 const lending: Record<string, Role[]> = { 'liaison.record-repayment': ['liaison'], 'system.repayment-overdue': ['system'] };
 

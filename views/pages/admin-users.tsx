@@ -21,7 +21,7 @@ interface Props {
   notice?: string | null;
 }
 
-const STAFF = ['officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'];
+const STAFF = ['officer', 'expert', 'approver', 'finance', 'liaison', 'auditor', 'admin'];
 
 export const AdminUsersPage: FC<Props> = ({ locale, users, csrfToken, selfId, values = {}, errors, error, notice }) => {
   const zh = locale === 'zh';

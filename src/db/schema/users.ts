@@ -10,7 +10,7 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', {
-      enum: ['applicant', 'officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'],
+      enum: ['applicant', 'officer', 'expert', 'approver', 'finance', 'liaison', 'auditor', 'admin'],
     }).notNull(),
     institutionCode: text('institution_code').references(() => institutions.code),
     enterpriseId: integer('enterprise_id').references(() => enterprises.id),

@@ -1,9 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { institutions } from '../../db/schema/index';
 import type { CaseFileRecord } from '../../pdf/case-file';
+import { formatDate, formatYuan } from '../../pdf/format';
+import { groupDigits, yuan } from '../../../workflows/display-format';
+import type { Workflow } from '../../../workflows/types';
+import { entryFields } from '../workbench/case-brief';
+import { shownFacts, type ShownFact } from '../cases/case-facts-shown';
 import { inlineRenderer } from '../../pdf/render-service';
 import type { CurrentUser } from '../auth/current-user';
-import { caseHistory } from '../cases/case-view';
+import { caseHistory, type HistoryEntry } from '../cases/case-view';
 import { formJsonSchema } from '../cases/form-schema';
 import { visibleCase, workflowOf, type CaseRow } from '../cases/load-case';
 import { caseDecisions } from '../decisions/list-case-decisions';
@@ -42,6 +47,18 @@ function bilingualValue(key: string, value: unknown): string {
 
 const both = (b: { zh: string; en: string }) => (b.zh === b.en ? b.zh : `${b.zh} / ${b.en}`);
 
+/** What a history entry carried, labelled from its own event's schema (a clawback's sum is not
+ *  a "proposed amount"); entries that no event describes (corrections) by their data's keys. */
+function entryDetails(w: Workflow, h: HistoryEntry): string {
+  const fields = entryFields(w, h);
+  if (fields.length === 0) return dataLines(h.data, 'zh', 20).join('\n');
+  return fields.map((f) => `${f.label.zh}：${typeof f.value === 'number' ? (f.unit === 'yuan' ? yuan(f.value) : groupDigits(f.value)) : f.value}`).join('\n');
+}
+
+/** A fact's value as people read it: amounts in yuan, dates in Beijing time, counts grouped. */
+const factValue = (f: ShownFact): string => (f.kind === 'yuan' ? formatYuan(Number(f.value))
+  : f.kind === 'date' ? formatDate(String(f.value)) : f.kind === 'count' ? groupDigits(Number(f.value)) : String(f.value));
+
 /** Everything the system holds on a case, as the case-file renderer takes it. */
 async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord> {
   const w = workflowOf(row);
@@ -54,6 +71,7 @@ async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord>
     programme: { code: w.code, nameZh: w.name.zh, nameEn: w.name.en },
     applicant: { name: row.enterpriseName, creditCode: row.creditCode },
     state: state ? `${state.zh} / ${state.en}` : row.state,
+    facts: shownFacts(row).map((f) => ({ zh: f.label.zh, en: f.label.en, value: factValue(f) })),
     generatedAt: deps.clock.now().toISOString(),
     form: formRows(JSON.parse(row.form) as Record<string, unknown>, schema),
     // Every entry in words, with what it recorded: scores, opinions, amounts and reasons (the
@@ -61,7 +79,7 @@ async function caseFileRecord(deps: Deps, row: CaseRow): Promise<CaseFileRecord>
     history: caseHistory(deps, row.id, row.version).map((h) => ({
       at: h.at, actor: actorName(h.actor, 'zh'), role: both(roleLabel(h.role)), type: both(eventLabel(h.type, w.code)),
       from: h.from ? stateLabel(h.from, w.code).zh : null, to: h.to ? stateLabel(h.to, w.code).zh : null,
-      comment: h.comment, details: dataLines(h.data, 'zh', 20).join('\n'),
+      comment: h.comment, details: entryDetails(w, h),
     })),
     documents: listDocuments(deps, row.id, { includeReplaced: true }).map((d) => ({ kind: both(documentKindLabel(d.kind, w.code)), filename: d.filename, size: d.size, sha256: d.sha256 })),
     decisions: (await caseDecisions(deps, row.id)).map((d) => ({

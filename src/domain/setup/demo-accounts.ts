@@ -13,7 +13,7 @@ const DEMO_ENTERPRISES = [
   { key: 'ent2', name: '河南中原纺织服装有限公司', creditCode: '91410100MA3X00002E', province: '河南', city: '郑州', industry: 'textiles', customsCode: '4101960002', contactName: '王芳', contactPhone: '0371-6000 2002', contactEmail: 'ent2@demo.local' },
 ];
 
-type DemoUser = { email: string; name: string; role: 'applicant' | 'officer' | 'expert' | 'approver' | 'liaison' | 'auditor' | 'admin'; institutionCode?: string; enterprise?: string };
+type DemoUser = { email: string; name: string; role: 'applicant' | 'officer' | 'expert' | 'approver' | 'finance' | 'liaison' | 'auditor' | 'admin'; institutionCode?: string; enterprise?: string };
 
 export const DEMO_USERS: DemoUser[] = [
   { email: 'ent1@demo.local', name: '李明', role: 'applicant', enterprise: 'ent1' },
@@ -22,6 +22,9 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'expert1@demo.local', name: '陈静（评审专家）', role: 'expert', institutionCode: 'COMMERCE' },
   { email: 'expert2@demo.local', name: '刘洋（评审专家）', role: 'expert', institutionCode: 'COMMERCE' },
   { email: 'approver@demo.local', name: '赵强（审批人）', role: 'approver', institutionCode: 'COMMERCE' },
+  // The commerce department's finance side releases grant payments: one prepares, the other releases.
+  { email: 'finance@demo.local', name: '何敏（商务部门财务）', role: 'finance', institutionCode: 'COMMERCE' },
+  { email: 'finance2@demo.local', name: '唐立（商务部门财务复核）', role: 'finance', institutionCode: 'COMMERCE' },
   { email: 'cdb@demo.local', name: '孙丽（国家开发银行）', role: 'liaison', institutionCode: 'CDB' },
   { email: 'exim@demo.local', name: '周杰（中国进出口银行）', role: 'liaison', institutionCode: 'EXIM' },
   { email: 'sinosure@demo.local', name: '吴敏（中国信保）', role: 'liaison', institutionCode: 'SINOSURE' },

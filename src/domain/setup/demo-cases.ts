@@ -22,7 +22,9 @@ const GOV_SCORED = [...GOV_REVIEW, 'expert.score@expert1', 'expert.score@expert2
 const GOV_NOTICE = [...GOV_SCORED, 'officer.recommend'];
 const GOV_APPROVAL = [...GOV_NOTICE, 'system.notice-ended'];
 const GOV_APPROVED = [...GOV_APPROVAL, 'approver.approve'];
-const GOV_PAID = [...GOV_APPROVED, 'officer.disburse*'];
+// The finance side pays: one prepares each payment, the other releases it (four eyes).
+const GOV_PAY = ['finance.prepare-payment@finance', 'finance.release-payment@finance2'];
+const GOV_PAID = [...GOV_APPROVED, ...GOV_PAY, ...GOV_PAY];
 const GOV_ACCEPTANCE = [...GOV_PAID, 'officer.propose-acceptance'];
 const CDB_DD = ['applicant.submit', 'officer.recommend-locally'];
 const CDB_COMMITTEE = [...CDB_DD, 'liaison.submit-to-committee@cdb'];
@@ -44,7 +46,9 @@ export const DEMO_CASES: DemoCase[] = [
   { programme: 'special-fund', applicant: 'ent2', steps: GOV_NOTICE },
   { programme: 'special-fund', applicant: 'ent1', steps: GOV_APPROVAL },
   { programme: 'special-fund', applicant: 'ent2', steps: GOV_APPROVED },
-  { programme: 'special-fund', applicant: 'ent1', steps: [...GOV_ACCEPTANCE, 'approver.accept'] },
+  { programme: 'special-fund', applicant: 'ent1', steps: [...GOV_ACCEPTANCE, 'approver.accept', ...GOV_PAY] },
+  // A failed acceptance, a signed clawback decision and a first repayment (追回).
+  { programme: 'special-fund', applicant: 'ent2', steps: [...GOV_ACCEPTANCE, 'approver.fail-acceptance', 'officer.propose-clawback', 'approver.sign-clawback', 'finance.record-repayment@finance'] },
   { programme: 'special-fund', applicant: 'ent2', steps: ['applicant.submit', 'officer.accept', 'officer.reject', 'approver.sign-refusal'] },
   { programme: 'trade-platform-grant', applicant: 'ent1', steps: ['applicant.submit'] },
   { programme: 'trade-platform-grant', applicant: 'ent2', steps: GOV_SCORED },

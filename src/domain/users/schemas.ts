@@ -32,7 +32,7 @@ export const registrationSchema = z.object({
   email,
   password,
 });
-const STAFF_ROLE_VALUES = ['officer', 'expert', 'approver', 'liaison', 'auditor', 'admin'] as const;
+const STAFF_ROLE_VALUES = ['officer', 'expert', 'approver', 'finance', 'liaison', 'auditor', 'admin'] as const;
 
 export const staffUserSchema = z
   .object({

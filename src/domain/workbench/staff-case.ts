@@ -25,7 +25,7 @@ type StaffEvent = AllowedEvent & { irreversible: boolean; hints: Record<string, 
 /** How many of the latest steps the brief draws on. */
 const BRIEF_WINDOW = 60;
 
-export const WORKBENCH_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'liaison', 'auditor'];
+export const WORKBENCH_ROLES: CurrentUser['role'][] = ['officer', 'expert', 'approver', 'finance', 'liaison', 'auditor'];
 
 export interface StaffCase {
   row: CaseRow;
