@@ -78,7 +78,7 @@ describe('database', () => {
     expect(emails).toEqual(expect.arrayContaining(API_MD_ACCOUNTS));
     const roles = deps.db.select({ role: users.role, n: sql<number>`count(*)` }).from(users).groupBy(users.role).all();
     expect(Object.fromEntries(roles.map((r) => [r.role, r.n]))).toEqual({
-      applicant: 2, officer: 2, expert: 2, approver: 2, liaison: 6, auditor: 1, admin: 1,
+      applicant: 2, officer: 2, expert: 2, approver: 2, finance: 2, liaison: 6, auditor: 1, admin: 1,
     });
   });
 
