@@ -110,4 +110,23 @@ describe('government decision letters', () => {
     expect(flat(corrected.text)).toContain(`本决定更正并取代第${first.d.number}号决定`);
     expect(flat(corrected.text)).toContain('商产发〔2011〕473号');
   });
+
+  it('a correction is a letter of its own: the proposer and the signer, the corrected amount, the citation, the date in Beijing time', async () => {
+    const c = toApproval('special-fund');
+    send(t.deps, 'approver@demo.local', c.id, 'approver.approve');
+    const first = await letterOf(c.id);
+    const proposal = proposeCorrection(t.deps, userByEmail(t.deps, 'officer@demo.local'), first.d.id, { reasons: '核定金额有误，予以更正', amount: 900_000 });
+    t.clock.set(new Date('2026-03-12T16:30:00Z')); // 00:30 on 13 March in Beijing
+    signCorrection(t.deps, userByEmail(t.deps, 'approver@demo.local'), proposal.id);
+    const corrected = await letterOf(c.id);
+    const f = flat(corrected.text);
+    expect(corrected.d.replacesId).toBe(first.d.id);
+    expect(f).toContain(`本决定更正并取代第${first.d.number}号决定`);
+    expect(f).toContain('¥900,000.00');
+    expect(f).toContain('（商产发〔2011〕473号）第六部分第（一）项');
+    expect(f).toContain('重庆市商务委员会');
+    expect(corrected.text).toContain(`审批人 ${userByEmail(t.deps, 'approver@demo.local').name}`);
+    expect(corrected.text).toContain(`Prepared by: ${userByEmail(t.deps, 'officer@demo.local').name}`);
+    expect(corrected.text).toContain('2026年3月13日 (2026-03-13)');
+  });
 });
