@@ -19,7 +19,7 @@ const NOT_IN_BRIEF = (type: string) => type === 'expert.score' || type === 'appl
 
 
 /** The data of one history entry as labelled fields (the application form itself is left out). */
-function entryFields(w: Workflow, entry: Pick<HistoryEntry, 'type' | 'data'>, names: Record<number, string> = {}): NoteField[] {
+export function entryFields(w: Workflow, entry: Pick<HistoryEntry, 'type' | 'data'>, names: Record<number, string> = {}): NoteField[] {
   const spec = w.events.find((e) => e.type === entry.type);
   const data = entry.data && typeof entry.data === 'object' ? entry.data as Record<string, unknown> : null;
   if (!spec || !data) return [];
