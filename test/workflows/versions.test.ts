@@ -58,6 +58,23 @@ describe('workflow versions', () => {
     expect([after.state, after.machineVersion]).toEqual(['settled', 1]);
   });
 
+  it.each(['special-fund', 'trade-platform-grant'])('loads a %s grant saved by version 1 and pays it under version 1 (the officer alone)', async (code) => {
+    const { deps } = await makeTestApp();
+    const v1 = workflowFor(code, 1)!;
+    expect(workflowFor(code)!.version).toBe(2);
+    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: code, form: v1.formExample });
+    const approved = run(v1, ['applicant.submit', 'officer.accept', 'officer.pass-screening', 'expert.score', 'expert.score', 'officer.recommend', 'system.notice-ended', 'approver.approve']);
+    expect(stateKey(approved)).toBe('disbursement');
+    deps.db.update(cases).set({ machineVersion: 1, state: 'disbursement', snapshot: JSON.stringify(v1.machine.getPersistedSnapshot(approved)), submittedAt: deps.clock.now().toISOString() })
+      .where(eq(cases.id, row.id)).run();
+    const officer = demoUser(deps, 'officer@demo.local');
+    const ceiling = approved.context.advanceCeiling as number;
+    // Version 1 paid special funds in full before acceptance; version 2 keeps a final share.
+    expect(ceiling).toBe(code === 'special-fund' ? approved.context.approvedAmount : Math.floor(approved.context.approvedAmount * 0.7));
+    const after = applyEvent(deps, officer, { caseId: row.id, type: 'officer.disburse', data: { amount: ceiling }, expectedVersion: getCaseRow(deps, row.id)!.version }).row;
+    expect([after.state, after.machineVersion]).toEqual(['implementation', 1]);
+  });
+
   it('loads a Sinosure policy saved by version 1 in its recovery state and closes it under version 1', async () => {
     const { deps } = await makeTestApp();
     const v1 = workflowFor('sinosure-credit-insurance', 1)!;
@@ -90,23 +107,6 @@ describe('workflow versions', () => {
     act('sinosure@demo.local', 'liaison.prepare-close', { reason: '退保', basis: '保单条款第二十条' });
     const after = act('sinosure2@demo.local', 'liaison.sign-decision', {});
     expect([after.state, after.machineVersion, after.isFinal]).toEqual(['closed', 2, true]);
-  });
-
-  it.each(['special-fund', 'trade-platform-grant'])('loads a %s grant saved by version 1 and pays it under version 1 (the officer alone)', async (code) => {
-    const { deps } = await makeTestApp();
-    const v1 = workflowFor(code, 1)!;
-    expect(workflowFor(code)!.version).toBe(2);
-    const row = createCase(deps, demoUser(deps, 'ent1@demo.local'), { programme: code, form: v1.formExample });
-    const approved = run(v1, ['applicant.submit', 'officer.accept', 'officer.pass-screening', 'expert.score', 'expert.score', 'officer.recommend', 'system.notice-ended', 'approver.approve']);
-    expect(stateKey(approved)).toBe('disbursement');
-    deps.db.update(cases).set({ machineVersion: 1, state: 'disbursement', snapshot: JSON.stringify(v1.machine.getPersistedSnapshot(approved)), submittedAt: deps.clock.now().toISOString() })
-      .where(eq(cases.id, row.id)).run();
-    const officer = demoUser(deps, 'officer@demo.local');
-    const ceiling = approved.context.advanceCeiling as number;
-    // Version 1 paid special funds in full before acceptance; version 2 keeps a final share.
-    expect(ceiling).toBe(code === 'special-fund' ? approved.context.approvedAmount : Math.floor(approved.context.approvedAmount * 0.7));
-    const after = applyEvent(deps, officer, { caseId: row.id, type: 'officer.disburse', data: { amount: ceiling }, expectedVersion: getCaseRow(deps, row.id)!.version }).row;
-    expect([after.state, after.machineVersion]).toEqual(['implementation', 1]);
   });
 
   it('refuses, as a handled error, a case saved by a version that does not exist', async () => {
