@@ -37,9 +37,9 @@ const CASES: (CaseSpec & { ent: Ent })[] = [
   { ent: 'A3', programme: 'cdb-infra-loan', state: 'active', submittedAt: at('2026-02-01'),
     context: { requestedAmount: 10_000_000, committedAmount: 9_000_000, drawn: 4_000_000, form: { requestedAmount: 10_000_000, totalInvestment: 20_000_000 } },
     decisions: [{ outcome: 'loan-committed', at: at('2026-02-21'), amount: 9_000_000 }] },
-  // A1's training subsidy: 20 trainees verified, 100,000 paid, 10,000 clawed back; 2 days.
+  // A1's training subsidy: 20 trainees verified, 100,000 paid, 10,000 ordered back (4,000 repaid so far); 2 days.
   { ent: 'A1', programme: 'employment-training-subsidy', state: 'paid', submittedAt: at('2026-03-01'),
-    context: { requestedAmount: 120_000, approvedAmount: 120_000, paid: 100_000, traineesVerified: 20, recovered: 10_000, form: { requestedAmount: 120_000, traineesPlanned: 25 } },
+    context: { requestedAmount: 120_000, approvedAmount: 120_000, paid: 100_000, traineesVerified: 20, clawbackOrdered: 10_000, recovered: 4_000, form: { requestedAmount: 120_000, traineesPlanned: 25 } },
     decisions: [{ outcome: 'approved', at: at('2026-03-03'), amount: 120_000 }] },
   // 宿迁: B1's grant, 30 days; and the test programme's 7 trainees (no decision).
   { ent: 'B1', programme: 'special-fund', state: 'closed', submittedAt: at('2026-01-01'), context: grant({ requested: 500_000, approved: 500_000, disbursed: 500_000, jobs: 10, investment: 2_000_000 }),

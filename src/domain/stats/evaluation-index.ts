@@ -57,12 +57,12 @@ export const INDICATORS: Indicator[] = [
     formula: { zh: '从提交到第一份申请决定的天数中位数', en: 'median days from submission to the first decision on the application' },
     raw: (l) => l.medianDays },
   { code: 'clawbacks', label: { zh: '追回资金', en: 'Clawbacks' }, direction: 'lower', unit: 'percent', defaultWeight: 10,
-    formula: { zh: `${label('clawedBack').zh} ÷ ${label('disbursed').zh} × 100%；未拨付时无数值`, en: `${label('clawedBack').en.toLowerCase()} ÷ ${label('disbursed').en.toLowerCase()} × 100%; no value while nothing is disbursed` },
-    raw: (l) => share(value(l, 'clawedBack'), value(l, 'disbursed')) },
+    formula: { zh: `${label('clawbackDemanded').zh} ÷ ${label('disbursed').zh} × 100%；未拨付时无数值`, en: `${label('clawbackDemanded').en.toLowerCase()} ÷ ${label('disbursed').en.toLowerCase()} × 100%; no value while nothing is disbursed` },
+    raw: (l) => share(value(l, 'clawbackDemanded'), value(l, 'disbursed')) },
 ];
 
 /** The figures the indicators read: the designated locations' aggregates compute only these. */
-export const INDEX_FIGURES: FigureCode[] = ['enterprisesSupported', 'investment', ...EMPLOYMENT, 'disbursed', 'refusedEnvironment', 'decided', 'clawedBack'];
+export const INDEX_FIGURES: FigureCode[] = ['enterprisesSupported', 'investment', ...EMPLOYMENT, 'disbursed', 'refusedEnvironment', 'decided', 'clawbackDemanded'];
 
 export const DIRECTION_LABEL: Record<Direction, Bilingual> = {
   higher: { zh: '越多越好', en: 'higher is better' },
