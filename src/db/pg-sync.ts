@@ -15,6 +15,7 @@ export class SyncPgConnection {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly port: MessagePort;
   private readonly worker: Worker;
+  private closed = false;
 
   constructor(url: string, options: string) {
     const { port1, port2 } = new MessageChannel();
@@ -29,6 +30,9 @@ export class SyncPgConnection {
   }
 
   query(sql: string, params: unknown[] = [], array = false): PgAnswer {
+    // A closed connection answers at once: waiting on a worker that is gone would block this
+    // thread for WAIT_MS, and every socket of the process with it.
+    if (this.closed) throw new Error('PostgreSQL connection is closed');
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage({ sql, params: params.map((p) => (p === undefined ? null : p)), array });
     if (Atomics.wait(this.flag, 0, 0, WAIT_MS) === 'timed-out') throw new Error(`PostgreSQL did not answer within ${WAIT_MS} ms (in: ${sql.slice(0, 300)})`);
@@ -40,6 +44,7 @@ export class SyncPgConnection {
   }
 
   close(): void {
+    this.closed = true;
     void this.worker.terminate();
   }
 }
