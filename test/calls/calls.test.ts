@@ -1,8 +1,11 @@
 // 申报指南: grants are applied for only under an open call; its approvals never pass its budget,
 // checked in the approval's own transaction; officers draft calls, another person opens them.
-import { like } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, calls } from '../../src/db/schema/index';
+import { auditEvents, calls, decisions } from '../../src/db/schema/index';
+import { proposeCorrection } from '../../src/domain/decisions/propose-correction';
+import { signCorrection } from '../../src/domain/decisions/sign-correction';
+import { withdrawCorrection } from '../../src/domain/decisions/withdraw-correction';
 import { applyEventGrouped } from '../../src/domain/cases/apply-event';
 import { getCaseRow } from '../../src/domain/cases/load-case';
 import { runScheduler } from '../../src/domain/cases/run-scheduler';
@@ -107,6 +110,24 @@ describe('the budget of a call', () => {
     expect(String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.userMessage)).toMatch(/500,000/);
     expect(getCall(t.deps.db, sfCall().id)!.committed).toBe(1_000_000);
     expect([getCaseRow(t.deps, a)!.state, getCaseRow(t.deps, b)!.state].sort()).toEqual(['approval', 'disbursement']);
+  });
+
+  it('a signed correction of an approved amount moves the budget too, and is refused when it would pass it', async () => {
+    const c = awaitingApproval();
+    t.clock.advance(8 * 86_400_000);
+    runScheduler(t.deps);
+    setBudget(1_100_000);
+    await applyEventGrouped(t.deps, u('approver@demo.local'), approveReq(c, 1_000_000));
+    const decisionId = t.deps.db.select().from(decisions).where(eq(decisions.caseId, c)).get()!.id;
+    const version = getCaseRow(t.deps, c)!.version;
+    const above = proposeCorrection(t.deps, u('officer@demo.local'), decisionId, { reasons: '核实后的金额有误，予以更正', amount: 1_200_000 });
+    expect(() => signCorrection(t.deps, u('approver@demo.local'), above.id)).toThrow(/预算余额为 100,000 元/);
+    expect(getCall(t.deps.db, sfCall().id)!.committed).toBe(1_000_000);
+    expect(getCaseRow(t.deps, c)!.version).toBe(version); // the refused signature wrote nothing
+    withdrawCorrection(t.deps, u('officer@demo.local'), above.id);
+    const lower = proposeCorrection(t.deps, u('officer@demo.local'), decisionId, { reasons: '核实后的金额有误，予以更正', amount: 900_000 });
+    signCorrection(t.deps, u('approver@demo.local'), lower.id);
+    expect(getCall(t.deps.db, sfCall().id)!.committed).toBe(900_000);
   });
 
   it('the desk shows budget used and left on the queue and the case page', async () => {

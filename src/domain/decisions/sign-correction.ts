@@ -3,6 +3,7 @@ import { cases, decisionCorrections } from '../../db/schema/index';
 import { writeTx } from '../../db/client';
 import type { InstitutionCode } from '../../../workflows/types';
 import { appendAudit } from '../audit/append-audit';
+import { approvedOf, commitToBudget } from '../calls/commit-budget';
 import { toActor, type CurrentUser } from '../auth/current-user';
 import { figuresJson } from '../cases/case-figures';
 import { getCaseRow, workflowOf } from '../cases/load-case';
@@ -36,8 +37,12 @@ export function signCorrection(deps: Deps, user: CurrentUser, correctionId: numb
     const snapshot = correctedSnapshot(row.snapshot, decision.outcome, decision, amount, conditions);
     if (snapshot !== row.snapshot) {
       const version = row.version + 1;
+      const w = workflowOf(row);
+      const contextOf = (text: string) => (JSON.parse(text) as { context?: never }).context as never;
+      // A corrected approval moves its call's budget like an approval does: never over-committed (申报指南).
+      commitToBudget(tx, row.callId, approvedOf(w.figures(contextOf(snapshot))) - approvedOf(w.figures(contextOf(row.snapshot))), 'amount');
       // The statistics read the figures stored beside the snapshot: they follow the corrected amount.
-      const figures = figuresJson(workflowOf(row), (JSON.parse(snapshot) as { context?: unknown }).context);
+      const figures = figuresJson(w, contextOf(snapshot));
       tx.update(cases).set({ snapshot, figures, version, updatedAt: at }).where(and(eq(cases.id, row.id), eq(cases.version, row.version))).run();
       appendAudit(tx, {
         at, kind: 'event', caseId: row.id, actorId: user.id, actorName: user.name, actorRole: user.role,
