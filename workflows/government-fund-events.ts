@@ -146,7 +146,11 @@ export function govFundEvents(limits: GovFundLimits): EventDef<C>[] {
         const amount = num(ev.data.amount);
         return { approvedAmount: amount, approvedBy: ev.actor.id, conditions: String(ev.data.conditions) || null, advanceCeiling: Math.floor(amount * limits.advanceShare) };
       },
-      example: (c) => ({ amount: c.recommendation?.amount ?? Math.min(c.requestedAmount, limits.maxAmount), conditions: '专款专用，按进度拨付 / Ring-fenced, paid by progress' }),
+      // An example is accepted if sent now: never above what is left of the call's budget.
+      example: (c, _a, facts) => ({
+        amount: Math.min(c.recommendation?.amount ?? Math.min(c.requestedAmount, limits.maxAmount), facts?.call && facts.call.budgetLeft > 0 ? facts.call.budgetLeft : Infinity),
+        conditions: '专款专用，按进度拨付 / Ring-fenced, paid by progress',
+      }),
       amountField: 'amount',
       hints: (c) => ({ amount: [
         ...(c.recommendation ? [hint('经办人拟支持金额', 'Recommended by the officer', c.recommendation.amount)] : []),

@@ -54,7 +54,7 @@ export type LocationStanding = 'designated' | 'undesignated' | 'ineligible';
 export type OutsideDesignated = 'refuse' | 'lower-priority';
 
 /** The call for applications (申报指南) a case applies under, as the engine finds it. */
-export interface CallFacts { open: boolean; deadline: string; categories: string[]; label: Bilingual }
+export interface CallFacts { open: boolean; deadline: string; categories: string[]; label: Bilingual; /** Budget not yet committed by approvals. */ budgetLeft: number }
 
 /** Facts the engine looks up before each event, so that machines stay pure. */
 export interface CaseFacts {

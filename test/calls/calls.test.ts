@@ -86,6 +86,9 @@ describe('the budget of a call', () => {
     await applyEventGrouped(t.deps, u('approver@demo.local'), approveReq(first, 1_200_000));
     expect(getCall(t.deps.db, sfCall().id)!.committed).toBe(1_200_000);
     const token = await apiToken(t.app, 'approver@demo.local');
+    // The API's example is accepted if sent now: it offers what is left, not the recommendation.
+    const view = await json(await apiRequest(t.app, 'GET', `/api/v1/cases/${second}`, undefined, token));
+    expect(view.allowedEvents.find((e: { type: string }) => e.type === 'approver.approve').example.amount).toBe(800_000);
     const row = getCaseRow(t.deps, second)!;
     const res = await apiRequest(t.app, 'POST', `/api/v1/cases/${second}/events`, { type: 'approver.approve', version: row.version, data: { amount: 1_000_000, conditions: '' } }, token);
     expect(res.status).toBe(422);

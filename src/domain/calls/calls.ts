@@ -38,7 +38,7 @@ export const isOpenAt = (c: Call, now: Date) => c.status === 'open' && now.getTi
 /** What the submission rule reads (workflows/policy-guards.ts callReason). */
 export function callFacts(db: Db, callId: number | null, now: Date): CallFacts | null {
   const c = callId ? getCall(db, callId) : undefined;
-  return c ? { open: isOpenAt(c, now), deadline: c.deadline, categories: categoriesOf(c), label: callLabel(c) } : null;
+  return c ? { open: isOpenAt(c, now), deadline: c.deadline, categories: categoriesOf(c), label: callLabel(c), budgetLeft: c.budget - c.committed } : null;
 }
 
 /** The programme's call open now (one at a time: opening a second is refused). */
