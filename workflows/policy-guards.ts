@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { groupDigits } from './display-format';
 import { invalidData } from './messages';
 import { twoHighsFindings } from './policy-lists';
-import type { Bilingual, DocumentKind, Reason, WorkflowEvent } from './types';
+import type { Bilingual, CaseFacts, DocumentKind, Reason, WorkflowEvent } from './types';
 
 export const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -42,6 +42,21 @@ export function regionReason(ev: WorkflowEvent): Bilingual | null {
   return bi(
     `${p.whose.zh}（${p.place}）不属于中西部地区或东部欠发达承接地（政策 一.(一)）`,
     `${p.whose.en} (${p.place}) is not a central, western or designated eastern undertaking location (policy 一.(一))`,
+  );
+}
+
+/**
+ * For a programme that takes central and western places off the list at a lower priority: the
+ * note staff read on the case (never a suggestion of the decision, only where the place stood).
+ */
+export function lowerPriorityNote(facts: CaseFacts): Bilingual | null {
+  const p = facts.project ?? facts.enterprise;
+  if (p.standing !== 'undesignated' || !p.regionEligible) return null;
+  const place = 'city' in p && p.city ? `${p.province} ${p.city}` : p.province;
+  const whose = facts.project ? bi('项目所在地', "The project's location") : bi('企业所在地', "The enterprise's region");
+  return bi(
+    `${whose.zh}（${place}）在申请提交时不在重点承接地名单内：本项目不因此不予支持，但按规定列为较低优先（政策 一.(一)）`,
+    `${whose.en} (${place}) was not on the list of key undertaking locations (重点承接地) when the application was submitted: this programme does not refuse it for that, but gives it a lower priority (policy 一.(一))`,
   );
 }
 

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { fieldMessages, messageOf } from './refusal-messages';
 import { caseCallBudget } from './workbench-calls';
+import { caseFacts } from '../domain/cases/case-facts';
+import { lowerPriorityNote } from '../../workflows/policy-guards';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { visibleCase, workflowOf } from '../domain/cases/load-case';
 import { downloadDocument } from '../domain/documents/download-document';
@@ -28,7 +30,8 @@ function renderCase(c: Context<AppEnv>, flash: Flash | null, draft: EventDraft |
   const user = c.var.user!;
   const sc = staffCase(c.var.deps, user, caseId(c), { allHistory: c.req.query('history') === 'all' });
   const workflow = workflowOf(sc.row);
-  const props = { sc, workflow, locale: c.var.locale, csrfToken: c.var.csrfToken, flash, draft, pending, call: caseCallBudget(c.var.deps, sc.row.callId) };
+  const props = { sc, workflow, locale: c.var.locale, csrfToken: c.var.csrfToken, flash, draft, pending, call: caseCallBudget(c.var.deps, sc.row.callId),
+    priorityNote: sc.row.submittedAt ? lowerPriorityNote(caseFacts(c.var.deps, sc.row)) : null };
   if (sc.access === 'must-declare' || sc.access === 'conflicted') {
     return renderPage(c, sc.row.reference, <DeclarationPage {...props} error={flash?.message} />, status);
   }

@@ -6,7 +6,7 @@ import { locationStanding } from '../../src/domain/reference/designated-location
 import { specialFundExample } from '../../workflows/special-fund';
 import { tradePlatformExample } from '../../workflows/trade-platform-grant';
 import { workflows } from '../../workflows/index';
-import { makeTestApp, type TestApp } from '../helpers/index';
+import { get, login, makeTestApp, type TestApp } from '../helpers/index';
 import { draftCase, send } from './drive';
 
 let t: TestApp;
@@ -42,5 +42,16 @@ describe('the project location', () => {
     expect(send(t.deps, 'ent1@demo.local', tpg.id, 'applicant.submit').state).toBe('submitted');
     send(t.deps, 'officer@demo.local', tpg.id, 'officer.accept');
     expect(send(t.deps, 'officer@demo.local', tpg.id, 'officer.pass-screening').state).toBe('review.expert');
+  });
+
+  it('the staff case page says a project off the list is taken at a lower priority, and says nothing for a designated one', async () => {
+    const off = draftCase(t.deps, 'ent1@demo.local', 'trade-platform-grant', { ...tradePlatformExample, province: '四川', city: '宜宾' });
+    send(t.deps, 'ent1@demo.local', off.id, 'applicant.submit');
+    const on = draftCase(t.deps, 'ent1@demo.local', 'trade-platform-grant', { ...tradePlatformExample, province: '四川', city: '成都' });
+    send(t.deps, 'ent1@demo.local', on.id, 'applicant.submit');
+    const s = await login(t.app, 'officer@demo.local');
+    const page = await (await get(t.app, `/workbench/cases/${off.id}`, s.cookie)).text();
+    expect(page).toMatch(/data-priority="lower">项目所在地（四川 宜宾）在申请提交时不在重点承接地名单内：[^<]*较低优先（政策 一\.\(一\)）/);
+    expect(await (await get(t.app, `/workbench/cases/${on.id}`, s.cookie)).text()).not.toContain('data-priority');
   });
 });

@@ -3,7 +3,7 @@
 import type { FC } from 'hono/jsx';
 import { CallBudget, type CallBudgetInfo } from './calls-page';
 import type { StaffCase } from '../../src/domain/workbench/staff-case';
-import type { Workflow } from '../../workflows/types';
+import type { Bilingual, Workflow } from '../../workflows/types';
 import type { Locale } from '../i18n';
 import { ConfirmBox, EventForms, type EventDraft, type PendingConfirmation } from '../components/event-forms';
 import { Timeline } from '../components/timeline';
@@ -15,7 +15,7 @@ import { industryLabel } from '../../workflows/labels';
 
 export interface Flash { kind: 'ok' | 'error' | 'conflict'; message: string }
 
-export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null; pending?: PendingConfirmation | null; call?: CallBudgetInfo | null }
+export interface CasePanelProps { sc: StaffCase; workflow: Workflow; locale: Locale; csrfToken: string | null; flash?: Flash | null; draft?: EventDraft | null; pending?: PendingConfirmation | null; call?: CallBudgetInfo | null; priorityNote?: Bilingual | null }
 
 export const CasePanel: FC<CasePanelProps> = ({ sc, workflow, locale, csrfToken, flash, draft, pending }) => {
   const { row, timing } = sc;
@@ -76,6 +76,7 @@ export const CasePage: FC<CasePanelProps> = (props) => {
       <h1>{row.reference} <span class="muted">{workflow.name[locale]}</span></h1>
       <p class="muted">{row.enterpriseName} · {row.creditCode} · {row.province} · {industryLabel(row.industry)[locale]}</p>
       {props.call ? <CallBudget locale={locale} call={props.call} /> : null}
+      {props.priorityNote ? <p data-priority="lower">{props.priorityNote[locale]}</p> : null}
       <CasePanel {...props} />
       <CommentsSection caseId={row.id} comments={sc.comments} canWrite={!sc.readOnly} csrfToken={csrfToken} locale={locale} />
       <DocumentsSection caseId={row.id} documents={sc.documents} labels={docLabels} locale={locale} />
