@@ -35,7 +35,15 @@ export class SyncPgConnection {
     if (this.closed) throw new Error('PostgreSQL connection is closed');
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage({ sql, params: params.map((p) => (p === undefined ? null : p)), array });
-    if (Atomics.wait(this.flag, 0, 0, WAIT_MS) === 'timed-out') throw new Error(`PostgreSQL did not answer within ${WAIT_MS} ms (in: ${sql.slice(0, 300)})`);
+    // Wait until the flag says the answer is posted. A wake-up alone proves nothing: the notify of
+    // the previous answer can arrive after this statement's wait began (the worker stores, then
+    // notifies), so the flag is checked again after every wake-up.
+    const deadline = Date.now() + WAIT_MS;
+    while (Atomics.load(this.flag, 0) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`PostgreSQL did not answer within ${WAIT_MS} ms (in: ${sql.slice(0, 300)})`);
+      Atomics.wait(this.flag, 0, 0, left);
+    }
     const msg = receiveMessageOnPort(this.port)?.message as (PgAnswer & { error?: undefined }) | { error: { message: string; code?: string; detail?: string } };
     if (!msg) throw new Error('PostgreSQL bridge: no answer');
     if (msg.error && process.env.PG_DEBUG) console.error("PGERR", msg.error.message, sql);
